@@ -1,0 +1,103 @@
+/**
+ * Question kinds of the course. These are the parsed, validated forms of the
+ * ```quiz blocks in lessons (see README "Writing a lesson"). Pure data.
+ *
+ * Every question has a stable `id` (from the block, or `<lesson-id>#q<n>` when the
+ * author gave none) so that saved progress survives edits to the prose around it.
+ */
+
+/** One option of a single/multiple choice question. */
+export interface Choice {
+  text: string;
+  correct?: boolean;
+  /** Why this choice is wrong (or, for a correct one, a note shown when chosen). */
+  feedback?: string;
+  /** Number of the misconception in CURRICULUM.md this distractor confronts. */
+  misconception?: number;
+}
+
+interface QuestionBase {
+  id: string;
+  prompt: string;
+  /** Shown after answering, right or wrong. */
+  explain: string;
+  /** CURRICULUM.md points this question checks, e.g. "t0.a-record" (free-form tags). */
+  covers?: string[];
+}
+
+export interface SingleQuestion extends QuestionBase {
+  kind: 'single';
+  choices: Choice[];
+}
+
+export interface MultipleQuestion extends QuestionBase {
+  kind: 'multiple';
+  choices: Choice[];
+}
+
+/** Put the items in order. `items` is the correct order; the screen shuffles them. */
+export interface OrderQuestion extends QuestionBase {
+  kind: 'order';
+  items: string[];
+  /** Feedback for common wrong orders, keyed by a short rule the grader checks. */
+  mistakes?: { before: string; after: string; feedback: string; misconception?: number }[];
+}
+
+/** Short text answer; matching forgives case, spacing and surrounding punctuation. */
+export interface TextQuestion extends QuestionBase {
+  kind: 'text';
+  accept: string[];
+  /** Known wrong answers with their own feedback. */
+  wrong?: { answer: string; feedback: string; misconception?: number }[];
+  placeholder?: string;
+}
+
+/** Pick a node on a scenario's diagram (e.g. the single point of failure). */
+export interface PickNodeQuestion extends QuestionBase {
+  kind: 'pick-node';
+  scenario: string;
+  /** Node ids that are correct answers (any one of them is right). */
+  answer: string[];
+  /** Feedback for particular wrong nodes. */
+  feedback?: Record<string, string>;
+}
+
+/** Predict an outcome, then run the scenario in the live view to see it happen. */
+export interface PredictQuestion extends QuestionBase {
+  kind: 'predict';
+  scenario: string;
+  choices: Choice[];
+  /** Extra timeline events for the run, as in `--at` (e.g. "10:kill:web-1"). */
+  at?: string[];
+  /** Virtual seconds to run after answering (default: the scenario's duration). */
+  run_s?: number;
+}
+
+export type Question =
+  | SingleQuestion
+  | MultipleQuestion
+  | OrderQuestion
+  | TextQuestion
+  | PickNodeQuestion
+  | PredictQuestion;
+
+export type QuestionKind = Question['kind'];
+
+/** A learner's answer, per kind. */
+export type Answer =
+  | { kind: 'single'; choice: number }
+  | { kind: 'multiple'; choices: number[] }
+  | { kind: 'order'; order: string[] }
+  | { kind: 'text'; text: string }
+  | { kind: 'pick-node'; node: string }
+  | { kind: 'predict'; choice: number };
+
+/** The grader's verdict on one answer. */
+export interface Grade {
+  correct: boolean;
+  /** Feedback specific to what was answered (misconception explanation), if any. */
+  feedback?: string;
+  misconception?: number;
+  /** The question's general explanation. */
+  explain: string;
+}

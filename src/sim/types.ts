@@ -1,0 +1,317 @@
+/**
+ * The simulator's public contract: what the diagram, the live view, lab checks and
+ * the headless `sim` command rely on. Pure types; virtual time in milliseconds.
+ *
+ * Changes here must be additive: other modules (diagram/, ui/) are written against it.
+ */
+
+// ---------------------------------------------------------------- scenario (input)
+
+export type Algorithm = 'roundrobin' | 'static-rr' | 'leastconn' | 'source' | 'random' | 'first';
+export type ServiceDist = 'exponential' | 'deterministic';
+export type Role = 'web' | 'app' | 'db';
+export type TlsMode = 'none' | 'terminate' | 'passthrough' | 'reencrypt';
+
+export interface DnsRecord {
+  name: string;
+  type: 'A' | 'CNAME' | 'MX' | 'TXT';
+  value: string;
+  ttl_s?: number;
+  priority?: number; // MX preference
+}
+
+export interface FirewallRule {
+  port: number | 'any';
+  /** 'any', a node id, or 'admin' (the operator's workstation). */
+  from: string;
+  proto?: 'tcp' | 'udp';
+}
+
+export interface HealthCheckSpec {
+  inter_ms?: number; // default 2000
+  fastinter_ms?: number; // default inter_ms
+  fall?: number; // default 3
+  rise?: number; // default 2
+  timeout_ms?: number; // default inter_ms (check timeout for blackholed servers)
+}
+
+export interface VrrpSpec {
+  vip: string;
+  priority: number; // 1–254
+  advert_int_s?: number; // default 1
+  preempt?: boolean; // default true
+  version?: 2 | 3; // default 2 (keepalived's default)
+}
+
+export interface LoadBalancerSpec {
+  id: string;
+  kind: 'load_balancer';
+  label?: string;
+  ip?: string;
+  algorithm?: Algorithm; // default roundrobin (HAProxy ≤ 3.2)
+  hash_type?: 'map-based' | 'consistent'; // for `source`
+  to: string[];
+  weights?: Record<string, number>;
+  health_check?: HealthCheckSpec;
+  maxconn?: number; // per server; excess queues at the LB
+  timeout_queue_ms?: number;
+  retries?: number; // default 3
+  redispatch?: boolean; // option redispatch, default false
+  tls?: TlsMode; // default 'none'
+  vrrp?: VrrpSpec;
+  firewall?: { allow: FirewallRule[] };
+  agent?: boolean; // monitoring agent installed
+}
+
+export interface RoleSpec {
+  workers?: number;
+  service_ms?: number;
+  service?: ServiceDist;
+}
+
+export interface DbSpec extends RoleSpec {
+  role: 'primary' | 'replica';
+  /** For a replica: the primary it replicates from. */
+  of?: string;
+  /** Replica apply capacity, writes per second. */
+  apply_rate_wps?: number;
+  /** Base replication delay (network + relay), ms. */
+  lag_base_ms?: number;
+  semi_sync?: boolean;
+}
+
+export interface ServerSpec {
+  id: string;
+  kind: 'server';
+  label?: string;
+  ip?: string;
+  roles: Role[];
+  /** Shorthands applied to each role that does not set its own. */
+  workers?: number;
+  service_ms?: number;
+  service?: ServiceDist;
+  web?: RoleSpec & { upstream?: string[]; static_ms?: number };
+  app?: RoleSpec & { db?: string; read_from?: string[] };
+  db?: DbSpec;
+  firewall?: { allow: FirewallRule[] };
+  agent?: boolean;
+}
+
+export type NodeSpec = LoadBalancerSpec | ServerSpec;
+
+export interface AlertRule {
+  name: string;
+  /** qps | error_rate | p99_ms | up */
+  metric: string;
+  node?: string;
+  op: '>' | '<' | '>=' | '<=';
+  threshold: number;
+  for_s?: number;
+}
+
+export type ActionName =
+  | 'kill' // process crashes (connections refused)
+  | 'blackhole' // host hangs: packets go unanswered, checks time out
+  | 'stop' // clean shutdown (keepalived sends priority 0)
+  | 'restore'
+  | 'drain'
+  | 'undrain'
+  | 'promote'
+  | 'set_rate'
+  | 'set_algorithm'
+  | 'probe'; // send a connection attempt to node:port (value), e.g. firewall tests
+
+export interface TimelineEvent {
+  at_s: number;
+  action: ActionName;
+  node?: string;
+  value?: number | string;
+}
+
+export interface Workload {
+  rate_rps: number;
+  arrival?: 'poisson' | 'constant'; // default poisson
+  write_ratio?: number; // default 0
+  static_ratio?: number; // share of requests for static files, default 0
+  https_ratio?: number; // default 0 (1 when the LB terminates TLS)
+  clients?: number; // distinct client addresses (source hashing), default 1000
+}
+
+export interface Scenario {
+  name: string;
+  /** File-derived id, e.g. "distributed". */
+  id: string;
+  description?: string;
+  file?: string;
+  seed: number;
+  duration_s: number;
+  warmup_s: number;
+  domain?: string;
+  dns?: { records: DnsRecord[] };
+  workload: Workload;
+  nodes: NodeSpec[];
+  monitoring?: { interval_s?: number; eval_interval_s?: number; service?: string; alerts?: AlertRule[] };
+  timeline: TimelineEvent[];
+}
+
+// ---------------------------------------------------------------- topology (for drawing)
+
+export type NodeKind = 'users' | 'dns' | 'load_balancer' | 'server' | 'monitoring' | 'admin';
+
+export interface TopologyNode {
+  id: string;
+  kind: NodeKind;
+  label: string;
+  ip?: string;
+  roles: Role[];
+  /** Display names of what the machine hosts, e.g. ["Nginx", "App server", "Code base", "MySQL"]. */
+  components: string[];
+  /** Left-to-right column: 0 users, 1 dns, 2 load balancers, 3 web, 4 app, 5 db. */
+  tier: number;
+  firewall: boolean;
+  agent: boolean;
+  tls?: TlsMode;
+  vip?: string;
+  dbRole?: 'primary' | 'replica';
+}
+
+export type EdgeKind = 'http' | 'https' | 'sql' | 'replication' | 'dns' | 'vrrp' | 'metrics';
+
+export interface TopologyEdge {
+  from: string;
+  to: string;
+  kind: EdgeKind;
+}
+
+export interface Topology {
+  domain?: string;
+  records: DnsRecord[];
+  nodes: TopologyNode[];
+  edges: TopologyEdge[];
+}
+
+// ---------------------------------------------------------------- live state (snapshot)
+
+/** The node's real state. */
+export type NodeState = 'up' | 'down' | 'hung' | 'draining' | 'stopped';
+/** How a load balancer currently sees a back end (HAProxy's view). */
+export type LbView = 'UP' | 'DOWN' | 'UP-going-down' | 'DOWN-going-up' | 'DRAIN';
+
+export interface NodeSnapshot {
+  id: string;
+  state: NodeState;
+  /** Per load balancer id, how it sees this node. */
+  lbView?: Record<string, LbView>;
+  vipHolder?: boolean;
+  vrrpState?: 'MASTER' | 'BACKUP' | 'FAULT';
+  dbRole?: 'primary' | 'replica';
+  replicationLagMs?: number;
+  active: number;
+  queued: number;
+  served: number;
+  failed: number;
+  /** Busy fraction of its workers over the last second. */
+  utilization: number;
+}
+
+export type RequestKind = 'static' | 'dynamic' | 'write' | 'health' | 'replication' | 'probe';
+
+/** A request in flight on a hop, for animation. */
+export interface InFlight {
+  id: number;
+  kind: RequestKind;
+  encrypted: boolean;
+  from: string;
+  to: string;
+  /** 0..1 along the hop (1 = arrived), or processing at `to` when `atNode`. */
+  progress: number;
+  atNode?: boolean;
+  failed?: boolean;
+}
+
+/** Per-second series over the last minute (oldest first). */
+export interface Series {
+  qps: number[];
+  p50_ms: number[];
+  p99_ms: number[];
+  error_rate: number[];
+}
+
+export interface SimEvent {
+  t_s: number;
+  type: string; // node_killed, node_restored, marked_down, marked_up, vip_moved, promoted, alert_fired, …
+  node?: string;
+  /** Human sentence with its cause, e.g. "lb-1 marked web-2 DOWN: 3 failed checks, 2 s apart". */
+  message: string;
+  [extra: string]: unknown;
+}
+
+export interface Snapshot {
+  t_ms: number;
+  nodes: Record<string, NodeSnapshot>;
+  inflight: InFlight[];
+  totals: { total: number; ok: number; failed: number; dropped: number };
+  availability: number;
+  /** Over the last second. */
+  qps: number;
+  p50_ms: number;
+  p99_ms: number;
+  error_rate: number;
+  series: Series;
+  /** Most recent events, newest last. */
+  events: SimEvent[];
+  algorithm: Algorithm;
+  rate_rps: number;
+  /** Which hops carry encrypted traffic right now ("from>to" → true). */
+  encryptedHops: Record<string, boolean>;
+}
+
+// ---------------------------------------------------------------- report (output)
+
+export interface Report {
+  scenario: string;
+  seed: number;
+  duration_s: number;
+  requests: { total: number; ok: number; failed: number; dropped?: number };
+  availability: number;
+  latency_ms: { mean: number; p50: number; p95: number; p99: number };
+  nodes: Record<string, { kind: string; state: string; served: number; utilization: number; [k: string]: unknown }>;
+  events: SimEvent[];
+  db?: { writes_ok: number; writes_failed: number; stale_reads: number; lost_writes: number; max_lag_ms: number };
+  firewall?: { dropped: number };
+  sim: { events_processed: number; wall_ms: number };
+  [extra: string]: unknown;
+}
+
+// ---------------------------------------------------------------- engine
+
+export interface EngineOptions {
+  seed?: number;
+  duration_s?: number;
+  rate_rps?: number;
+  /** Extra timeline events (from `--at`). */
+  at?: TimelineEvent[];
+}
+
+export interface Action {
+  action: ActionName;
+  node?: string;
+  value?: number | string;
+}
+
+export interface Engine {
+  readonly scenario: Scenario;
+  readonly topology: Topology;
+  /** Current virtual time, ms. */
+  now(): number;
+  /** Advance virtual time to `t_ms`, processing every event up to it. */
+  runUntil(t_ms: number): void;
+  /** Run to the scenario's end and return the report. */
+  run(): Report;
+  /** Apply an operator action at the current virtual time. Throws on unknown node/action. */
+  apply(action: Action): void;
+  /** Cheap view of the current state for drawing (≤ `maxInflight` requests sampled). */
+  snapshot(opts?: { maxInflight?: number }): Snapshot;
+  /** Report of the run so far. */
+  report(): Report;
+}

@@ -1,0 +1,88 @@
+/**
+ * One input owner. The root mounts <InputProvider>, which is the only caller of
+ * Ink's useInput; screens and components register handlers with useKeys(). The
+ * most recently registered active handler gets a key first; if it returns false
+ * the key falls through to the next one, and finally to `onUnhandled` (the root,
+ * which handles quit/help/map).
+ *
+ * Why: swapping two screens that each call useInput in one update can leave stdin
+ * in raw mode in Ink 6, and unmounting the last useInput lets the process exit.
+ */
+import React, { createContext, useContext, useEffect, useMemo, useRef } from 'react';
+import { useInput, type Key } from 'ink';
+
+/** Return true if the key was handled (stops propagation). */
+export type KeyHandler = (input: string, key: Key) => boolean | void;
+
+interface Entry {
+  current: KeyHandler;
+  layer: number;
+  seq: number;
+}
+
+interface Registry {
+  register(handler: Entry): () => void;
+}
+
+const InputContext = createContext<Registry | null>(null);
+
+export interface InputProviderProps {
+  /** Whether stdin is an interactive terminal (raw mode supported). */
+  active: boolean;
+  onUnhandled?: KeyHandler;
+  children: React.ReactNode;
+}
+
+export function InputProvider({ active, onUnhandled, children }: InputProviderProps): React.ReactElement {
+  const handlers = useRef<Entry[]>([]);
+  const unhandled = useRef(onUnhandled);
+  unhandled.current = onUnhandled;
+
+  const registry = useMemo<Registry>(
+    () => ({
+      register(handler) {
+        // Highest layer first; within a layer, the most recently registered first.
+        handlers.current = [...handlers.current, handler].sort((a, b) => a.layer - b.layer || a.seq - b.seq);
+        return () => {
+          handlers.current = handlers.current.filter((h) => h !== handler);
+        };
+      },
+    }),
+    [],
+  );
+
+  useInput(
+    (input, key) => {
+      const stack = handlers.current;
+      for (let i = stack.length - 1; i >= 0; i--) {
+        if (stack[i]!.current(input, key) === true) return;
+      }
+      unhandled.current?.(input, key);
+    },
+    { isActive: active },
+  );
+
+  return <InputContext.Provider value={registry}>{children}</InputContext.Provider>;
+}
+
+let nextSeq = 0;
+
+/** Conventional layers: a screen, a step inside it, an overlay above everything. */
+export const LAYER = { screen: 0, step: 1, overlay: 10 } as const;
+
+/**
+ * Receive keys while `active`. Handlers on a higher `layer` see keys first (React
+ * runs a child's effects before its parent's, so mount order alone would put the
+ * screen above the step it contains); within a layer, the latest registered first.
+ * Return true from the handler to consume a key.
+ */
+export function useKeys(handler: KeyHandler, active = true, layer: number = LAYER.screen): void {
+  const registry = useContext(InputContext);
+  const ref = useRef(handler);
+  ref.current = handler;
+  useEffect(() => {
+    if (!registry || !active) return;
+    const entry: Entry = { current: (input: string, key: Key) => ref.current(input, key), layer, seq: nextSeq++ };
+    return registry.register(entry);
+  }, [registry, active, layer]);
+}

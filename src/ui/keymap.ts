@@ -1,0 +1,204 @@
+/**
+ * The one keymap. Every key the app reacts to is declared here, per context;
+ * the footer and the help overlay are generated from it, and views never compare
+ * raw characters: they ask `matchCommand(contexts, input, key)`.
+ */
+import type { Key } from 'ink';
+
+export type Context = 'global' | 'map' | 'lesson' | 'quiz' | 'lab' | 'confirm';
+
+export type Command =
+  // global
+  | 'quit'
+  | 'help'
+  | 'map'
+  | 'back'
+  // movement (map, lesson viewport, lists)
+  | 'up'
+  | 'down'
+  | 'pageUp'
+  | 'pageDown'
+  | 'home'
+  | 'end'
+  | 'select'
+  | 'next'
+  | 'prev'
+  | 'continue'
+  // quiz
+  | 'toggle'
+  | 'submit'
+  | 'retry'
+  | 'moveItemUp'
+  | 'moveItemDown'
+  | 'review'
+  // lab
+  | 'pause'
+  | 'step'
+  | 'faster'
+  | 'slower'
+  | 'rateUp'
+  | 'rateDown'
+  | 'algorithm'
+  | 'nextNode'
+  | 'prevNode'
+  | 'kill'
+  | 'restore'
+  | 'drain'
+  | 'promote'
+  | 'reset'
+  | 'log'
+  // confirm dialogs
+  | 'yes'
+  | 'no';
+
+export type KeySpec =
+  | { char: string } // a printable character, exact
+  | { special: SpecialKey; shift?: boolean; ctrl?: boolean }
+  | { ctrlChar: string }; // ctrl+<letter>
+
+export type SpecialKey =
+  | 'upArrow'
+  | 'downArrow'
+  | 'leftArrow'
+  | 'rightArrow'
+  | 'pageUp'
+  | 'pageDown'
+  | 'home'
+  | 'end'
+  | 'return'
+  | 'escape'
+  | 'tab'
+  | 'space'
+  | 'backspace';
+
+export interface Binding {
+  command: Command;
+  context: Context;
+  keys: KeySpec[];
+  /** Label for the footer/help, e.g. "↑↓". */
+  label: string;
+  /** What it does, e.g. "scroll". */
+  description: string;
+  /** Shown in the footer (otherwise only in the help overlay). */
+  footer?: boolean;
+}
+
+const c = (char: string): KeySpec => ({ char });
+const s = (special: SpecialKey, mods: { shift?: boolean; ctrl?: boolean } = {}): KeySpec => ({ special, ...mods });
+
+export const BINDINGS: Binding[] = [
+  // global
+  { command: 'help', context: 'global', keys: [c('?')], label: '?', description: 'help', footer: true },
+  { command: 'quit', context: 'global', keys: [c('q'), { ctrlChar: 'c' }], label: 'q', description: 'quit', footer: true },
+  { command: 'map', context: 'global', keys: [c('m')], label: 'm', description: 'course map' },
+  { command: 'back', context: 'global', keys: [s('escape')], label: 'Esc', description: 'back / close' },
+
+  // course map
+  { command: 'up', context: 'map', keys: [s('upArrow'), c('k')], label: '↑↓', description: 'move', footer: true },
+  { command: 'down', context: 'map', keys: [s('downArrow'), c('j')], label: '↑↓', description: 'move' },
+  { command: 'pageUp', context: 'map', keys: [s('pageUp')], label: 'PgUp/PgDn', description: 'page' },
+  { command: 'pageDown', context: 'map', keys: [s('pageDown')], label: 'PgUp/PgDn', description: 'page' },
+  { command: 'home', context: 'map', keys: [s('home')], label: 'Home/End', description: 'first / last' },
+  { command: 'end', context: 'map', keys: [s('end')], label: 'Home/End', description: 'first / last' },
+  { command: 'select', context: 'map', keys: [s('return')], label: 'Enter', description: 'open lesson', footer: true },
+  { command: 'continue', context: 'map', keys: [c('c')], label: 'c', description: 'continue where you left off', footer: true },
+  { command: 'review', context: 'map', keys: [c('r')], label: 'r', description: 'review what I missed' },
+
+  // lesson reader
+  { command: 'up', context: 'lesson', keys: [s('upArrow'), c('k')], label: '↑↓', description: 'scroll', footer: true },
+  { command: 'down', context: 'lesson', keys: [s('downArrow'), c('j')], label: '↑↓', description: 'scroll' },
+  { command: 'pageUp', context: 'lesson', keys: [s('pageUp'), c('b')], label: 'PgUp/PgDn', description: 'page' },
+  { command: 'pageDown', context: 'lesson', keys: [s('pageDown'), s('space')], label: 'PgUp/PgDn Space', description: 'page' },
+  { command: 'home', context: 'lesson', keys: [s('home'), c('g')], label: 'Home/End', description: 'top / bottom' },
+  { command: 'end', context: 'lesson', keys: [s('end'), c('G')], label: 'Home/End', description: 'top / bottom' },
+  { command: 'next', context: 'lesson', keys: [s('rightArrow'), c('n'), s('return')], label: '→/Enter', description: 'next', footer: true },
+  { command: 'prev', context: 'lesson', keys: [s('leftArrow'), c('p')], label: '←', description: 'back', footer: true },
+  { command: 'map', context: 'lesson', keys: [c('m')], label: 'm', description: 'map', footer: true },
+
+  // quiz
+  { command: 'up', context: 'quiz', keys: [s('upArrow'), c('k')], label: '↑↓', description: 'choose', footer: true },
+  { command: 'down', context: 'quiz', keys: [s('downArrow'), c('j')], label: '↑↓', description: 'choose' },
+  { command: 'toggle', context: 'quiz', keys: [s('space')], label: 'Space', description: 'tick / pick up' },
+  { command: 'submit', context: 'quiz', keys: [s('return')], label: 'Enter', description: 'answer', footer: true },
+  { command: 'retry', context: 'quiz', keys: [c('r')], label: 'r', description: 'try again' },
+  { command: 'moveItemUp', context: 'quiz', keys: [s('upArrow', { shift: true }), c('K')], label: 'Shift+↑↓', description: 'move item' },
+  { command: 'moveItemDown', context: 'quiz', keys: [s('downArrow', { shift: true }), c('J')], label: 'Shift+↑↓', description: 'move item' },
+
+  // live lab
+  { command: 'pause', context: 'lab', keys: [s('space')], label: 'Space', description: 'pause / run', footer: true },
+  { command: 'step', context: 'lab', keys: [c('.')], label: '.', description: 'step 100 ms' },
+  { command: 'faster', context: 'lab', keys: [c('+'), c('=')], label: '+/-', description: 'speed', footer: true },
+  { command: 'slower', context: 'lab', keys: [c('-'), c('_')], label: '+/-', description: 'speed' },
+  { command: 'rateUp', context: 'lab', keys: [c(']')], label: '[ ]', description: 'request rate' },
+  { command: 'rateDown', context: 'lab', keys: [c('[')], label: '[ ]', description: 'request rate' },
+  { command: 'algorithm', context: 'lab', keys: [c('a')], label: 'a', description: 'LB algorithm' },
+  { command: 'nextNode', context: 'lab', keys: [s('tab')], label: 'Tab', description: 'select node', footer: true },
+  { command: 'prevNode', context: 'lab', keys: [s('tab', { shift: true })], label: 'Shift+Tab', description: 'select node' },
+  { command: 'kill', context: 'lab', keys: [c('x')], label: 'x', description: 'kill node', footer: true },
+  { command: 'restore', context: 'lab', keys: [c('u')], label: 'u', description: 'restore node', footer: true },
+  { command: 'drain', context: 'lab', keys: [c('d')], label: 'd', description: 'drain node' },
+  { command: 'promote', context: 'lab', keys: [c('P')], label: 'P', description: 'promote replica' },
+  { command: 'reset', context: 'lab', keys: [c('R')], label: 'R', description: 'reset run' },
+  { command: 'log', context: 'lab', keys: [c('l')], label: 'l', description: 'full event log' },
+
+  // confirm
+  { command: 'yes', context: 'confirm', keys: [c('y')], label: 'y', description: 'yes', footer: true },
+  { command: 'no', context: 'confirm', keys: [c('n'), s('escape')], label: 'n', description: 'no', footer: true },
+];
+
+function specMatches(spec: KeySpec, input: string, key: Key): boolean {
+  if ('char' in spec) {
+    if (key.ctrl || key.meta) return false;
+    return input === spec.char;
+  }
+  if ('ctrlChar' in spec) return key.ctrl === true && input === spec.ctrlChar;
+  // Shift+↑ and Shift+Tab are distinct commands, so a plain spec never matches with shift.
+  const shiftOk = spec.shift ? key.shift === true : !key.shift;
+  const ctrlOk = spec.ctrl ? key.ctrl === true : !key.ctrl;
+  if (!shiftOk || !ctrlOk) return false;
+  if (spec.special === 'space') return input === ' ' && !key.ctrl && !key.meta;
+  return (key as unknown as Record<string, boolean>)[spec.special] === true;
+}
+
+/**
+ * The command a key means in the given contexts (searched in order; put the most
+ * specific context first), or undefined.
+ */
+export function matchCommand(contexts: readonly Context[], input: string, key: Key): Command | undefined {
+  for (const context of contexts) {
+    for (const binding of BINDINGS) {
+      if (binding.context !== context) continue;
+      if (binding.keys.some((spec) => specMatches(spec, input, key))) return binding.command;
+    }
+  }
+  return undefined;
+}
+
+/** Footer entries for the given contexts: unique labels, in declaration order. */
+export function footerItems(contexts: readonly Context[]): { label: string; description: string }[] {
+  const seen = new Set<string>();
+  const items: { label: string; description: string }[] = [];
+  for (const context of contexts) {
+    for (const b of BINDINGS) {
+      if (b.context !== context || !b.footer) continue;
+      if (seen.has(b.label)) continue;
+      seen.add(b.label);
+      items.push({ label: b.label, description: b.description });
+    }
+  }
+  return items;
+}
+
+/** Help overlay sections: one per context, each binding once per label. */
+export function helpSections(contexts: readonly Context[]): { context: Context; items: { label: string; description: string }[] }[] {
+  return contexts.map((context) => {
+    const seen = new Set<string>();
+    const items: { label: string; description: string }[] = [];
+    for (const b of BINDINGS) {
+      if (b.context !== context || seen.has(b.label)) continue;
+      seen.add(b.label);
+      items.push({ label: b.label, description: b.description });
+    }
+    return { context, items };
+  });
+}
