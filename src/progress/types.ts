@@ -41,3 +41,16 @@ export interface Progress {
 export function emptyProgress(): Progress {
   return { version: 1, completed: [], furthest: {}, quizzes: {}, labs: {}, reviewed: {} };
 }
+
+/** Where progress is kept. Implemented by progress/store.ts (files) and by tests (memory). */
+export interface ProgressStore {
+  /** Absolute path of progress.json (for messages), or a label for non-file stores. */
+  readonly path: string;
+  /**
+   * Read saved progress. Never throws: a corrupt or unreadable file is moved aside
+   * (`progress.json.corrupt-<timestamp>`) and `notice` says so once.
+   */
+  load(): { progress: Progress; notice?: string };
+  /** Write atomically (temp file + rename). */
+  save(progress: Progress): void;
+}
