@@ -58,6 +58,14 @@ export interface LoadBalancerSpec {
   retries?: number; // default 3
   redispatch?: boolean; // option redispatch, default false
   tls?: TlsMode; // default 'none'
+  /** Draws for `random` (HAProxy `random(<draws>)`), default 2 = power of two choices. */
+  random_draws?: number;
+  /** `timeout connect`: how long a connection attempt to a hung server waits, default 5000. */
+  timeout_connect_ms?: number;
+  /** `timeout server`: how long a request on a hung server waits for its answer, default 30000. */
+  timeout_server_ms?: number;
+  /** Delay between retries of a refused connection, default 1000 (measured ≈ 1 s). */
+  retry_delay_ms?: number;
   vrrp?: VrrpSpec;
   firewall?: { allow: FirewallRule[] };
   agent?: boolean; // monitoring agent installed
@@ -78,6 +86,8 @@ export interface DbSpec extends RoleSpec {
   /** Base replication delay (network + relay), ms. */
   lag_base_ms?: number;
   semi_sync?: boolean;
+  /** Automatic failover (MHA/orchestrator style): promote this replica after the primary has been down this long. */
+  promote_after_s?: number;
 }
 
 export interface ServerSpec {
@@ -147,7 +157,10 @@ export interface Scenario {
   duration_s: number;
   warmup_s: number;
   domain?: string;
-  dns?: { records: DnsRecord[] };
+  /** `lookup_ms`: time a client's resolver takes for an uncached lookup (default 20). */
+  dns?: { records: DnsRecord[]; lookup_ms?: number };
+  /** One-way latency of each network hop between hosts, ms (default 0). */
+  network?: { hop_ms?: number };
   workload: Workload;
   nodes: NodeSpec[];
   monitoring?: { interval_s?: number; eval_interval_s?: number; service?: string; alerts?: AlertRule[] };
@@ -166,7 +179,7 @@ export interface TopologyNode {
   roles: Role[];
   /** Display names of what the machine hosts, e.g. ["Nginx", "App server", "Code base", "MySQL"]. */
   components: string[];
-  /** Left-to-right column: 0 users, 1 dns, 2 load balancers, 3 web, 4 app, 5 db. */
+  /** Left-to-right column: 0 users (and admin), 1 dns, 2 load balancers, 3 web, 4 app, 5 db, 6 monitoring. */
   tier: number;
   firewall: boolean;
   agent: boolean;
