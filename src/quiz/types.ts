@@ -28,18 +28,31 @@ interface QuestionBase {
 export interface SingleQuestion extends QuestionBase {
   kind: 'single';
   choices: Choice[];
+  /**
+   * Present the choices in a seeded shuffled order (stable per question id).
+   * Default false: the author's order is kept, since choices like "all of the
+   * above" or a deliberate progression depend on it.
+   */
+  shuffle?: boolean;
 }
 
 export interface MultipleQuestion extends QuestionBase {
   kind: 'multiple';
   choices: Choice[];
+  /** As for single choice: shuffle the presented order (default false). */
+  shuffle?: boolean;
 }
 
 /** Put the items in order. `items` is the correct order; the screen shuffles them. */
 export interface OrderQuestion extends QuestionBase {
   kind: 'order';
   items: string[];
-  /** Feedback for common wrong orders, keyed by a short rule the grader checks. */
+  /**
+   * Feedback for common wrong orders, keyed by a short rule the grader checks.
+   * Each rule states the CORRECT relation: item `before` must come before item
+   * `after` (both exact item texts). When the learner's order breaks it, its
+   * `feedback` is shown; the first broken rule in this list wins.
+   */
   mistakes?: { before: string; after: string; feedback: string; misconception?: number }[];
 }
 
@@ -100,4 +113,18 @@ export interface Grade {
   misconception?: number;
   /** The question's general explanation. */
   explain: string;
+  /**
+   * The separate points behind `feedback`, one per wrongly ticked or missed choice
+   * (multiple choice) or one for other kinds, each with the misconception it
+   * confronts, so a view can mark each. `feedback` is these joined.
+   */
+  notes?: GradeNote[];
+  /** One line on a partly right answer, e.g. "2 of 3 right answers ticked, 1 wrong one." */
+  summary?: string;
+}
+
+/** One point of feedback. */
+export interface GradeNote {
+  text: string;
+  misconception?: number;
 }

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { choiceOrder, presentedOrder, seededShuffle, seedFrom } from '../../src/quiz/shuffle';
+import type { OrderQuestion } from '../../src/quiz/types';
+import { dnsSingle, requestOrder, shuffledSingle, spofMultiple } from './fixtures';
+
+describe('seededShuffle', () => {
+  it('is a permutation and deterministic for a seed', () => {
+    const xs = Array.from({ length: 20 }, (_, i) => i);
+    const a = seededShuffle(xs, 42);
+    expect([...a].sort((p, q) => p - q)).toEqual(xs);
+    expect(seededShuffle(xs, 42)).toEqual(a);
+    expect(seededShuffle(xs, 43)).not.toEqual(a);
+    expect(xs).toEqual(Array.from({ length: 20 }, (_, i) => i)); // input untouched
+  });
+
+  it('spreads items over positions (no position strongly favoured)', () => {
+    const counts = [0, 0, 0, 0];
+    for (let seed = 0; seed < 4000; seed++) counts[seededShuffle([0, 1, 2, 3], seedFrom(`q${seed}`)).indexOf(0)]!++;
+    for (const c of counts) expect(c).toBeGreaterThan(800);
+  });
+});
+
+describe('choiceOrder', () => {
+  it('keeps the author order unless the question asks for shuffling', () => {
+    expect(choiceOrder(dnsSingle)).toEqual([0, 1, 2, 3]);
+    expect(choiceOrder(spofMultiple)).toEqual([0, 1, 2, 3]);
+  });
+
+  it('shuffles stably per question id when asked', () => {
+    const order = choiceOrder(shuffledSingle);
+    expect([...order].sort()).toEqual([0, 1, 2, 3]);
+    expect(choiceOrder({ ...shuffledSingle })).toEqual(order);
+    const others = ['a', 'b', 'c', 'd', 'e'].map((id) => choiceOrder({ ...shuffledSingle, id }).join(''));
+    expect(new Set(others).size).toBeGreaterThan(1);
+  });
+});
+
+describe('presentedOrder', () => {
+  it('is a stable rearrangement of the items', () => {
+    const shown = presentedOrder(requestOrder);
+    expect([...shown].sort()).toEqual([...requestOrder.items].sort());
+    expect(presentedOrder({ ...requestOrder })).toEqual(shown);
+  });
+
+  it('is never already solved, even for two items', () => {
+    for (let i = 0; i < 300; i++) {
+      const q: OrderQuestion = { ...requestOrder, id: `q${i}`, items: i % 2 ? ['first', 'second'] : ['a', 'b', 'c'] };
+      expect(presentedOrder(q)).not.toEqual(q.items);
+    }
+  });
+
+  it('leaves a single item alone', () => {
+    expect(presentedOrder({ ...requestOrder, items: ['only'] })).toEqual(['only']);
+  });
+});
