@@ -60,8 +60,20 @@ export type Step =
   | { kind: 'page'; markdown: string; pos: SourcePos }
   | { kind: 'quiz'; question: Question; pos: SourcePos }
   | { kind: 'diagram'; diagram: DiagramBlock; markdown?: string; pos: SourcePos }
-  | { kind: 'lab'; lab: LabBlock; pos: SourcePos }
-  | { kind: 'review'; review: ReviewBlock; pos: SourcePos };
+  | {
+      kind: 'lab';
+      lab: LabBlock;
+      pos: SourcePos;
+      /** `<lesson-id>#lab<n>` (n counts the lesson's lab blocks from 1): its key in progress `labs`. Set by the loader. */
+      id?: string;
+    }
+  | {
+      kind: 'review';
+      review: ReviewBlock;
+      pos: SourcePos;
+      /** `<lesson-id>#review<n>`; an item's progress key is `<id>:<item index>`. Set by the loader. */
+      id?: string;
+    };
 
 export type StepKind = Step['kind'];
 

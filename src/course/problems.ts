@@ -1,0 +1,15 @@
+import type { CourseProblem } from './types';
+
+/**
+ * `file:line: message` (line 0 means the whole file or folder: `file: message`);
+ * warnings say so after the position.
+ */
+export function formatProblem(p: CourseProblem): string {
+  const where = p.line > 0 ? `${p.file}:${p.line}` : p.file;
+  return `${where}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}`;
+}
+
+/** True when at least one problem is an error (warnings alone do not stop the course). */
+export function hasErrors(problems: readonly CourseProblem[]): boolean {
+  return problems.some((p) => p.severity === 'error');
+}
