@@ -30,6 +30,8 @@ export type Command =
   | 'retry'
   | 'moveItemUp'
   | 'moveItemDown'
+  /** Digits 1–9: choose (single) or tick (multiple) that choice; the view reads the digit. */
+  | 'choose'
   | 'review'
   // lab
   | 'pause'
@@ -123,6 +125,7 @@ export const BINDINGS: Binding[] = [
   { command: 'retry', context: 'quiz', keys: [c('r')], label: 'r', description: 'try again' },
   { command: 'moveItemUp', context: 'quiz', keys: [s('upArrow', { shift: true }), c('K')], label: 'Shift+↑↓', description: 'move item' },
   { command: 'moveItemDown', context: 'quiz', keys: [s('downArrow', { shift: true }), c('J')], label: 'Shift+↑↓', description: 'move item' },
+  { command: 'choose', context: 'quiz', keys: ['1', '2', '3', '4', '5', '6', '7', '8', '9'].map(c), label: '1–9', description: 'choose by number' },
 
   // live lab
   { command: 'pause', context: 'lab', keys: [s('space')], label: 'Space', description: 'pause / run', footer: true },
