@@ -186,6 +186,8 @@ export interface TopologyNode {
   tls?: TlsMode;
   vip?: string;
   dbRole?: 'primary' | 'replica';
+  /** A load balancer's algorithm, shown on the diagram ("HAProxy roundrobin"). */
+  algorithm?: Algorithm;
 }
 
 export type EdgeKind = 'http' | 'https' | 'sql' | 'replication' | 'dns' | 'vrrp' | 'metrics';
