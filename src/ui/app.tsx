@@ -1,0 +1,167 @@
+/**
+ * The root of the course app. It owns the one input provider (mounted for the
+ * app's whole life), the router state, the terminal size, saving progress, and the
+ * only call to exit().
+ *
+ *   <InputProvider>            one useInput for the whole app
+ *     <ErrorBoundary>          a render error becomes one line and exit code 1
+ *       screen (map | lesson | review | complete), hidden while too small
+ *       too-small message
+ */
+import React, { useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { Box, Text, useApp } from 'ink';
+import type { Course } from '../course/types';
+import type { Progress, ProgressStore } from '../progress/types';
+import { InputProvider } from './input';
+import { matchCommand } from './keymap';
+import { layout as computeLayout } from './layout';
+import type { Theme } from './theme';
+import { useTerminalSize, type TerminalSize } from './use-terminal-size';
+import { initialAppState, useAppState, type AppAction, type AppState } from './use-app-state';
+import { CourseMap } from './screens/course-map';
+import { LessonScreen } from './screens/lesson-screen';
+import { CourseComplete } from './screens/course-complete';
+import { TooSmall } from './screens/too-small';
+import { findLesson } from './progress-ops';
+
+export interface AppProps {
+  course: Course;
+  store: ProgressStore;
+  /** Progress as loaded by the caller (the store is only written from here on). */
+  initialProgress: Progress;
+  theme: Theme;
+  notices?: string[];
+  startLesson?: string;
+  /** Whether stdin is a terminal whose keys we can read. */
+  interactive: boolean;
+  /** Fixed terminal size (tests); otherwise the real terminal's, following resizes. */
+  size?: TerminalSize;
+  /** Called with the exit code just before the app unmounts. */
+  onExit?(code: number): void;
+  /** Called when a screen throws while rendering. */
+  onError?(error: Error): void;
+}
+
+export function App(props: AppProps): React.ReactElement {
+  const { course, store, theme, interactive } = props;
+  const { exit } = useApp();
+  const size = useTerminalSize(props.size);
+  const lay = computeLayout(size.columns, size.rows);
+  const [state, dispatch] = useAppState(course, () =>
+    initialAppState(course, props.initialProgress, { startLesson: props.startLesson, notices: props.notices }),
+  );
+  const [saveError, setSaveError] = useState<string | undefined>();
+
+  // Save on every progress change, during the commit (not in a later passive
+  // effect), so a quit right after a step change never loses it.
+  const saved = useRef(props.initialProgress);
+  const save = useCallback(
+    (progress: Progress) => {
+      if (progress === saved.current) return;
+      try {
+        store.save(progress);
+        saved.current = progress;
+        setSaveError(undefined);
+      } catch (error) {
+        // A full disk or a read-only home must not end the lesson: say so and keep going.
+        setSaveError(`Progress could not be saved to ${store.path}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    },
+    [store],
+  );
+  useLayoutEffect(() => save(state.progress), [state.progress, save]);
+
+  const latest = useRef(state);
+  latest.current = state;
+  const quit = useCallback(() => {
+    save(latest.current.progress);
+    props.onExit?.(0);
+    exit();
+  }, [exit, save, props.onExit]);
+
+  const onUnhandled = useCallback(
+    (input: string, key: Parameters<typeof matchCommand>[2]) => {
+      const command = matchCommand(['global'], input, key);
+      switch (command) {
+        case 'quit':
+          quit();
+          return true;
+        case 'help':
+          dispatch({ type: 'toggleHelp' });
+          return true;
+        case 'back':
+          dispatch({ type: 'back' });
+          return true;
+        case 'map':
+          dispatch({ type: 'showMap' });
+          return true;
+        default:
+          return false;
+      }
+    },
+    [quit, dispatch],
+  );
+
+  const notices = saveError ? [...state.notices, saveError] : state.notices;
+  return (
+    <InputProvider active={interactive} onUnhandled={onUnhandled}>
+      <ErrorBoundary onError={props.onError}>
+        <Box flexDirection="column" display={lay.tooSmall ? 'none' : 'flex'}>
+          <CurrentScreen state={state} notices={notices} dispatch={dispatch} course={course} theme={theme} layout={lay} active={interactive && !lay.tooSmall} />
+        </Box>
+        {lay.tooSmall ? <TooSmall columns={size.columns} rows={size.rows} theme={theme} /> : null}
+      </ErrorBoundary>
+    </InputProvider>
+  );
+}
+
+interface CurrentScreenProps {
+  state: AppState;
+  notices: string[];
+  dispatch(action: AppAction): void;
+  course: Course;
+  theme: Theme;
+  layout: ReturnType<typeof computeLayout>;
+  active: boolean;
+}
+
+function CurrentScreen({ state, notices, dispatch, course, theme, layout, active }: CurrentScreenProps): React.ReactElement | null {
+  const { screen, help, progress } = state;
+  const common = { course, progress, layout, theme, help, dispatch, active: active && !help };
+  switch (screen.name) {
+    case 'map':
+      return <CourseMap {...common} cursor={state.mapCursor} notices={notices} />;
+    case 'lesson':
+      return <LessonScreen {...common} lessonId={screen.lesson} step={screen.step} />;
+    case 'review': {
+      const item = screen.items[screen.index]!;
+      const lesson = findLesson(course, item.lesson)?.lesson;
+      const heading = {
+        title: `Review what I missed ${theme.ascii ? '>' : '›'} ${lesson?.title ?? item.lesson}`,
+        status: `question ${screen.index + 1}/${screen.items.length}`,
+        progress: (screen.index + 1) / screen.items.length,
+      };
+      return <LessonScreen {...common} lessonId={item.lesson} step={item.step} heading={heading} />;
+    }
+    case 'complete':
+      return <CourseComplete {...common} />;
+  }
+}
+
+/**
+ * Turns a render error into one calm line (not Ink's stack trace) and reports it,
+ * so run.tsx can unmount, restore the terminal and exit 1.
+ */
+class ErrorBoundary extends React.Component<{ onError?(error: Error): void; children: React.ReactNode }, { error?: Error }> {
+  override state: { error?: Error } = {};
+  static getDerivedStateFromError(error: Error): { error: Error } {
+    return { error };
+  }
+  override componentDidCatch(error: Error): void {
+    this.props.onError?.(error);
+  }
+  override render(): React.ReactNode {
+    if (this.state.error) return <Text>webinfra-learn stopped: {this.state.error.message}</Text>;
+    return this.props.children;
+  }
+}

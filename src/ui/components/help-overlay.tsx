@@ -1,0 +1,83 @@
+/**
+ * The help overlay: every key of the contexts that apply here, generated from the
+ * one keymap (helpSections), in a scrolling viewport. Opened and closed by the root
+ * (? and Esc); it scrolls with ↑/↓ while open.
+ */
+import React, { useState } from 'react';
+import { Box, Text } from 'ink';
+import { helpSections, matchCommand, type Context } from '../keymap';
+import type { Theme } from '../theme';
+import { LAYER, useKeys } from '../input';
+import { SCROLL_COMMANDS, Viewport, scrollOffset, viewportWindow } from './viewport';
+import { clamp } from '../layout';
+
+const CONTEXT_TITLES: Record<Context, string> = {
+  global: 'Everywhere',
+  map: 'Course map',
+  lesson: 'Reading a lesson',
+  quiz: 'Quiz',
+  lab: 'Live lab',
+  confirm: 'Questions',
+};
+
+/** Plain lines of the help text for these contexts (global last, as the most general). */
+export function helpLines(contexts: readonly Context[]): { text: string; heading: boolean }[] {
+  const ordered = [...new Set([...contexts.filter((c) => c !== 'global'), 'global' as const])];
+  const sections = helpSections(ordered).filter((s) => s.items.length > 0);
+  const labelWidth = Math.max(...sections.flatMap((s) => s.items.map((i) => [...i.label].length)), 4) + 3;
+  const out: { text: string; heading: boolean }[] = [];
+  sections.forEach((section, i) => {
+    if (i > 0) out.push({ text: '', heading: false });
+    out.push({ text: CONTEXT_TITLES[section.context], heading: true });
+    for (const item of section.items) {
+      out.push({ text: `  ${item.label}${' '.repeat(labelWidth - [...item.label].length)}${item.description}`, heading: false });
+    }
+  });
+  return out;
+}
+
+export interface HelpOverlayProps {
+  contexts: readonly Context[];
+  width: number;
+  height: number;
+  theme: Theme;
+  active: boolean;
+}
+
+export function HelpOverlay({ contexts, width, height, theme, active }: HelpOverlayProps): React.ReactElement {
+  const [offset, setOffset] = useState(0);
+  const lines = helpLines(contexts);
+  const title = 'Keys';
+  // The title takes one row and a blank one.
+  const viewHeight = Math.max(1, height - 2);
+  const safe = clamp(offset, 0, viewportWindow(lines.length, viewHeight).maxOffset);
+  useKeys(
+    (input, key) => {
+      const command = matchCommand(['lesson'], input, key);
+      if (!command || !SCROLL_COMMANDS.has(command)) return false;
+      setOffset(scrollOffset(command, safe, lines.length, viewHeight));
+      return true;
+    },
+    active,
+    LAYER.overlay,
+  );
+  const accent = theme.color ? theme.colors.accent : undefined;
+  // Headings are bold; colour would need per-line <Text>, which the viewport avoids.
+  const rendered = lines.map((l) => (l.heading && theme.color ? `\u001B[1m${l.text}\u001B[22m` : l.text));
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      <Text bold color={accent}>
+        {title}
+      </Text>
+      <Text> </Text>
+      <Viewport lines={rendered} offset={safe} width={width} height={viewHeight} theme={theme} />
+    </Box>
+  );
+}
+
+/** The footer while help is open. */
+export const HELP_FOOTER = [
+  { label: 'Esc', description: 'close help' },
+  { label: '↑↓', description: 'scroll' },
+  { label: 'q', description: 'quit' },
+];

@@ -1,0 +1,68 @@
+/** The end of the course: what was done, the quiz scores, and where to go next. */
+import React from 'react';
+import { Box, Text } from 'ink';
+import type { Course } from '../../course/types';
+import type { Progress } from '../../progress/types';
+import type { Layout } from '../layout';
+import type { Theme } from '../theme';
+import { chapterScore, missedQuestions, overallProgress } from '../progress-ops';
+import { Frame } from '../components/frame';
+import { spread } from '../components/text-utils';
+import { LAYER, useKeys } from '../input';
+import { matchCommand } from '../keymap';
+import type { AppAction } from '../use-app-state';
+
+export interface CourseCompleteProps {
+  course: Course;
+  progress: Progress;
+  layout: Layout;
+  theme: Theme;
+  help: boolean;
+  active: boolean;
+  dispatch(action: AppAction): void;
+}
+
+export function CourseComplete({ course, progress, layout, theme, help, active, dispatch }: CourseCompleteProps): React.ReactElement {
+  const overall = overallProgress(course, progress);
+  const missed = missedQuestions(course, progress).length;
+  useKeys(
+    (input, key) => {
+      const command = matchCommand(['lesson', 'map'], input, key);
+      if (command === 'prev') dispatch({ type: 'prev' });
+      else if (command === 'review' && missed > 0) dispatch({ type: 'startReview' });
+      else if (command === 'select' || command === 'next') dispatch({ type: 'showMap' });
+      else return false;
+      return true;
+    },
+    active,
+    LAYER.screen,
+  );
+  const accent = theme.color ? theme.colors.accent : undefined;
+  const muted = theme.color ? theme.colors.muted : undefined;
+  const extra = [{ label: 'Enter', description: 'course map' }, { label: '←', description: 'back' }, ...(missed > 0 ? [{ label: 'r', description: 'review missed' }] : [])];
+  return (
+    <Frame layout={layout} theme={theme} title="Course complete" status={`${overall.done}/${overall.total} lessons done`} progress={1} contexts={[]} extraFooter={extra} help={help}>
+      <Text bold color={accent}>
+        {theme.glyphs.done} You reached the end of the course.
+      </Text>
+      <Text> </Text>
+      <Text>You can now draw each design and explain every part of it out loud.</Text>
+      <Text> </Text>
+      <Box flexDirection="column">
+        {course.chapters.map((chapter, i) => {
+          const score = chapterScore(course, chapter.id, progress);
+          const right = score.answered > 0 ? `quiz ${score.correct}/${score.answered} first try` : score.total > 0 ? 'quiz not taken' : '';
+          return (
+            <Text key={chapter.id} wrap="truncate">
+              {spread(`${i + 1}  ${chapter.title}`, right, layout.bodyWidth)}
+            </Text>
+          );
+        })}
+      </Box>
+      <Text> </Text>
+      <Text color={muted}>
+        {missed > 0 ? `Press r to replay the ${missed} question(s) you missed, or Enter for the course map.` : 'Press Enter for the course map.'}
+      </Text>
+    </Frame>
+  );
+}

@@ -1,0 +1,185 @@
+/**
+ * The course map: chapters in order with their lessons (✓ done, ▶ where the learner
+ * stopped), each chapter's quiz score once questions were answered, overall
+ * progress in the header, and "Continue: <lesson> (step k)" at the top for a
+ * returning learner. Scrolls to keep the selected entry visible.
+ */
+import React, { useRef } from 'react';
+import { Box, Text } from 'ink';
+import type { Course } from '../../course/types';
+import type { Progress } from '../../progress/types';
+import type { Layout } from '../layout';
+import { scrollToShow } from '../layout';
+import type { Theme } from '../theme';
+import { matchCommand } from '../keymap';
+import { LAYER, useKeys } from '../input';
+import type { AppAction } from '../use-app-state';
+import { buildMap, rowOfEntry, type MapRow } from '../map-model';
+import { overallProgress } from '../progress-ops';
+import { Frame } from '../components/frame';
+import { spread, truncate } from '../components/text-utils';
+
+export interface CourseMapProps {
+  course: Course;
+  progress: Progress;
+  cursor: number;
+  notices: string[];
+  layout: Layout;
+  theme: Theme;
+  help: boolean;
+  /** Keys reach the map (false while help is open or the terminal is too small). */
+  active: boolean;
+  dispatch(action: AppAction): void;
+  /** Header title: the course's name. */
+  courseTitle?: string;
+}
+
+export const COURSE_TITLE = 'Web infrastructure design';
+
+export function CourseMap({ course, progress, cursor, notices, layout, theme, help, active, dispatch, courseTitle = COURSE_TITLE }: CourseMapProps): React.ReactElement {
+  const model = buildMap(course, progress);
+  const overall = overallProgress(course, progress);
+  // The first visible row. A ref, not state: it follows the cursor during render and
+  // never needs a render of its own.
+  const offsetRef = useRef(0);
+
+  const noticeLines = notices.length > 0 ? notices.length + 1 : 0;
+  const listHeight = Math.max(1, layout.bodyHeight - noticeLines);
+  const cursorRow = rowOfEntry(model, cursor);
+  // Keep the chapter heading above the first lesson in view when scrolling to the top.
+  const top = scrollToShow(cursorRow, offsetRef.current, listHeight, model.rows.length);
+  const visibleTop = cursor === 0 ? 0 : top;
+  offsetRef.current = visibleTop;
+
+  useKeys(
+    (input, key) => {
+      const command = matchCommand(['map'], input, key);
+      const page = Math.max(1, listHeight - 2);
+      switch (command) {
+        case 'up':
+          dispatch({ type: 'mapMove', delta: -1 });
+          return true;
+        case 'down':
+          dispatch({ type: 'mapMove', delta: 1 });
+          return true;
+        case 'pageUp':
+          dispatch({ type: 'mapMove', delta: -page });
+          return true;
+        case 'pageDown':
+          dispatch({ type: 'mapMove', delta: page });
+          return true;
+        case 'home':
+          dispatch({ type: 'mapHome' });
+          return true;
+        case 'end':
+          dispatch({ type: 'mapEnd' });
+          return true;
+        case 'select':
+          dispatch({ type: 'mapSelect' });
+          return true;
+        case 'continue':
+          dispatch({ type: 'continue' });
+          return true;
+        case 'review':
+          dispatch({ type: 'startReview' });
+          return true;
+        default:
+          return false;
+      }
+    },
+    active,
+    LAYER.screen,
+  );
+
+  const rows = model.rows.slice(visibleTop, visibleTop + listHeight);
+  const more = visibleTop + listHeight < model.rows.length;
+  const warn = theme.color ? theme.colors.warn : undefined;
+  const status = `${overall.done}/${overall.total} lessons done`;
+  const extra = model.entries.some((e) => e.kind === 'review') ? [{ label: 'r', description: 'review missed' }] : [];
+  return (
+    <Frame
+      layout={layout}
+      theme={theme}
+      title={`webinfra-learn · ${courseTitle}`}
+      status={status}
+      progress={overall.total ? overall.done / overall.total : 0}
+      contexts={['map']}
+      extraFooter={extra}
+      help={help}
+    >
+      {notices.map((n, i) => (
+        <Text key={i} color={warn} wrap="truncate">
+          {truncate(`${theme.glyphs.bullet} ${n}`, layout.bodyWidth)}
+        </Text>
+      ))}
+      {notices.length > 0 ? <Text> </Text> : null}
+      <Box flexDirection="column" height={listHeight}>
+        {rows.map((row, i) => (
+          <MapLine
+            key={visibleTop + i}
+            row={row}
+            selected={row.kind === 'entry' && row.entry === cursor}
+            width={layout.bodyWidth}
+            theme={theme}
+            last={more && i === rows.length - 1}
+          />
+        ))}
+      </Box>
+    </Frame>
+  );
+}
+
+function MapLine({ row, selected, width, theme, last }: { row: MapRow; selected: boolean; width: number; theme: Theme; last: boolean }): React.ReactElement {
+  const g = theme.glyphs;
+  const accent = theme.color ? theme.colors.accent : undefined;
+  const muted = theme.color ? theme.colors.muted : undefined;
+  if (last) {
+    // The bottom row hints that the list goes on rather than cutting a line in half.
+    return <Text color={muted} dimColor={!theme.color}>{`  ${theme.ascii ? 'v' : '↓'} more`}</Text>;
+  }
+  if (row.kind === 'gap') return <Text> </Text>;
+  if (row.kind === 'chapter') {
+    const right = [`${row.done}/${row.total} done`, row.score ? `quiz ${row.score.correct}/${row.score.answered}` : ''].filter(Boolean).join(' · ');
+    const line = spread(`${row.index + 1}  ${row.title}`, right, width);
+    const split = line.length - right.length;
+    return (
+      <Text wrap="truncate">
+        <Text bold>{line.slice(0, split)}</Text>
+        <Text color={muted}>{line.slice(split)}</Text>
+      </Text>
+    );
+  }
+  // Entries sit under their chapter's title; the pointer goes in the indent.
+  const pointer = selected ? ` ${g.pointer} ` : '   ';
+  const item = row.item;
+  let text: string;
+  let right = '';
+  if (item.kind === 'continue') text = `${g.current} Continue: ${item.title} (step ${item.target.step + 1})`;
+  else if (item.kind === 'review') text = `${theme.ascii ? '*' : '↺'} Review what I missed (${item.count} question${item.count === 1 ? '' : 's'})`;
+  else {
+    const mark = item.done ? g.done : item.current ? g.current : g.todo;
+    text = `${mark} ${item.title}`;
+    right = item.minutes ? `${item.minutes} min` : '';
+  }
+  const line = spread(pointer + text, right, width);
+  const markColor = item.kind === 'lesson' && item.done && theme.color ? theme.colors.ok : undefined;
+  if (selected) {
+    return (
+      <Text bold color={accent} wrap="truncate">
+        {line}
+      </Text>
+    );
+  }
+  if (markColor && item.kind === 'lesson') {
+    // Colour only the ✓, so "done" reads by glyph and colour both.
+    const idx = line.indexOf(g.done);
+    return (
+      <Text wrap="truncate">
+        {line.slice(0, idx)}
+        <Text color={markColor}>{g.done}</Text>
+        {line.slice(idx + g.done.length)}
+      </Text>
+    );
+  }
+  return <Text wrap="truncate">{line}</Text>;
+}
