@@ -1,0 +1,118 @@
+/**
+ * Rendering the whole app in ink-testing-library: the fixture course, a progress
+ * store in memory, a fixed terminal size, named keys, and `waitFor` so tests wait
+ * for what a learner would see instead of sleeping.
+ */
+import React from 'react';
+import path from 'node:path';
+import { render } from 'ink-testing-library';
+import { loadCourse } from '../../src/course';
+import type { Course } from '../../src/course/types';
+import { emptyProgress, type Progress, type ProgressStore } from '../../src/progress/types';
+import { App } from '../../src/ui/app';
+import { makeTheme } from '../../src/ui/theme';
+
+export const KEY = {
+  up: '\u001B[A',
+  down: '\u001B[B',
+  right: '\u001B[C',
+  left: '\u001B[D',
+  pageUp: '\u001B[5~',
+  pageDown: '\u001B[6~',
+  home: '\u001B[H',
+  end: '\u001B[F',
+  enter: '\r',
+  escape: '\u001B',
+  space: ' ',
+  ctrlC: '\u0003',
+} as const;
+
+let fixture: Course | undefined;
+/** The fixture course of test/fixtures/course (loaded once). */
+export function fixtureCourse(): Course {
+  if (!fixture) {
+    const { course, problems } = loadCourse(path.resolve(__dirname, '../fixtures/course'));
+    const errors = problems.filter((p) => p.severity === 'error');
+    if (errors.length) throw new Error(`fixture course has problems: ${errors.map((p) => p.message).join('; ')}`);
+    fixture = course;
+  }
+  return fixture;
+}
+
+/** A store in memory that remembers every save. */
+export class MemoryStore implements ProgressStore {
+  readonly path = '(memory)';
+  saves: Progress[] = [];
+  constructor(private progress: Progress = emptyProgress(), private notice?: string) {}
+  load(): { progress: Progress; notice?: string } {
+    const notice = this.notice;
+    this.notice = undefined;
+    return { progress: this.progress, notice };
+  }
+  save(progress: Progress): void {
+    this.progress = progress;
+    this.saves.push(progress);
+  }
+  get last(): Progress {
+    return this.progress;
+  }
+}
+
+export interface RenderAppOptions {
+  course?: Course;
+  store?: MemoryStore;
+  columns?: number;
+  rows?: number;
+  notices?: string[];
+  startLesson?: string;
+  ascii?: boolean;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+export function renderApp(opts: RenderAppOptions = {}) {
+  const course = opts.course ?? fixtureCourse();
+  const store = opts.store ?? new MemoryStore();
+  const exits: number[] = [];
+  const size = { columns: opts.columns ?? 80, rows: opts.rows ?? 24 };
+  const element = (s: { columns: number; rows: number }) => (
+    <App
+      course={course}
+      store={store}
+      initialProgress={store.load().progress}
+      theme={makeTheme({ color: false, ascii: opts.ascii ?? false })}
+      notices={opts.notices}
+      startLesson={opts.startLesson}
+      interactive={true}
+      size={s}
+      onExit={(code) => exits.push(code)}
+    />
+  );
+  const r = render(element(size));
+  const frame = (): string => r.lastFrame() ?? '';
+  return {
+    ...r,
+    store,
+    exits,
+    frame,
+    /** Send one key and give Ink a moment to re-render. */
+    async press(key: string): Promise<void> {
+      r.stdin.write(key);
+      await sleep(30);
+    },
+    /** Wait until the frame contains `what` (or matches it, or passes it). */
+    async waitFor(what: string | RegExp | ((frame: string) => boolean), timeout = 2000): Promise<string> {
+      const start = Date.now();
+      for (;;) {
+        const f = frame();
+        if (typeof what === 'string' ? f.includes(what) : what instanceof RegExp ? what.test(f) : what(f)) return f;
+        if (Date.now() - start > timeout) throw new Error(`timed out waiting for ${String(what)}; frame was:\n${f}`);
+        await sleep(10);
+      }
+    },
+    /** Change the injected terminal size. */
+    resize(columns: number, rows: number): void {
+      r.rerender(element({ columns, rows }));
+    },
+  };
+}

@@ -1,0 +1,152 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup } from 'ink-testing-library';
+import { KEY, renderApp } from './app-harness';
+
+afterEach(() => cleanup());
+
+const footerOf = (frame: string): string => frame.trimEnd().split('\n').at(-1)!;
+
+describe('lesson screen', () => {
+  it('shows chapter › lesson and step k/n in the header, and the rendered page', async () => {
+    const app = renderApp({ startLesson: 'one-server' });
+    const f = await app.waitFor('A user types www.foobar.com');
+    expect(f.split('\n')[0]).toMatch(/A simple web stack › One server does it all\s+step 1\/6/);
+    // Markdown is rendered, not shown raw.
+    expect(f).not.toContain('**www.foobar.com**');
+  });
+
+  it('moves next and back between steps and saves each step reached', async () => {
+    const app = renderApp({ startLesson: 'one-server' });
+    await app.waitFor('step 1/6');
+    await app.press(KEY.right);
+    await app.waitFor('step 2/6');
+    expect(app.store.last.current).toEqual({ lesson: 'one-server', step: 1 });
+    await app.press(KEY.left);
+    await app.waitFor('step 1/6');
+    expect(app.store.last.current).toEqual({ lesson: 'one-server', step: 0 });
+    expect(app.store.last.furthest['one-server']).toBe(1);
+  });
+
+  it('scrolls a long page with ↓, PgDn, End and Home, with a scroll indicator', async () => {
+    const app = renderApp({ startLesson: 'dns-basics' });
+    const top = await app.waitFor('Line 1 of the long page');
+    expect(top).toContain('more below');
+    expect(top).not.toContain('END OF LONG PAGE');
+    await app.press(KEY.down);
+    await app.press(KEY.pageDown);
+    const paged = await app.waitFor((f) => !f.includes('Line 1 of the long page'));
+    expect(paged).toMatch(/lines \d+–\d+ of \d+/);
+    await app.press(KEY.end);
+    const end = await app.waitFor('END OF LONG PAGE');
+    expect(end).toContain('end of page');
+    await app.press(KEY.home);
+    await app.waitFor('Line 1 of the long page');
+  });
+
+  it('Space pages down and, at the bottom, turns to the next step', async () => {
+    const app = renderApp({ startLesson: 'dns-basics' });
+    await app.waitFor('Line 1 of the long page');
+    await app.press(KEY.end);
+    await app.waitFor('end of page');
+    const before = app.frame().split('\n')[0];
+    await app.press(KEY.space);
+    await app.waitFor((f) => f.split('\n')[0] !== before);
+  });
+
+  it('finishing the last step completes the lesson and opens the next one', async () => {
+    const app = renderApp({ startLesson: 'one-server' });
+    await app.waitFor('step 1/6');
+    for (let i = 1; i < 6; i++) {
+      await app.press(KEY.right);
+      await app.waitFor(`step ${i + 1}/6`);
+    }
+    await app.press(KEY.right);
+    await app.waitFor('DNS and the long page');
+    expect(app.store.last.completed).toContain('one-server');
+    expect(app.store.last.current).toEqual({ lesson: 'dns-basics', step: 0 });
+  });
+
+  it('shows a clearly-labelled placeholder for step kinds without a view', async () => {
+    const app = renderApp({ startLesson: 'one-server' });
+    await app.waitFor('step 1/6');
+    await app.press(KEY.right);
+    await app.press(KEY.right);
+    const f = await app.waitFor('step 3/6');
+    expect(f).toMatch(/diagram step/);
+    expect(f).toContain('simple-web-stack');
+  });
+
+  it('has a footer with the keys that work on a page', async () => {
+    const app = renderApp({ startLesson: 'one-server' });
+    const footer = footerOf(await app.waitFor('step 1/6'));
+    for (const item of ['↑↓ scroll', '→/Enter next', '← back', 'm map', '? help', 'q quit']) expect(footer).toContain(item);
+  });
+
+  it('opens the help overlay with ? (generated from the keymap) and closes it with Esc', async () => {
+    const app = renderApp({ startLesson: 'one-server' });
+    await app.waitFor('A user types');
+    await app.press('?');
+    const help = await app.waitFor('Keys');
+    expect(help).toContain('Reading a lesson');
+    expect(help).toContain('Everywhere');
+    expect(help).toContain('PgUp/PgDn Space');
+    expect(help).not.toContain('A user types');
+    expect(footerOf(help)).toContain('Esc close help');
+    // Keys meant for the lesson do not move it while help is open.
+    await app.press(KEY.right);
+    expect(app.frame()).toContain('step 1/6');
+    await app.press(KEY.escape);
+    const back = await app.waitFor('A user types');
+    expect(back).toContain('step 1/6');
+  });
+
+  it('m goes to the course map and Esc does too', async () => {
+    const app = renderApp({ startLesson: 'one-server' });
+    await app.waitFor('step 1/6');
+    await app.press('m');
+    await app.waitFor('lessons done');
+    await app.press(KEY.enter);
+    await app.waitFor('step 1/6');
+    await app.press(KEY.escape);
+    await app.waitFor('lessons done');
+  });
+
+  it('q saves and exits with code 0', async () => {
+    const app = renderApp({ startLesson: 'one-server' });
+    await app.waitFor('step 1/6');
+    await app.press(KEY.right);
+    await app.press('q');
+    expect(app.exits).toEqual([0]);
+    expect(app.store.last.current).toEqual({ lesson: 'one-server', step: 1 });
+  });
+
+  it('ctrl+c quits too', async () => {
+    const app = renderApp();
+    await app.waitFor('lessons done');
+    await app.press(KEY.ctrlC);
+    expect(app.exits).toEqual([0]);
+  });
+
+  it('shows "terminal too small" below 60×18 and recovers where it was', async () => {
+    const app = renderApp({ startLesson: 'dns-basics' });
+    await app.waitFor('Line 1 of the long page');
+    await app.press(KEY.down);
+    await app.press(KEY.down);
+    const scrolled = app.frame();
+    app.resize(50, 12);
+    const small = await app.waitFor('terminal too small');
+    expect(small).toContain('terminal too small (need 60×18, have 50×12)');
+    expect(small.trim().split('\n').length).toBeLessThanOrEqual(11);
+    app.resize(80, 24);
+    const back = await app.waitFor('step 1/');
+    expect(back).toBe(scrolled);
+  });
+
+  it('keeps every frame within rows − 1 lines and the width', async () => {
+    const app = renderApp({ startLesson: 'one-server', columns: 60, rows: 18 });
+    const f = await app.waitFor('step 1/6');
+    const lines = f.split('\n');
+    expect(lines.length).toBeLessThanOrEqual(17);
+    for (const line of lines) expect([...line].length).toBeLessThanOrEqual(60);
+  });
+});
