@@ -1,7 +1,14 @@
-/** The course: model, loader and validation. */
-export { loadCourse, validateCourse, type LoadCourseOptions, type LoadedCourse } from './load-course';
-export { scenarioLookupFromDir, type ScenarioLookup } from './scenario-nodes';
-export { parseAtSpec, AT_ACTIONS, type AtEvent } from './at-spec';
+/**
+ * The course's light entry: model types, queries, problem formatting, `at` parsing
+ * and the cached loader. Deliberately NOT the loader itself: `./load-course` pulls in
+ * yaml and zod, which the app's start-up path must not load when the course cache is
+ * warm. Import `loadCourse` / `validateCourse` from './load-course' where a full load
+ * is wanted (validate, tests); the app uses `loadCourseCached`.
+ */
+export { loadCourseCached, type CachedLoadOptions } from './cached';
+export type { LoadCourseOptions, LoadedCourse } from './load-course';
+export type { ScenarioLookup } from './scenario-nodes';
+export { parseAtSpec, AT_ACTIONS, ALGORITHMS, type AtEvent, type AtAction } from './at-spec';
 export { formatProblem, hasErrors } from './problems';
 export * from './queries';
 export type * from './types';

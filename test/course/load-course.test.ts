@@ -2,16 +2,9 @@ import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  allLessons,
-  findLesson,
-  formatProblem,
-  hasErrors,
-  lessonCounts,
-  loadCourse,
-  scenarioLookupFromDir,
-  validateCourse,
-} from '../../src/course';
+import { allLessons, findLesson, formatProblem, hasErrors, lessonCounts } from '../../src/course';
+import { loadCourse, validateCourse } from '../../src/course/load-course';
+import { scenarioLookupFromDir } from '../../src/course/scenario-nodes';
 
 const root = path.resolve(__dirname, '../..');
 const fixtures = path.join(root, 'test/fixtures');
