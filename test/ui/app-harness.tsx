@@ -6,7 +6,7 @@
 import React from 'react';
 import path from 'node:path';
 import { render } from 'ink-testing-library';
-import { loadCourse } from '../../src/course';
+import { loadCourse } from '../../src/course/load-course';
 import type { Course } from '../../src/course/types';
 import { emptyProgress, type Progress, type ProgressStore } from '../../src/progress/types';
 import { App } from '../../src/ui/app';
@@ -37,6 +37,29 @@ export function fixtureCourse(): Course {
     fixture = course;
   }
   return fixture;
+}
+
+/**
+ * A course of prose only (no quiz or lab whose view would take the arrow keys), for
+ * navigation tests: chapters × lessons × pages, titles "Lesson c.l", text "Page c.l.p".
+ */
+export function pagesCourse(chapters = 2, lessons = 2, pages = 3): Course {
+  const pos = { file: 'x.md', line: 1 };
+  return {
+    root: '/',
+    chapters: Array.from({ length: chapters }, (_, ci) => ({
+      id: `c${ci + 1}`,
+      title: `Chapter ${ci + 1}`,
+      dir: `/c${ci + 1}`,
+      lessons: Array.from({ length: lessons }, (_, li) => ({
+        id: `l${ci + 1}-${li + 1}`,
+        title: `Lesson ${ci + 1}.${li + 1}`,
+        chapterId: `c${ci + 1}`,
+        file: `l${ci + 1}-${li + 1}.md`,
+        steps: Array.from({ length: pages }, (_, pi) => ({ kind: 'page' as const, markdown: `Page ${ci + 1}.${li + 1}.${pi + 1}`, pos })),
+      })),
+    })),
+  };
 }
 
 /** A store in memory that remembers every save. */
