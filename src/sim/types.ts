@@ -287,7 +287,8 @@ export interface Report {
   scenario: string;
   seed: number;
   duration_s: number;
-  requests: { total: number; ok: number; failed: number; dropped?: number };
+  /** `by_code`: failures by HTTP-like status ("503", "502", "504", "500"; "no_answer" when nothing answered). */
+  requests: { total: number; ok: number; failed: number; dropped?: number; by_code?: Record<string, number>; in_flight?: number };
   availability: number;
   latency_ms: { mean: number; p50: number; p95: number; p99: number };
   nodes: Record<string, { kind: string; state: string; served: number; utilization: number; [k: string]: unknown }>;
