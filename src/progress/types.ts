@@ -51,6 +51,11 @@ export interface ProgressStore {
    * (`progress.json.corrupt-<timestamp>`) and `notice` says so once.
    */
   load(): { progress: Progress; notice?: string };
-  /** Write atomically (temp file + rename). */
+  /** Write atomically (temp file + rename). Never throws: a failure is kept in `saveError`. */
   save(progress: Progress): void;
+  /**
+   * Why the last save failed (e.g. a read-only folder), cleared by the next successful
+   * save. Undefined for stores that cannot fail. The app shows it instead of crashing.
+   */
+  readonly saveError?: string;
 }

@@ -1,0 +1,196 @@
+/**
+ * The rules of progress, as pure functions: each takes a Progress and returns a new
+ * one (never mutating), so the UI can keep it in state and hand it to the store.
+ */
+import type { Course, Lesson } from '../course/types';
+import { checkProgress } from './schema';
+import { emptyProgress, type LabRecord, type Progress } from './types';
+
+const now = (): string => new Date().toISOString();
+
+/** A place in the course. */
+export interface StepRef {
+  lesson: string;
+  step: number;
+}
+
+/** The learner is at `step` of `lesson`: it becomes current and may extend the furthest step. */
+export function reachStep(progress: Progress, lesson: string, step: number): Progress {
+  const furthest = Math.max(progress.furthest[lesson] ?? 0, step);
+  if (progress.current?.lesson === lesson && progress.current.step === step && progress.furthest[lesson] === furthest) {
+    return progress;
+  }
+  return { ...progress, current: { lesson, step }, furthest: { ...progress.furthest, [lesson]: furthest }, updatedAt: now() };
+}
+
+/** The learner finished `lesson`. */
+export function completeLesson(progress: Progress, lesson: string): Progress {
+  if (progress.completed.includes(lesson)) return progress;
+  return { ...progress, completed: [...progress.completed, lesson], updatedAt: now() };
+}
+
+/**
+ * Records an answer to `questionId`. The first answer fixes `firstTryCorrect` (the
+ * score counts first tries); later answers add attempts, and a correct one marks the
+ * question solved.
+ */
+export function recordQuizAnswer(progress: Progress, questionId: string, correct: boolean): Progress {
+  const prev = progress.quizzes[questionId];
+  const at = now();
+  const record = prev
+    ? { ...prev, attempts: prev.attempts + 1, solved: prev.solved || correct, at }
+    : { firstTryCorrect: correct, solved: correct, attempts: 1, at };
+  return { ...progress, quizzes: { ...progress.quizzes, [questionId]: record }, updatedAt: at };
+}
+
+/** Records a lab run: passed checks accumulate over runs; completed stays completed. */
+export function recordLab(
+  progress: Progress,
+  labId: string,
+  result: { passed: number[]; completed: boolean },
+): Progress {
+  const prev = progress.labs[labId];
+  const at = now();
+  const record: LabRecord = {
+    passed: [...new Set([...(prev?.passed ?? []), ...result.passed])].sort((a, b) => a - b),
+    completed: (prev?.completed ?? false) || result.completed,
+    at,
+  };
+  return { ...progress, labs: { ...progress.labs, [labId]: record }, updatedAt: at };
+}
+
+/** Marks (or unmarks) a review item, `<lesson-id>#review<n>:<item>`, as "I can say this". */
+export function markReview(progress: Progress, itemId: string, marked: boolean): Progress {
+  if ((progress.reviewed[itemId] ?? false) === marked) return progress;
+  const reviewed = { ...progress.reviewed };
+  if (marked) reviewed[itemId] = true;
+  else delete reviewed[itemId];
+  return { ...progress, reviewed, updatedAt: now() };
+}
+
+/** Everything recorded for one lesson, forgotten; the rest is untouched. */
+export function resetLesson(progress: Progress, course: Course, lessonId: string): Progress {
+  const lesson = course.chapters.flatMap((c) => c.lessons).find((l) => l.id === lessonId);
+  const questionIds = new Set(lesson ? questionIdsOf(lesson) : []);
+  const own = (key: string): boolean => key.startsWith(`${lessonId}#`) || questionIds.has(key);
+  const keep = <T>(rec: Record<string, T>): Record<string, T> =>
+    Object.fromEntries(Object.entries(rec).filter(([k]) => !own(k)));
+  const furthest = { ...progress.furthest };
+  delete furthest[lessonId];
+  return {
+    ...progress,
+    completed: progress.completed.filter((id) => id !== lessonId),
+    current: progress.current?.lesson === lessonId ? undefined : progress.current,
+    furthest,
+    quizzes: keep(progress.quizzes),
+    labs: keep(progress.labs),
+    reviewed: keep(progress.reviewed),
+    updatedAt: now(),
+  };
+}
+
+/** A fresh start. */
+export function resetAll(): Progress {
+  return { ...emptyProgress(), updatedAt: now() };
+}
+
+/** A chapter's quiz score: first-try correct, answered, and questions in the chapter. */
+export interface ChapterScore {
+  correct: number;
+  answered: number;
+  total: number;
+}
+
+export function chapterScore(course: Course, chapterId: string, progress: Progress): ChapterScore {
+  const score: ChapterScore = { correct: 0, answered: 0, total: 0 };
+  const chapter = course.chapters.find((c) => c.id === chapterId);
+  for (const lesson of chapter?.lessons ?? []) {
+    for (const id of questionIdsOf(lesson)) {
+      score.total++;
+      const rec = progress.quizzes[id];
+      if (!rec) continue;
+      score.answered++;
+      if (rec.firstTryCorrect) score.correct++;
+    }
+  }
+  return score;
+}
+
+/** Share of the course's lessons completed, 0–100 (whole number). Unknown ids do not count. */
+export function overallPercent(course: Course, progress: Progress): number {
+  const lessons = course.chapters.flatMap((c) => c.lessons);
+  if (lessons.length === 0) return 0;
+  const done = new Set(progress.completed);
+  const n = lessons.filter((l) => done.has(l.id)).length;
+  return Math.floor((n * 100) / lessons.length);
+}
+
+/**
+ * Where "continue" leads: the saved current step if that lesson still exists (clamped
+ * to its length, as a lesson may have been shortened), else the first lesson not yet
+ * completed at its start. `resume` says which. Undefined when every lesson is done.
+ */
+export function continueTarget(course: Course, progress: Progress): (StepRef & { resume: boolean }) | undefined {
+  const lessons = course.chapters.flatMap((c) => c.lessons);
+  const cur = progress.current;
+  const at = cur && lessons.find((l) => l.id === cur.lesson);
+  if (cur && at && at.steps.length > 0) {
+    return { lesson: at.id, step: Math.min(Math.max(0, cur.step), at.steps.length - 1), resume: true };
+  }
+  const done = new Set(progress.completed);
+  const next = lessons.find((l) => !done.has(l.id));
+  return next ? { lesson: next.id, step: 0, resume: false } : undefined;
+}
+
+/** A quiz step in the course. */
+export interface QuizRef extends StepRef {
+  questionId: string;
+}
+
+/** Questions answered wrong on the first try, in course order: "review what I missed". */
+export function missedQuestions(course: Course, progress: Progress): QuizRef[] {
+  const out: QuizRef[] = [];
+  for (const chapter of course.chapters) {
+    for (const lesson of chapter.lessons) {
+      lesson.steps.forEach((s, step) => {
+        if (s.kind === 'quiz' && progress.quizzes[s.question.id]?.firstTryCorrect === false) {
+          out.push({ lesson: lesson.id, step, questionId: s.question.id });
+        }
+      });
+    }
+  }
+  return out;
+}
+
+/** Progress as the JSON text `progress export` writes. */
+export function exportProgress(progress: Progress): string {
+  return `${JSON.stringify(progress, null, 2)}\n`;
+}
+
+/**
+ * Reads exported progress. Nothing is replaced here: the caller replaces only on
+ * success. Lesson and question ids the course does not know are kept (they may belong
+ * to a newer course) and simply ignored by everything above.
+ */
+export function importProgress(text: string): { progress: Progress } | { error: string } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    return { error: `not valid JSON (${(error as Error).message})` };
+  }
+  return checkProgress(value);
+}
+
+/** A short description of what progress holds, for "this will replace …" prompts. */
+export function describeProgress(progress: Progress): string {
+  const lessons = progress.completed.length;
+  const quizzes = Object.keys(progress.quizzes).length;
+  const labs = Object.values(progress.labs).filter((l) => l.completed).length;
+  const plural = (n: number, w: string): string => `${n} ${w}${n === 1 ? '' : 's'}`;
+  return `${plural(lessons, 'lesson')} completed, ${plural(quizzes, 'question')} answered, ${plural(labs, 'lab')} done`;
+}
+
+function questionIdsOf(lesson: Lesson): string[] {
+  return lesson.steps.flatMap((s) => (s.kind === 'quiz' ? [s.question.id] : []));
+}
