@@ -26,11 +26,15 @@ import type { Step, StepKind } from '../../course/types';
 import type { StepViewProps } from '../step-props';
 import { PageView } from './page-view';
 import { FallbackView } from './fallback-view';
+import { QuizStep } from '../quiz/quiz-step';
+import { ReviewStep } from '../quiz/review-step';
 
 type ViewFor<K extends StepKind> = React.ComponentType<StepViewProps<Extract<Step, { kind: K }>>>;
 
 export const STEP_VIEWS: { [K in StepKind]?: ViewFor<K> } = {
   page: PageView,
+  quiz: QuizStep,
+  review: ReviewStep,
 };
 
 /** The view for a step: its registered component, or the labelled fallback. */

@@ -1,0 +1,245 @@
+/**
+ * What a quiz screen shows, as styled lines: a pure function of the session state,
+ * the width and the theme. Every state is told by a glyph and a word, never by
+ * colour alone (✓ Correct / ✗ Not quite, [x]/[ ], "your answer", "missed").
+ */
+import { misconceptionLabel } from '../../quiz/misconceptions';
+import type { QuizSessionState } from '../../quiz/session';
+import type { Choice } from '../../quiz/types';
+import type { Theme } from '../theme';
+import { blank, para, tone, type Line, type Seg } from './lines';
+
+/** The instruction shown above a question of each kind. */
+export function kindLabel(kind: QuizSessionState['question']['kind']): string {
+  switch (kind) {
+    case 'single':
+      return 'Choose one answer';
+    case 'multiple':
+      return 'Tick every right answer';
+    case 'order':
+      return 'Put these in order';
+    case 'text':
+      return 'Type a short answer';
+    case 'pick-node':
+      return 'Pick a node on the diagram';
+    case 'predict':
+      return 'Predict, then run it';
+  }
+}
+
+/** "Answered before: …" for a question with a saved record. */
+export function previousLabel(state: QuizSessionState, theme: Theme): string | undefined {
+  const p = state.previous;
+  if (!p) return undefined;
+  const g = theme.glyphs;
+  const tries = `${p.attempts} ${p.attempts === 1 ? 'try' : 'tries'}`;
+  if (p.firstTryCorrect) return `Answered before: ${g.right} right on the first try.`;
+  if (p.solved) return `Answered before: ${g.wrong} wrong on the first try, then right (${tries}).`;
+  return `Answered before: ${g.wrong} not right yet (${tries}).`;
+}
+
+function choiceRows(state: QuizSessionState, width: number, theme: Theme): Line[] {
+  const q = state.question as { choices: Choice[]; kind: 'single' | 'multiple' | 'predict' };
+  const g = theme.glyphs;
+  const answered = state.phase === 'answered';
+  const multiple = q.kind === 'multiple';
+  const chosenInAnswer = (i: number): boolean => {
+    const a = state.lastAnswer;
+    if (!a) return false;
+    if (a.kind === 'multiple') return a.choices.includes(i);
+    if (a.kind === 'single' || a.kind === 'predict') return a.choice === i;
+    return false;
+  };
+  const out: Line[] = [];
+  state.choiceOrder.forEach((choiceIndex, pos) => {
+    const choice = q.choices[choiceIndex]!;
+    const here = !answered && pos === state.cursor;
+    const on = answered ? chosenInAnswer(choiceIndex) : multiple ? state.ticked.includes(choiceIndex) : state.selected === choiceIndex;
+    const box = multiple ? (on ? g.checkboxOn : g.checkboxOff) : on ? g.radioOn : g.radioOff;
+    const pointer = here ? g.pointer : ' ';
+    const number = pos < 9 ? `${pos + 1}.` : '  ';
+    const first = `${pointer} ${box} ${number} `;
+    const rest = ' '.repeat(first.length);
+    const style: Omit<Seg, 'text'> = here ? { bold: true, color: tone(theme, 'accent') } : {};
+    const lines = para(choice.text, width, style, first, rest, here ? { bold: true, color: tone(theme, 'accent') } : {});
+    if (answered) {
+      const right = choice.correct === true;
+      let mark: Seg | undefined;
+      if (on && right) mark = { text: `  ${g.right} right`, color: tone(theme, 'ok'), bold: true };
+      else if (on && !right) mark = { text: `  ${g.wrong} ${multiple ? 'not right' : 'your answer'}`, color: tone(theme, 'bad'), bold: true };
+      else if (!on && right && multiple) mark = { text: '  ! missed', color: tone(theme, 'warn'), bold: true };
+      if (mark) {
+        const last = lines[lines.length - 1]!;
+        const used = last.segs.reduce((n, s) => n + [...s.text].length, 0);
+        if (used + [...mark.text].length <= width) last.segs.push(mark);
+        else lines.push({ segs: [{ text: rest }, { ...mark, text: mark.text.trimStart() }] });
+      }
+    }
+    if (here && lines[0]) lines[0].anchor = 'cursor';
+    out.push(...lines);
+  });
+  return out;
+}
+
+function orderRows(state: QuizSessionState, width: number, theme: Theme): Line[] {
+  const g = theme.glyphs;
+  const answered = state.phase === 'answered';
+  const items = state.question.kind === 'order' ? state.question.items : [];
+  const shown = answered && state.lastAnswer?.kind === 'order' ? state.lastAnswer.order : state.order;
+  const out: Line[] = [];
+  shown.forEach((item, pos) => {
+    const here = !answered && pos === state.cursor;
+    const carrying = here && state.held;
+    const pointer = here ? g.pointer : ' ';
+    const grip = carrying ? (theme.ascii ? '<>' : '⇅ ') : '  ';
+    const first = `${pointer} ${grip}${pos + 1}. `;
+    const rest = ' '.repeat(first.length);
+    const style: Omit<Seg, 'text'> = carrying
+      ? { bold: true, inverse: true }
+      : here
+        ? { bold: true, color: tone(theme, 'accent') }
+        : {};
+    const lines = para(item, width - 16, style, first, rest, here ? { bold: true, color: tone(theme, 'accent') } : {});
+    if (carrying) lines[lines.length - 1]!.segs.push({ text: '  (moving)', color: tone(theme, 'muted') });
+    if (answered) {
+      const inPlace = items[pos] === item;
+      lines[lines.length - 1]!.segs.push(
+        inPlace
+          ? { text: `  ${g.right} in place`, color: tone(theme, 'ok') }
+          : { text: `  ${g.wrong} out of place`, color: tone(theme, 'bad'), bold: true },
+      );
+    }
+    if (here && lines[0]) lines[0].anchor = 'cursor';
+    out.push(...lines);
+  });
+  return out;
+}
+
+/** The text field: a one-line window on the text that keeps the caret in view. */
+export function fieldSegs(text: string, caret: number, focused: boolean, width: number, theme: Theme): Seg[] {
+  const prompt = focused ? `${theme.glyphs.pointer} ` : '  ';
+  const avail = Math.max(4, width - prompt.length - 1);
+  const chars = [...text];
+  let start = 0;
+  if (caret >= avail) start = caret - avail + 1;
+  const visible = chars.slice(start, start + avail);
+  const at = caret - start;
+  const segs: Seg[] = [{ text: prompt, color: tone(theme, 'accent'), bold: true }];
+  if (start > 0) segs.push({ text: '…', color: tone(theme, 'muted') });
+  if (!focused) {
+    segs.push({ text: visible.join('') || '(empty)', dim: visible.length === 0 });
+    return segs;
+  }
+  segs.push({ text: visible.slice(0, at).join('') });
+  segs.push({ text: visible[at] ?? ' ', inverse: true });
+  segs.push({ text: visible.slice(at + 1).join('') });
+  return segs;
+}
+
+function textRows(state: QuizSessionState, width: number, theme: Theme): Line[] {
+  const placeholder = state.question.kind === 'text' ? state.question.placeholder : undefined;
+  const out: Line[] = [];
+  if (placeholder && state.text.length === 0 && state.phase === 'answering') {
+    out.push(...para(placeholder, width, { color: tone(theme, 'muted'), dim: !theme.color }, '  (', '   ').map((l, i, all) => {
+      if (i === all.length - 1) l.segs.push({ text: ')', color: tone(theme, 'muted') });
+      return l;
+    }));
+  }
+  const field: Line = { segs: fieldSegs(state.text, state.caret, state.focused && state.phase === 'answering', width, theme), anchor: 'cursor' };
+  out.push(field);
+  if (state.phase === 'answered') {
+    const ok = state.grade?.correct === true;
+    field.segs.push(
+      ok
+        ? { text: `  ${theme.glyphs.right} right`, color: tone(theme, 'ok'), bold: true }
+        : { text: `  ${theme.glyphs.wrong} your answer`, color: tone(theme, 'bad'), bold: true },
+    );
+    delete field.anchor;
+  }
+  return out;
+}
+
+/** The keys that apply now, in words (the footer lists the lesson keys). */
+export function hintLine(state: QuizSessionState): string {
+  const q = state.question;
+  if (state.phase === 'answered') {
+    return state.grade?.correct ? '→ or Enter: next' : 'r: try again · → or Enter: next';
+  }
+  switch (q.kind) {
+    case 'single':
+    case 'predict':
+      return '↑↓ or 1–9: choose · Enter: answer';
+    case 'multiple':
+      return '↑↓ move · Space or 1–9: tick · Enter: answer';
+    case 'order':
+      return state.held
+        ? '↑↓ carry the item · Space: put it down · Enter: answer'
+        : '↑↓ move · Space: pick up · Shift+↑↓ or K/J: move item · Enter: answer';
+    case 'text':
+      return state.focused ? 'typing · Enter: answer · Esc: leave the field' : 'Enter: type your answer · → next';
+    case 'pick-node':
+      return 'Tab: pick a node · Enter: answer';
+  }
+}
+
+function feedbackRows(state: QuizSessionState, width: number, theme: Theme): Line[] {
+  const grade = state.grade;
+  if (!grade) return [];
+  const g = theme.glyphs;
+  const out: Line[] = [];
+  let verdict: Seg[];
+  if (grade.correct) {
+    // Solved on a retry: say plainly that the score is the first try's.
+    const tail = state.firstTryCorrect === false ? '  (Your score keeps the first try.)' : '';
+    verdict = [{ text: `${g.right} Correct.`, color: tone(theme, 'ok'), bold: true }, { text: tail, color: tone(theme, 'muted') }];
+  } else {
+    verdict = [{ text: `${g.wrong} Not quite.`, color: tone(theme, 'bad'), bold: true }];
+  }
+  out.push({ segs: verdict, anchor: 'verdict' });
+  if (grade.summary) out.push(...para(grade.summary, width, {}, '  '));
+  for (const note of grade.notes ?? []) {
+    out.push(...para(note.text, width, {}, `  ${g.bullet} `, '    ', { color: tone(theme, grade.correct ? 'ok' : 'bad') }));
+    if (note.misconception !== undefined) {
+      out.push(...para(misconceptionLabel(note.misconception), width, { color: tone(theme, 'warn'), italic: true }, '    ! ', '      '));
+    }
+  }
+  out.push(blank());
+  out.push(...para(grade.explain, width, {}, 'Why: ', '     ', { bold: true, color: tone(theme, 'info') }));
+  return out;
+}
+
+/** Every line of a quiz screen (single, multiple, order, text) for `state`. */
+export function quizLines(state: QuizSessionState, width: number, theme: Theme): Line[] {
+  const out: Line[] = [];
+  const previous = previousLabel(state, theme);
+  out.push({ segs: [{ text: kindLabel(state.question.kind), color: tone(theme, 'muted'), dim: !theme.color }] });
+  if (previous) out.push(...para(previous, width, { color: tone(theme, 'info') }));
+  out.push(...para(state.question.prompt, width, { bold: true }));
+  out.push(blank());
+  switch (state.question.kind) {
+    case 'single':
+    case 'multiple':
+    case 'predict':
+      out.push(...choiceRows(state, width, theme));
+      break;
+    case 'order':
+      out.push(...orderRows(state, width, theme));
+      break;
+    case 'text':
+      out.push(...textRows(state, width, theme));
+      break;
+    case 'pick-node':
+      break;
+  }
+  if (state.notice) {
+    out.push(blank());
+    out.push(...para(state.notice, width, { color: tone(theme, 'warn'), bold: true }, '! ', '  '));
+  }
+  if (state.phase === 'answered') {
+    out.push(blank());
+    out.push(...feedbackRows(state, width, theme));
+  }
+  out.push(blank());
+  out.push(...para(hintLine(state), width, { color: tone(theme, 'muted'), dim: !theme.color }));
+  return out;
+}

@@ -1,0 +1,139 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { QuizStep } from '../../src/ui/quiz/quiz-step';
+import { emptyProgress } from '../../src/progress/types';
+import { MultipleQuestion } from '../../src/quiz/types';
+import { dnsSingle, spofMultiple } from '../quiz/fixtures';
+import { KEY, mount, quizStep, type Harness } from './quiz-harness';
+
+let h: Harness | undefined;
+afterEach(() => h?.unmount());
+
+describe('single choice', () => {
+  it('shows the prompt and numbered choices with nothing chosen', async () => {
+    h = await mount(QuizStep, quizStep(dnsSingle));
+    const f = h.frame();
+    expect(f).toContain('Choose one answer');
+    expect(f).toContain('What type of DNS record is www?');
+    expect(f).toContain('( ) 1. A');
+    expect(f).toContain('( ) 2. CNAME');
+    expect(f).not.toContain('(•)');
+  });
+
+  it('answers wrong with the distractor feedback and misconception, then retries right', async () => {
+    h = await mount(QuizStep, quizStep(dnsSingle));
+    await h.press(KEY.down, KEY.down);
+    expect(h.frame()).toContain('› (•) 2. CNAME');
+    await h.press(KEY.enter);
+    let f = h.frame();
+    expect(f).toContain('✗ Not quite.');
+    expect(f).toContain('A CNAME points to another name, never to an IP address.');
+    expect(f).toContain('Misconception 1: www is a CNAME pointing to 8.8.8.8');
+    expect(f).toContain('Why: An A record maps a name');
+    expect(f).toContain('r: try again');
+    expect(h.answers).toEqual([{ id: 'dns#q1', correct: false }]);
+
+    await h.press('r', KEY.up);
+    expect(h.frame()).toContain('› (•) 1. A');
+    await h.press(KEY.enter);
+    f = h.frame();
+    expect(f).toContain('✓ Correct.');
+    expect(f).toContain('Your score keeps the first try.');
+    expect(h.answers).toEqual([
+      { id: 'dns#q1', correct: false },
+      { id: 'dns#q1', correct: true },
+    ]);
+
+    // Answered: Enter and → belong to the lesson now.
+    await h.press(KEY.enter, KEY.right);
+    expect(h.unhandled).toEqual(['Enter', '→']);
+  });
+});
+
+describe('single choice, more', () => {
+  it('ignores a stray Enter before anything is chosen', async () => {
+    h = await mount(QuizStep, quizStep(dnsSingle));
+    await h.press(KEY.enter);
+    expect(h.frame()).toContain('Choose an answer first');
+    expect(h.answers).toEqual([]);
+    expect(h.unhandled).toEqual([]);
+  });
+
+  it('chooses by digit and lets → through while answering', async () => {
+    h = await mount(QuizStep, quizStep(dnsSingle));
+    await h.press('3', KEY.right);
+    expect(h.frame()).toContain('› (•) 3. MX');
+    expect(h.unhandled).toEqual(['→']);
+  });
+
+  it('shows a saved record and does not let r through while it is the quiz’s key', async () => {
+    const progress = emptyProgress();
+    progress.quizzes['dns#q1'] = { firstTryCorrect: false, solved: true, attempts: 2, at: '2026-01-01T00:00:00Z' };
+    h = await mount(QuizStep, quizStep(dnsSingle), { progress });
+    expect(h.frame()).toContain('Answered before: ✗ wrong on the first try, then right (2 tries).');
+  });
+
+  it('sets the footer contexts for answering, then for moving on', async () => {
+    h = await mount(QuizStep, quizStep(dnsSingle));
+    expect(h.contexts.at(-1)).toEqual(['quiz', 'lesson']);
+    await h.press('1', KEY.enter);
+    expect(h.contexts.at(-1)).toEqual(['lesson']);
+  });
+});
+
+describe('multiple choice', () => {
+  it('grades a partial answer: names the missed choice and the ticked distractor', async () => {
+    h = await mount(QuizStep, quizStep(spofMultiple));
+    expect(h.frame()).toContain('Tick every right answer');
+    await h.press(KEY.down, KEY.space, '4');
+    let f = h.frame();
+    expect(f).toContain('[x] 1. The load balancer');
+    expect(f).toContain('[x] 4. The replica');
+    expect(f).toContain('[ ] 2. The MySQL primary');
+    await h.press(KEY.enter);
+    f = h.frame();
+    expect(f).toContain('✗ Not quite.');
+    expect(f).toContain('You ticked 1 of the 2 right answers and 1 wrong one.');
+    expect(f).toContain('You missed "The MySQL primary"');
+    expect(f).toContain('You ticked "The replica": Replicas only serve reads');
+    expect(f).toContain('Misconception 4: the load balancer balances between the primary');
+    expect(f).toMatch(/2\. The MySQL primary\s+! missed/);
+    expect(f).toMatch(/4\. The replica\s+✗ not right/);
+    expect(h.answers).toEqual([{ id: 'spof#q2', correct: false }]);
+
+    // Retry keeps the ticks: untick the replica, tick the primary.
+    await h.press('r', '4', '2', KEY.enter);
+    expect(h.frame()).toContain('✓ Correct.');
+    expect(h.answers.map((a) => a.correct)).toEqual([false, true]);
+  });
+
+  it('asks for a tick before answering', async () => {
+    h = await mount(QuizStep, quizStep(spofMultiple));
+    await h.press(KEY.enter);
+    expect(h.frame()).toContain('Tick at least one answer');
+    expect(h.answers).toEqual([]);
+  });
+});
+
+describe('fits a small screen', () => {
+  const longQuestion: MultipleQuestion = {
+    ...spofMultiple,
+    id: 'long#q',
+    prompt: 'Which of these are single points of failure in the design with one load balancer, two web servers and a primary–replica MySQL pair? Think about what happens to every request when each one dies.',
+    choices: spofMultiple.choices.map((c) => ({ ...c, feedback: `${c.feedback ?? 'Right.'} ${'It matters because every request passes through the path you drew. '.repeat(2)}` })),
+  };
+
+  it('never draws more lines than its height, wraps to its width, and scrolls the feedback', async () => {
+    h = await mount(QuizStep, quizStep(longQuestion), { width: 60, height: 14 });
+    const lines = () => h!.frame().split('\n');
+    expect(lines().length).toBeLessThanOrEqual(14);
+    await h.press('3', KEY.enter);
+    expect(lines().length).toBeLessThanOrEqual(14);
+    for (const line of lines()) expect([...line].length).toBeLessThanOrEqual(60);
+    expect(h.frame()).toContain('✗ Not quite.');
+    expect(h.frame()).toMatch(/more (above and )?below/);
+    // ↓ scrolls the feedback while there is more; the explanation comes into view.
+    for (let i = 0; i < 20 && !h.frame().includes('Why:'); i++) await h.press(KEY.down);
+    expect(h.frame()).toContain('Why:');
+    expect(h.frame()).toContain('more above');
+  });
+});
