@@ -360,6 +360,7 @@ class Sim implements Engine {
   private rLive!: Int32Array; // position in `live`
   private rReadTries!: Int32Array;
   private rConn!: Uint8Array; // holds a connection slot at its LB
+  private rDbHost!: Int32Array;
   private free: number[] = [];
   private live!: Int32Array;
   private liveN = 0;
@@ -786,6 +787,7 @@ class Sim implements Engine {
     this.rLive = g(this.rLive, (k) => new Int32Array(k));
     this.rReadTries = g(this.rReadTries, (k) => new Int32Array(k));
     this.rConn = g(this.rConn, (k) => new Uint8Array(k));
+    this.rDbHost = g(this.rDbHost, (k) => new Int32Array(k));
     for (let i = n - 1; i >= old; i--) this.free.push(i);
     this.cap = n;
   }
@@ -837,6 +839,7 @@ class Sim implements Engine {
     this.rHops[r] = 0;
     this.rReadTries[r] = 0;
     this.rConn[r] = 0;
+    this.rDbHost[r] = -1;
     this.rFrom[r] = -1;
     if (this.cacheExp[c]! > this.t) {
       this.dnsHits++;
@@ -1191,6 +1194,7 @@ class Sim implements Engine {
       return this.finish(r, 500);
     }
     if (remote) this.rHops[r]++;
+    this.rDbHost[r] = db.idx;
     this.sendTo(r, app.idx, db.db);
   }
 
@@ -1261,6 +1265,8 @@ class Sim implements Engine {
     if (wh >= 0) this.nodes[wh]!.served++;
     const ah = this.rAppHost[r]!;
     if (ah >= 0 && ah !== wh) this.nodes[ah]!.served++;
+    const dh = this.rDbHost[r]!;
+    if (dh >= 0 && dh !== wh && dh !== ah) this.nodes[dh]!.served++;
     this.ok++;
     this.curOk++;
     this.curHist[histBin(latency)]!++;

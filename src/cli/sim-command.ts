@@ -1,0 +1,294 @@
+/**
+ * `webinfra-learn sim <name-or-file.yaml>`: run a scenario. In a terminal it opens the
+ * live view (src/ui/sim-live.tsx); with `--json`, or when stdout is not a terminal, it
+ * runs headless and prints a report (JSON, or a text report that reads well in a
+ * terminal and on a projected slide).
+ */
+import { parseArgs } from 'node:util';
+import { scenariosDir } from '../package-root';
+import { parseAt } from '../sim/checks';
+import { createEngine } from '../sim/engine';
+import { listScenarios, loadScenario, ScenarioError, timelineProblem } from '../sim/scenario';
+import type { EngineOptions, Report, Scenario, TimelineEvent } from '../sim/types';
+import type { LiveSimOptions } from '../ui/sim-live-options';
+
+/** Where the command writes; defaults to the process streams. Injected by tests. */
+export interface SimIo {
+  stdout: { write(s: string): unknown; isTTY?: boolean; columns?: number };
+  stderr: { write(s: string): unknown };
+  stdin?: { isTTY?: boolean };
+  env?: Record<string, string | undefined>;
+  /** Scenario folder for bare names; defaults to the package's assets/scenarios. */
+  scenariosDir?: string;
+}
+
+const USAGE = `Usage: webinfra-learn sim <scenario | file.yaml> [options]
+
+Runs a simulation of a web infrastructure. In a terminal it opens the live view;
+with --json or when the output is not a terminal it prints a report.
+
+Options:
+  --seed <n>          random seed (same seed, same run)
+  --duration <s>      simulated seconds to run
+  --rate <req/s>      request rate
+  --at <t:action:node[:value]>
+                      add an event to the timeline (repeatable), e.g.
+                      --at 30:kill:web-2  --at 60:restore:web-2  --at 45:set_rate:300
+                      actions: kill, blackhole, stop, restore, drain, undrain,
+                      promote, set_rate, set_algorithm, probe
+  --json              print the report as JSON
+  --list              list the built-in scenarios
+  --speed <x>         live view: simulated seconds per real second (0.25-10, default 1)
+  --theme <name>      live view: default | projector
+  --ascii             live view: ASCII-only glyphs
+  --no-color          no colours
+  -h, --help          show this help
+
+Examples:
+  webinfra-learn sim distributed --at 30:kill:web-2 --at 60:restore:web-2
+  webinfra-learn sim scale-up --at 20:kill:lb-1 --json
+`;
+
+class UsageError extends Error {}
+
+function num(name: string, raw: string | undefined, check: (n: number) => boolean, what: string): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(n) || !check(n)) throw new UsageError(`--${name} must be ${what}, got '${raw}'`);
+  return n;
+}
+
+/**
+ * Run the `sim` command. `argv` are the arguments after `sim`. Resolves with the exit
+ * code: 0 on success, 2 for bad usage, an invalid scenario file or a bad `--at`.
+ */
+export async function runSimCommand(argv: string[], io: SimIo = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin }): Promise<number> {
+  const env = io.env ?? process.env;
+  let values: Record<string, string | boolean | string[] | undefined>;
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        seed: { type: 'string' },
+        duration: { type: 'string' },
+        rate: { type: 'string' },
+        at: { type: 'string', multiple: true },
+        json: { type: 'boolean' },
+        list: { type: 'boolean' },
+        speed: { type: 'string' },
+        theme: { type: 'string' },
+        ascii: { type: 'boolean' },
+        'no-color': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (e) {
+    io.stderr.write(`webinfra-learn sim: ${(e as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    io.stdout.write(USAGE);
+    return 0;
+  }
+  const dir = io.scenariosDir ?? scenariosDir();
+  if (values.list) {
+    io.stdout.write(formatList(dir));
+    return 0;
+  }
+  if (positionals.length !== 1) {
+    io.stderr.write(`webinfra-learn sim: ${positionals.length === 0 ? 'which scenario? (try --list)' : `one scenario at a time, got ${positionals.join(', ')}`}\n\n${USAGE}`);
+    return 2;
+  }
+
+  let scenario: Scenario;
+  const opts: EngineOptions = {};
+  let speed = 1;
+  let projector = false;
+  try {
+    opts.seed = num('seed', values.seed as string | undefined, (n) => Number.isInteger(n) && n >= 0, 'a whole number ≥ 0');
+    opts.duration_s = num('duration', values.duration as string | undefined, (n) => n > 0, 'a positive number of seconds');
+    opts.rate_rps = num('rate', values.rate as string | undefined, (n) => n > 0, 'a positive rate in req/s');
+    speed = num('speed', values.speed as string | undefined, (n) => n >= 0.25 && n <= 10, 'between 0.25 and 10') ?? 1;
+    const theme = (values.theme as string | undefined) ?? 'default';
+    if (theme !== 'default' && theme !== 'projector') throw new UsageError(`--theme must be default or projector, got '${theme}'`);
+    projector = theme === 'projector';
+    const at: TimelineEvent[] = ((values.at as string[] | undefined) ?? []).map((s) => {
+      try {
+        return parseAt(s);
+      } catch (e) {
+        throw new UsageError((e as Error).message);
+      }
+    });
+    scenario = loadScenario(positionals[0]!, dir);
+    for (const [i, ev] of at.entries()) {
+      const problem = timelineProblem(ev, scenario.nodes);
+      if (problem) throw new UsageError(`--at '${((values.at as string[]) ?? [])[i]}': ${problem}`);
+    }
+    if (at.length) opts.at = at;
+  } catch (e) {
+    const msg = e instanceof ScenarioError ? `invalid scenario:\n${e.message}` : (e as Error).message;
+    io.stderr.write(`webinfra-learn sim: ${msg}\n`);
+    return 2;
+  }
+
+  const color = !values['no-color'] && !env.NO_COLOR && io.stdout.isTTY === true;
+  const interactive = !values.json && io.stdout.isTTY === true && io.stdin?.isTTY === true;
+  if (interactive) {
+    let live: { runLiveSim(o: LiveSimOptions): Promise<number> } | undefined;
+    try {
+      live = await import('../ui/sim-live');
+    } catch {
+      live = undefined; // no live view in this build: fall back to the report
+    }
+    if (live) return live.runLiveSim({ scenario, engineOptions: opts, speed, color, ascii: values.ascii === true, projector });
+  }
+
+  let report: Report;
+  try {
+    report = createEngine(scenario, opts).run();
+  } catch (e) {
+    io.stderr.write(`webinfra-learn sim: ${(e as Error).message}\n`);
+    return 2;
+  }
+  io.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report, scenario, { color, width: io.stdout.columns ?? 80 }));
+  return 0;
+}
+
+/** `sim --list`: built-in scenarios with their one-line descriptions. */
+export function formatList(dir: string): string {
+  const list = listScenarios(dir);
+  if (list.length === 0) return `No scenarios found in ${dir}\n`;
+  const w = Math.max(...list.map((s) => s.id.length));
+  const lines = list.map((s) => `  ${s.id.padEnd(w)}  ${s.name}${s.description ? `\n  ${' '.repeat(w)}  ${s.description}` : ''}`);
+  return `Built-in scenarios (webinfra-learn sim <name>):\n\n${lines.join('\n')}\n`;
+}
+
+// ------------------------------------------------------------------ text report
+
+const group = (n: number): string => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+const ms = (x: number): string => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+
+function wrap(text: string, width: number, indent: number): string[] {
+  const out: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > width - indent) {
+      out.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) out.push(line);
+  return out;
+}
+
+/**
+ * The human report: headline numbers, an aligned table of nodes, database and
+ * firewall lines when relevant, and the events with their causes.
+ */
+export function formatReport(report: Report, scenario: Scenario, opts: { color?: boolean; width?: number } = {}): string {
+  const c = opts.color ?? false;
+  const width = Math.max(60, Math.min(opts.width ?? 80, 120));
+  const sgr = (code: string) => (s: string) => (c ? `\x1b[${code}m${s}\x1b[0m` : s);
+  const bold = sgr('1');
+  const dim = sgr('2');
+  const red = sgr('31');
+  const green = sgr('32');
+  const yellow = sgr('33');
+  const out: string[] = [];
+  const req = report.requests;
+  const rate = typeof report.rate_rps === 'number' ? report.rate_rps : scenario.workload.rate_rps;
+  out.push(bold(scenario.name));
+  out.push(dim(`scenario ${report.scenario} · seed ${report.seed} · ${report.duration_s} s simulated · ${rate} req/s`));
+  out.push('');
+  const codes = Object.entries(req.by_code ?? {})
+    .map(([k, v]) => `${k === 'no_answer' ? 'no answer' : k} ×${group(v)}`)
+    .join(', ');
+  const label = (s: string) => s.padEnd(14);
+  out.push(`${label('Requests')}${group(req.total)} total · ${green(`${group(req.ok)} ok`)} · ${req.failed ? red(`${group(req.failed)} failed`) : '0 failed'}${codes ? ` (${codes})` : ''}`);
+  const avail = report.availability * 100;
+  const availText = `${avail >= 99.995 ? avail.toFixed(2) : avail.toFixed(3).replace(/0+$/, '').replace(/\.$/, '')} %`;
+  out.push(`${label('Availability')}${avail >= 99.9 ? green(availText) : avail >= 99 ? yellow(availText) : red(availText)}`);
+  const l = report.latency_ms;
+  const latency = `${label('Latency')}mean ${ms(l.mean)} · p50 ${ms(l.p50)} · p95 ${ms(l.p95)} · p99 ${ms(l.p99)} ms`;
+  const note = `(ok requests, first ${report.warmup_s ?? scenario.warmup_s} s excluded)`;
+  out.push(latency.length + 1 + note.length <= width ? `${latency} ${dim(note)}` : `${latency}\n${' '.repeat(14)}${dim(note)}`);
+  out.push('');
+
+  // Node table
+  const rows: string[][] = [['Node', 'Kind', 'State', 'Served', 'Failed', 'Busy', 'Notes']];
+  for (const [id, n] of Object.entries(report.nodes)) {
+    const notes: string[] = [];
+    if (n.kind === 'load_balancer') {
+      notes.push(String(n.algorithm ?? ''));
+      if (n.vrrp_state) notes.push(`${n.vrrp_state}${n.vip_holder ? ', VIP' : ''}`);
+      const b = n.backends as Record<string, string> | undefined;
+      const notUp = b ? Object.entries(b).filter(([, v]) => v !== 'UP') : [];
+      if (notUp.length) notes.push(notUp.map(([k, v]) => `${k} ${v}`).join(', '));
+    }
+    if (n.db_role) notes.push(n.db_role === 'replica' ? `replica, lag ${group(Number(n.replication_lag_ms ?? 0))} ms` : 'primary');
+    rows.push([
+      id,
+      n.kind === 'load_balancer' ? 'load balancer' : 'server',
+      n.state,
+      group(n.served),
+      group(Number(n.failed ?? 0)),
+      n.kind === 'load_balancer' ? '-' : `${Math.round(n.utilization * 100)}%`,
+      notes.filter(Boolean).join('; '),
+    ]);
+  }
+  // Per-role busy figures for hosts with several roles, when the table still fits.
+  const ids = Object.keys(report.nodes);
+  const fixedWidth = (i: number) => Math.max(...rows.map((r) => r[i]!.length));
+  const notesStart = [0, 1, 2, 3, 4, 5].reduce((a, i) => a + fixedWidth(i) + 2, 0);
+  rows.slice(1).forEach((r, k) => {
+    const roles = report.nodes[ids[k]!]!.roles as Record<string, number> | undefined;
+    if (!roles || Object.keys(roles).length < 2) return;
+    const extra = Object.entries(roles).map(([name, v]) => `${name} ${Math.round(v * 100)}%`).join(' ');
+    const joined = r[6] ? `${r[6]}; ${extra}` : extra;
+    if (notesStart + joined.length <= width) r[6] = joined;
+  });
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  const right = new Set([3, 4, 5]);
+  rows.forEach((r, ri) => {
+    const cells = r.map((cell, i) => (i === r.length - 1 ? cell : right.has(i) ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)));
+    let line = cells.join('  ').trimEnd();
+    if (line.length > width) line = `${line.slice(0, width - 1)}…`;
+    if (ri === 0) line = bold(line);
+    else if (r[2] !== 'up') line = r[2] === 'draining' ? yellow(line) : red(line);
+    out.push(line);
+  });
+
+  const db = report.db;
+  if (db) {
+    out.push('');
+    out.push(
+      `${label('Database')}${group(db.writes_ok)} writes ok · ${db.writes_failed ? red(`${group(db.writes_failed)} failed`) : '0 failed'} · ${db.stale_reads ? yellow(`${group(db.stale_reads)} stale reads`) : '0 stale reads'} · ${db.lost_writes ? red(`${group(db.lost_writes)} lost`) : '0 lost'} · max lag ${group(db.max_lag_ms)} ms`,
+    );
+  }
+  if (report.firewall && report.firewall.dropped > 0) out.push(`${label('Firewall')}${group(report.firewall.dropped)} packets dropped (they never reached a service)`);
+
+  out.push('');
+  if (report.events.length === 0) out.push(dim('No events: nothing failed, nothing changed.'));
+  else {
+    out.push(bold('Events'));
+    const tw = Math.max(...report.events.map((e) => e.t_s.toFixed(2).length));
+    const shown = report.events.length > 40 ? [...report.events.slice(0, 20), undefined, ...report.events.slice(-19)] : report.events;
+    for (const e of shown) {
+      if (!e) {
+        out.push(dim(`  … ${report.events.length - 39} more (see --json)`));
+        continue;
+      }
+      const head = `  ${`${e.t_s.toFixed(2)} s`.padStart(tw + 2)}  `;
+      const lines = wrap(e.message, width, head.length);
+      const tint = /killed|hung|down|failed|rejected|drop|stale|fired/.test(e.type) ? red : /restored|marked_up|resolved|drained|promoted|vip_moved/.test(e.type) ? green : (s: string) => s;
+      out.push(head + tint(lines[0] ?? ''));
+      for (const rest of lines.slice(1)) out.push(' '.repeat(head.length) + rest);
+    }
+  }
+  out.push('');
+  out.push(dim(`Simulated ${group(report.sim.events_processed)} events in ${group(report.sim.wall_ms)} ms.`));
+  return `${out.join('\n')}\n`;
+}
