@@ -1,0 +1,207 @@
+/**
+ * Real-terminal harness: runs the BUILT app (`node bin/webinfra-learn.js …`) in a
+ * pseudo-terminal and feeds its output into a headless xterm, so tests read the
+ * screen a learner would see. Run `npm run build` first (`npm test` does).
+ *
+ * - `CI` is removed from the child's environment: with it, Ink draws
+ *   non-interactively and none of this would be tested.
+ * - Each app gets a fresh `WEBINFRA_LEARN_HOME` (progress lives there), unless a
+ *   test passes one to share it between runs (restart/resume).
+ * - Keys are written one per write; tests wait for screens with `waitFor`, never
+ *   for fixed amounts of time.
+ */
+import { spawn as spawnPty, type IPty } from 'node-pty';
+import xterm from '@xterm/headless';
+import { spawn as spawnChild } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const { Terminal } = xterm;
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const BIN = path.join(ROOT, 'bin', 'webinfra-learn.js');
+export const FIXTURE_COURSE = path.join(ROOT, 'test', 'fixtures', 'course');
+
+/** Key sequences as a terminal sends them (xterm defaults). */
+export const KEY = {
+  up: '\u001B[A',
+  down: '\u001B[B',
+  right: '\u001B[C',
+  left: '\u001B[D',
+  pageUp: '\u001B[5~',
+  pageDown: '\u001B[6~',
+  home: '\u001B[H',
+  end: '\u001B[F',
+  enter: '\r',
+  escape: '\u001B',
+  space: ' ',
+  tab: '\t',
+  ctrlC: '\u0003',
+} as const;
+
+export interface LaunchOptions {
+  cols?: number;
+  rows?: number;
+  /** Progress folder; a fresh temp dir when omitted (removed by `dispose`). */
+  home?: string;
+  /** Extra environment variables. */
+  env?: Record<string, string>;
+  /** Run this shell command line instead of the app (for checks after it exits). */
+  shell?: string;
+}
+
+export interface PtyApp {
+  /** The visible screen, lines joined by "\n", trailing spaces trimmed. */
+  screen(): string;
+  /** Every byte the app wrote so far. */
+  output(): string;
+  /** Wait until the screen contains `what` (or matches it); returns the screen. */
+  waitFor(what: string | RegExp | ((screen: string) => boolean), timeoutMs?: number): Promise<string>;
+  /** Send one key (one write). */
+  press(key: string): Promise<void>;
+  /** Resize the terminal (the app gets SIGWINCH). */
+  resize(cols: number, rows: number): void;
+  /** Resolves with the exit code when the process ends. */
+  exited(timeoutMs?: number): Promise<number>;
+  /** Kill if still running and remove the temp home. */
+  dispose(): void;
+  readonly home: string;
+}
+
+/** Clean environment for a child: no CI, a known terminal type, and our home. */
+export function childEnv(home: string, extra: Record<string, string> = {}): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
+  delete env.CI;
+  delete env.NO_COLOR;
+  delete env.FORCE_COLOR;
+  env.TERM = 'xterm-256color';
+  env.WEBINFRA_LEARN_HOME = home;
+  return { ...env, ...extra };
+}
+
+/** A fresh temp folder for progress. */
+export function tempHome(): string {
+  return mkdtempSync(path.join(os.tmpdir(), 'webinfra-learn-e2e-'));
+}
+
+/** Fail early with a useful message when the bundle is missing. */
+export function assertBuilt(): void {
+  if (!existsSync(path.join(ROOT, 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run `npm run build` before the e2e tests');
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** Start `webinfra-learn <args>` in an 80×24 pseudo-terminal. */
+export function launch(args: string[], opts: LaunchOptions = {}): PtyApp {
+  assertBuilt();
+  const cols = opts.cols ?? 80;
+  const rows = opts.rows ?? 24;
+  const ownHome = opts.home === undefined;
+  const home = opts.home ?? tempHome();
+  const term = new Terminal({ cols, rows, allowProposedApi: true, scrollback: 1000 });
+  const [file, argv] = opts.shell ? ['/bin/sh', ['-c', opts.shell]] : [process.execPath, [BIN, ...args]];
+  const pty: IPty = spawnPty(file, argv, { name: 'xterm-256color', cols, rows, cwd: ROOT, env: childEnv(home, opts.env) });
+
+  let out = '';
+  let pending = Promise.resolve();
+  pty.onData((data) => {
+    out += data;
+    // xterm parses asynchronously; chain so screen() after `settled` sees everything.
+    pending = pending.then(() => new Promise<void>((r) => term.write(data, r)));
+  });
+  let exitCode: number | undefined;
+  const exit = new Promise<number>((resolve) =>
+    pty.onExit(({ exitCode: code }) => {
+      exitCode = code;
+      resolve(code);
+    }),
+  );
+
+  const screen = (): string => {
+    const buf = term.buffer.active;
+    const lines: string[] = [];
+    for (let i = 0; i < term.rows; i++) lines.push(buf.getLine(buf.viewportY + i)?.translateToString(true) ?? '');
+    return lines.join('\n').replace(/\n+$/, '');
+  };
+
+  return {
+    home,
+    screen,
+    output: () => out,
+    async waitFor(what, timeoutMs = 10_000) {
+      const start = Date.now();
+      for (;;) {
+        await pending;
+        const s = screen();
+        const ok = typeof what === 'string' ? s.includes(what) : what instanceof RegExp ? what.test(s) : what(s);
+        if (ok) return s;
+        if (Date.now() - start > timeoutMs) {
+          throw new Error(`timed out after ${timeoutMs} ms waiting for ${String(what)}${exitCode !== undefined ? ` (the app exited with ${exitCode})` : ''}; screen was:\n${s}`);
+        }
+        await sleep(20);
+      }
+    },
+    async press(key) {
+      pty.write(key);
+      // Let the app read this key on its own before the next one arrives.
+      await sleep(60);
+    },
+    resize(c, r) {
+      term.resize(c, r);
+      pty.resize(c, r);
+    },
+    exited(timeoutMs = 10_000) {
+      return Promise.race([
+        exit,
+        sleep(timeoutMs).then(() => {
+          throw new Error(`the app did not exit within ${timeoutMs} ms; screen was:\n${screen()}`);
+        }),
+      ]);
+    },
+    dispose() {
+      if (exitCode === undefined) {
+        try {
+          pty.kill();
+        } catch {
+          // already gone
+        }
+      }
+      term.dispose();
+      if (ownHome) rmSync(home, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Run `webinfra-learn <args>` with stdin and stdout as pipes (not a terminal), as
+ * when piped or run by a script. Resolves with the exit code and output, or rejects
+ * if it hangs.
+ */
+export function runPiped(
+  args: string[],
+  opts: { home?: string; input?: string; timeoutMs?: number } = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  assertBuilt();
+  const home = opts.home ?? tempHome();
+  return new Promise((resolve, reject) => {
+    const child = spawnChild(process.execPath, [BIN, ...args], { cwd: ROOT, env: childEnv(home), stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`webinfra-learn ${args.join(' ')} hung with piped stdin; output so far:\n${stdout}${stderr}`));
+    }, opts.timeoutMs ?? 10_000);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      if (opts.home === undefined) rmSync(home, { recursive: true, force: true });
+      resolve({ code, stdout, stderr });
+    });
+    if (opts.input !== undefined) child.stdin.write(opts.input);
+    child.stdin.end();
+  });
+}
