@@ -36,7 +36,7 @@ interface ModeParams {
 const WIDE: ModeParams = { mode: 'wide', vertical: false, minInner: 14, maxInner: 24, gap: 8, labels: true, dnsBox: true, onePerRow: true };
 const WIDE_TIGHT: ModeParams = { ...WIDE, gap: 7 };
 const COMPACT: ModeParams = { mode: 'compact', vertical: false, minInner: 10, maxInner: 18, gap: 6, labels: true, dnsBox: false, onePerRow: false };
-const COMPACT_TIGHT: ModeParams = { ...COMPACT, gap: 3, labels: false };
+const COMPACT_TIGHT: ModeParams = { ...COMPACT, gap: 3, labels: false, minInner: 9 };
 const STACKED: ModeParams = { mode: 'stacked', vertical: true, minInner: 12, maxInner: 22, gap: 3, labels: true, dnsBox: false, onePerRow: false };
 
 const HIDDEN_KINDS = new Set(['monitoring', 'admin']);
@@ -111,9 +111,9 @@ function shortComponent(name: string): string {
 const isDbComponent = (c: string): boolean => /mysql|database/i.test(c);
 
 /** Pack chips into rows of at most `inner` cells, joined by " · " (or one per row). */
-function pack(chips: string[], inner: number, onePerRow: boolean, ascii: boolean): string[] {
+function pack(chips: string[], inner: number, onePerRow: boolean, ascii: boolean, dense = false): string[] {
   if (onePerRow) return chips;
-  const sep = ascii ? ', ' : ' · ';
+  const sep = dense ? (ascii ? ',' : '·') : ascii ? ', ' : ' · ';
   const rows: string[] = [];
   let cur = '';
   for (const chip of chips) {
@@ -173,22 +173,25 @@ function rowsFor(node: TopologyNode, inner: number, ctx: Ctx, records: Topology[
   if (opts.live) rows.push({ kind: 'state', text: '', style: 'up' });
   if (node.kind === 'load_balancer') {
     const algo = node.algorithm ?? '';
-    if (`HAProxy ${algo}`.trim().length <= inner) rows.push({ kind: 'algorithm', text: `HAProxy ${algo}`.trim(), style: 'text' });
+    // Live, the algorithm can be switched to any of them: plan for the longest name.
+    const planned = opts.live ? 'roundrobin' : algo;
+    if (`HAProxy ${planned}`.trim().length <= inner) rows.push({ kind: 'algorithm', text: `HAProxy ${algo}`.trim(), style: 'text' });
     else {
-      text('HAProxy');
-      rows.push({ kind: 'algorithm', text: algo, style: 'text' });
+      // Dense labs keep the algorithm (it changes live) and drop the product name.
+      if (!opts.dense) text('HAProxy');
+      rows.push({ kind: 'algorithm', text: algo || 'HAProxy', style: 'text' });
     }
-    const others = node.components.filter((c) => c !== 'HAProxy').map((c) => (params.onePerRow ? c : shortComponent(c)));
-    for (const r of pack(others, inner, params.onePerRow, opts.ascii)) text(r);
+    const others = node.components.filter((c) => c !== 'HAProxy').map((c) => (params.onePerRow && c.length <= inner ? c : shortComponent(c)));
+    if (!opts.dense) for (const r of pack(others, inner, params.onePerRow, opts.ascii)) text(r);
     if (node.tls === 'terminate') text(inner >= 13 ? 'TLS ends here' : 'TLS ends', 'https');
     else if (node.tls === 'passthrough') text(inner >= 15 ? 'TLS passthrough' : 'TLS pass', 'https');
     else if (node.tls === 'reencrypt') text(inner >= 15 ? 'TLS re-encrypts' : 'TLS re-enc', 'https');
-    if (node.vip) text(`VIP ${node.vip}`.length <= inner ? `VIP ${node.vip}` : `${opts.ascii ? '*' : '★'} ${node.vip}`, 'vip');
+    if (node.vip && !(opts.dense && opts.live)) text(`VIP ${node.vip}`.length <= inner ? `VIP ${node.vip}` : `${opts.ascii ? '*' : '★'} ${node.vip}`, 'vip');
     return rows;
   }
   if (opts.live && !opts.dense && ctx.behindLb.has(node.id)) rows.push({ kind: 'lbview', text: '', style: 'up' });
-  const comps = node.components.filter((c) => !isDbComponent(c)).map((c) => (params.onePerRow ? c : shortComponent(c)));
-  for (const r of pack(comps, inner, params.onePerRow, opts.ascii)) text(r);
+  const comps = node.components.filter((c) => !isDbComponent(c)).map((c) => (params.onePerRow && c.length <= inner ? c : shortComponent(c)));
+  for (const r of pack(comps, inner, params.onePerRow, opts.ascii, opts.dense)) text(r);
   const db = node.components.find(isDbComponent);
   if (db) rows.push({ kind: 'db', text: db, style: node.dbRole === 'replica' ? 'replica' : node.dbRole === 'primary' ? 'primary' : 'text' });
   if (opts.live && !opts.dense) rows.push({ kind: 'busy', text: '', style: 'busy' });
@@ -210,6 +213,8 @@ function naturalInner(node: TopologyNode, ctx: Ctx, records: Topology['records']
   if (node.components.some(isDbComponent)) w = Math.max(w, ctx.params.onePerRow ? 13 : 10);
   if (node.kind === 'load_balancer') w = Math.max(w, `HAProxy ${node.algorithm ?? ''}`.trim().length);
   if (ctx.opts.live) w = Math.max(w, node.kind === 'load_balancer' ? 10 : 12);
+  // Room for "lb-1 sees DOWN, rising" where a row is reserved for it.
+  if (ctx.opts.live && !ctx.opts.dense && ctx.params.mode === 'wide' && ctx.behindLb.has(node.id)) w = Math.max(w, 22);
   return w;
 }
 
@@ -288,9 +293,8 @@ function build(topology: Topology, opts: DiagramOptions, params: ModeParams, wid
       const badgeParts: string[] = [];
       if (node.firewall) badgeParts.push(params.mode === 'wide' ? 'firewall' : 'FW');
       if (node.agent) badgeParts.push('agent');
-      let badges = badgeParts.join(ascii ? ' ' : ' · ');
-      if (badges.length > w - 6) badges = badgeParts.map((b) => (b === 'firewall' ? 'FW' : b)).join(' ');
-      if (badges.length > w - 6) badges = '';
+      const short = badgeParts.map((b) => (b === 'firewall' ? 'FW' : b));
+      const badges = [badgeParts.join(ascii ? ' ' : ' · '), badgeParts.join(' '), short.join(ascii ? ' ' : ' · '), short.join(' ')].find((t) => t.length <= w - 5) ?? '';
       const box: BoxLayout = { id: node.id, node, x: 0, y: 0, w, h: rows.length + 2, title: titleFor(node, inner[gi]!, ctx), rows, badges, entry: 'left' };
       boxes.push(box);
       boxOf.set(node.id, box);

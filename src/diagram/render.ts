@@ -51,12 +51,12 @@ function putText(grid: Grid, x: number, y: number, text: string, style: DiagramS
   return n;
 }
 
-function putSegments(grid: Grid, x: number, y: number, segs: Segment[], max: number): void {
+function putSegments(grid: Grid, x: number, y: number, segs: Segment[], max: number, ascii: boolean): void {
   let used = 0;
   for (const s of segs) {
     const room = max - used;
     if (room <= 0) break;
-    const text = s.text.length > room ? s.text.slice(0, Math.max(0, room - 1)) + '…' : s.text;
+    const text = s.text.length > room ? s.text.slice(0, Math.max(0, room - 1)) + (ascii ? '~' : '…') : s.text;
     used += putText(grid, x + used, y, text, s.style, room);
   }
 }
@@ -92,9 +92,23 @@ function rowSegments(row: BoxRow, box: BoxLayout, snap: NodeSnapshot | undefined
       if (box.node.kind === 'load_balancer') {
         if (snap.vipHolder) segs.push({ text: ` ${vipGlyph(ascii)} VIP`, style: 'vip' });
         else if (snap.vrrpState) segs.push({ text: ` ${snap.vrrpState}`, style: 'muted' });
-      } else if (snap.state === 'up' || snap.state === 'draining') {
-        const pct = `${Math.round(snap.utilization * 100)}%`;
-        if (layout.options.dense || !box.rows.some((r) => r.kind === 'busy')) segs.push({ text: ` ${pct}`, style: snap.utilization >= 0.9 ? 'warn' : 'busy' });
+      } else {
+        const used = segs[0]!.text.length;
+        if (snap.lbView && !box.rows.some((r) => r.kind === 'lbview')) {
+          // No row for the load balancer's view: squeeze its short form in, because
+          // "DOWN but the LB still says UP" is the whole lesson of the detection window.
+          const lbs = layout.loadBalancers.filter((lb) => snap.lbView![lb] !== undefined);
+          const active = lbs.find((lb) => snapshot?.nodes[lb]?.vipHolder) ?? lbs[0];
+          if (active) {
+            const v = snap.lbView[active]!;
+            const word = v === 'UP-going-down' ? 'UP' : v === 'DOWN-going-up' ? 'DOWN' : v;
+            if (used + 4 + word.length <= inner) segs.push({ text: ' LB:', style: 'muted' }, { text: word, style: lbViewWord(v).style });
+          }
+        }
+        const pct = ` ${Math.round(snap.utilization * 100)}%`;
+        const usedNow = segs.reduce((n, x) => n + x.text.length, 0);
+        if ((snap.state === 'up' || snap.state === 'draining') && !box.rows.some((r) => r.kind === 'busy') && usedNow + pct.length <= inner)
+          segs.push({ text: pct, style: snap.utilization >= 0.9 ? 'warn' : 'busy' });
       }
       return segs;
     }
@@ -124,8 +138,8 @@ function rowSegments(row: BoxRow, box: BoxLayout, snap: NodeSnapshot | undefined
       // unless the design has replication (the topology names the role) or a promotion changed it.
       const named = /primary|replica/i.test(row.text) || (snap?.dbRole !== undefined && snap.dbRole !== box.node.dbRole);
       if (!role || !named) return [{ text: row.text, style: 'text' }];
-      const name = inner >= 13 ? 'MySQL' : 'DB';
-      const segs: Segment[] = [{ text: `${name} ${role}`, style: role }];
+      const name = inner >= 13 ? 'MySQL ' : inner >= 10 ? 'DB ' : '';
+      const segs: Segment[] = [{ text: `${name}${role}`, style: role }];
       if (role === 'replica' && snap && (snap.replicationLagMs ?? 0) >= 1) segs.push({ text: ` lag ${fmtMs(snap.replicationLagMs!)}`, style: (snap.replicationLagMs ?? 0) >= 1000 ? 'warn' : 'muted' });
       return segs;
     }
@@ -135,7 +149,7 @@ function rowSegments(row: BoxRow, box: BoxLayout, snap: NodeSnapshot | undefined
       return [{ text: row.text.startsWith('HAProxy') && withName.length <= inner ? withName : algo || row.text, style: 'text' }];
     }
     case 'busy': {
-      if (!snap) return [];
+      if (!snap || snap.state === 'down' || snap.state === 'stopped') return [];
       const pct = `${Math.round(snap.utilization * 100)}%`.padStart(4);
       const q = snap.queued > 0 ? ` q${snap.queued}` : '';
       const label = inner >= 18 ? 'busy ' : '';
@@ -185,7 +199,7 @@ function drawBox(grid: Grid, box: BoxLayout, layout: DiagramLayout, snapshot: Sn
   if (title) putText(grid, x + 1, y, ` ${title} `, selected === box.id ? 'selected' : box.node.kind === 'dns' ? 'dns' : 'title', w - 2);
   if (box.badges) putText(grid, x + 1, y + h - 1, ` ${box.badges} `, box.node.firewall ? 'firewall' : 'agent', w - 2);
   box.rows.forEach((row, i) => {
-    putSegments(grid, x + 2, y + 1 + i, rowSegments(row, box, snap, snapshot, layout, inner), inner);
+    putSegments(grid, x + 2, y + 1 + i, rowSegments(row, box, snap, snapshot, layout, inner), inner, ascii);
   });
 }
 
