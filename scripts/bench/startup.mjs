@@ -14,7 +14,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const bin = path.join(root, 'bin', 'webinfra-learn.js');
+// WEBINFRA_LEARN_BIN measures another build (e.g. an installed package) the same way.
+const bin = process.env.WEBINFRA_LEARN_BIN ?? path.join(root, 'bin', 'webinfra-learn.js');
 const args = process.argv.slice(2);
 const json = args.includes('--json');
 const runs = Math.max(7, Number(args[args.indexOf('--runs') + 1]) || 9);
@@ -22,7 +23,7 @@ const BUDGET = 3.5;
 // The course map's header; drawn in one piece by the first frame.
 const MAP_TEXT = 'lessons done';
 
-if (!existsSync(path.join(root, 'dist', 'cli.js'))) {
+if (!existsSync(path.join(path.dirname(bin), '..', 'dist', 'cli.js'))) {
   console.error('dist/cli.js is missing: run `npm run build` first');
   process.exit(1);
 }

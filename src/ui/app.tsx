@@ -8,7 +8,7 @@
  *       screen (map | lesson | review | complete), hidden while too small
  *       too-small message
  */
-import React, { useCallback, useLayoutEffect, useRef, useState } from 'react';
+import React, { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Box, Text, useApp } from 'ink';
 import type { Course } from '../course/types';
 import type { Progress, ProgressStore } from '../progress/types';
@@ -23,6 +23,10 @@ import { LessonScreen } from './screens/lesson-screen';
 import { CourseComplete } from './screens/course-complete';
 import { TooSmall } from './screens/too-small';
 import { findLesson } from './progress-ops';
+import { loadMarkdownRenderer } from './markdown';
+
+/** How long after the first frame the Markdown renderer starts loading. */
+const PREFETCH_DELAY_MS = 150;
 
 export interface AppProps {
   course: Course;
@@ -70,6 +74,13 @@ export function App(props: AppProps): React.ReactElement {
     [store],
   );
   useLayoutEffect(() => save(state.progress), [state.progress, save]);
+
+  // Markdown rendering is kept off the start-up path; fetch it just after the first
+  // frame so the first page opens without a "loading…" flash.
+  useEffect(() => {
+    const timer = setTimeout(() => void loadMarkdownRenderer().catch(() => undefined), PREFETCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, []);
 
   const latest = useRef(state);
   latest.current = state;

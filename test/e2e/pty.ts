@@ -21,7 +21,8 @@ import { fileURLToPath } from 'node:url';
 const { Terminal } = xterm;
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const BIN = path.join(ROOT, 'bin', 'webinfra-learn.js');
+/** The launcher under test; WEBINFRA_LEARN_BIN points the tests at another build (e.g. an installed package). */
+export const BIN = process.env.WEBINFRA_LEARN_BIN ?? path.join(ROOT, 'bin', 'webinfra-learn.js');
 export const FIXTURE_COURSE = path.join(ROOT, 'test', 'fixtures', 'course');
 
 /** Key sequences as a terminal sends them (xterm defaults). */
@@ -89,7 +90,7 @@ export function tempHome(): string {
 
 /** Fail early with a useful message when the bundle is missing. */
 export function assertBuilt(): void {
-  if (!existsSync(path.join(ROOT, 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run `npm run build` before the e2e tests');
+  if (!existsSync(path.join(path.dirname(BIN), '..', 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run `npm run build` before the e2e tests');
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -102,7 +103,7 @@ export function launch(args: string[], opts: LaunchOptions = {}): PtyApp {
   const ownHome = opts.home === undefined;
   const home = opts.home ?? tempHome();
   const term = new Terminal({ cols, rows, allowProposedApi: true, scrollback: 1000 });
-  const [file, argv] = opts.shell ? ['/bin/sh', ['-c', opts.shell]] : [process.execPath, [BIN, ...args]];
+  const [file, argv] = opts.shell ? ['/bin/sh', ['-c', opts.shell.replaceAll('bin/webinfra-learn.js', BIN)]] : [process.execPath, [BIN, ...args]];
   const pty: IPty = spawnPty(file, argv, { name: 'xterm-256color', cols, rows, cwd: ROOT, env: childEnv(home, opts.env) });
 
   let out = '';
