@@ -137,3 +137,13 @@ describe('fits a small screen', () => {
     expect(h.frame()).toContain('more above');
   });
 });
+
+describe('colour and glyphs', () => {
+  it('keeps the glyph and the word when drawn in colour', async () => {
+    h = await mount(QuizStep, quizStep(dnsSingle), { color: true });
+    await h.press('2', KEY.enter);
+    const plain = h.frame().replace(/\u001B\[[0-9;]*m/g, '');
+    expect(plain).toContain('✗ Not quite.');
+    expect(plain).toContain('✗ your answer');
+  });
+});
