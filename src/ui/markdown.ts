@@ -63,11 +63,16 @@ export function loadMarkdownRenderer(): Promise<MarkdownRenderer> {
           tableOptions: opts.ascii ? { chars: ASCII_TABLE } : {},
         };
         const link = chalk.cyan;
-        const plainLinks = {
+        const fixes = {
           // Lessons say "www.foobar.com" all the time: that is a name to learn, not a
           // link to follow, so GFM's bare-URL autolinking is switched off.
           tokenizer: { url: () => undefined },
           renderer: {
+            // marked-terminal prints a tight list item's text raw (**bold** and `code`
+            // left as typed): render the inline tokens such block-level text carries.
+            text(this: { parser: { parseInline(tokens: unknown[]): string } }, token: { tokens?: unknown[] } | string): string | false {
+              return typeof token === 'object' && token.tokens ? this.parser.parseInline(token.tokens) : false;
+            },
             // Plain "text (href)" instead of OSC 8 hyperlinks, whose escape codes Ink
             // cannot measure and many terminals (and projectors' consoles) do not know.
             link(this: { parser: { parseInline(tokens: unknown[]): string } }, token: { href: string; tokens: unknown[] }): string {
@@ -79,7 +84,7 @@ export function loadMarkdownRenderer(): Promise<MarkdownRenderer> {
         // marked's generic typings do not line up with marked-terminal's extension; the
         // runtime contract (extensions applied in order, later renderers win) is simple.
         const MarkedCtor = Marked as unknown as new (...extensions: unknown[]) => MarkedInstance;
-        const created = new MarkedCtor(markedTerminal(style, { ignoreIllegals: true }), plainLinks);
+        const created = new MarkedCtor(markedTerminal(style, { ignoreIllegals: true }), fixes);
         instances.set(key, created);
         return created;
       }
