@@ -195,6 +195,8 @@ interface Replica {
   head: number;
   clientApply: Float64Array;
   maxLag: number;
+  /** Writes the primary committed but had not shipped when it died. */
+  unshipped: number;
 }
 
 interface NodeRt {
@@ -265,6 +267,7 @@ interface LbRt {
   rise: number;
   checkTimeout: number;
   maxconn: number;
+  queueTimer: boolean;
   lastCheckFailure: string[];
   // VRRP
   vip: number; // address index, or -1
@@ -375,6 +378,8 @@ class Sim implements Engine {
   private latN = 0;
   private latSum = 0;
   private latSorted: Float64Array | undefined;
+  private failWaitSum = 0;
+  private failWaitMax = 0;
   private writesOk = 0;
   private writesFailed = 0;
   private staleReads = 0;
@@ -567,6 +572,7 @@ class Sim implements Engine {
         rise: hc.rise ?? 2,
         checkTimeout: hc.timeout_ms ?? hc.inter_ms ?? 2000,
         maxconn: spec.maxconn ?? 0,
+        queueTimer: false,
         lastCheckFailure: to.map(() => ''),
         vip: -1,
         vState: '',
@@ -742,7 +748,7 @@ class Sim implements Engine {
         this.onEval();
         break;
       case EV_QUEUE_TIMEOUT:
-        if (this.rGen[a] === b && this.rStage[a] === S_LBQUEUE) this.finish(a, 503);
+        this.onQueueTimeout(this.lbs[a]!);
         break;
       case EV_PROMOTE:
         if (this.nodes[a]!.promoteGen === b) this.onAutoPromote(a);
@@ -978,7 +984,11 @@ class Sim implements Engine {
       this.rPhaseStart[r] = this.t;
       this.rPhaseEnd[r] = this.t;
       lb.queue.push(r);
-      this.q.push(this.t + (lb.spec.timeout_queue_ms ?? 5000), EV_QUEUE_TIMEOUT, r, this.rGen[r]!);
+      // One timer per LB, for the head of its FIFO queue (the earliest deadline).
+      if (!lb.queueTimer) {
+        lb.queueTimer = true;
+        this.q.push(this.t + (lb.spec.timeout_queue_ms ?? 5000), EV_QUEUE_TIMEOUT, lb.idx, 0);
+      }
       return;
     }
     this.finish(r, 503); // no server available
@@ -1030,6 +1040,28 @@ class Sim implements Engine {
       return this.finish(r, 503);
     }
     this.connect(r, lb, this.rSrv[r]!);
+  }
+
+  /** `timeout queue`: requests that waited too long in the backend queue get a 503. */
+  private onQueueTimeout(lb: LbRt): void {
+    lb.queueTimer = false;
+    const timeout = lb.spec.timeout_queue_ms ?? 5000;
+    const qu = lb.queue;
+    while (qu.size > 0) {
+      const r = qu.at(0);
+      if (this.rStage[r] !== S_LBQUEUE || this.rLb[r] !== lb.idx) {
+        qu.shift();
+        continue;
+      }
+      const deadline = this.rPhaseStart[r]! + timeout;
+      if (deadline > this.t) {
+        lb.queueTimer = true;
+        this.q.push(deadline, EV_QUEUE_TIMEOUT, lb.idx, 0);
+        return;
+      }
+      qu.shift();
+      this.finish(r, 503);
+    }
   }
 
   /** A connection slot of server j at this LB is free: serve the backend queue. */
@@ -1288,6 +1320,9 @@ class Sim implements Engine {
     if (code === C_OK) return this.finishOk(r);
     this.failed++;
     this.curFail++;
+    const waited = this.t - this.rStart[r]!;
+    this.failWaitSum += waited;
+    if (waited > this.failWaitMax) this.failWaitMax = waited;
     this.byCode.set(code, (this.byCode.get(code) ?? 0) + 1);
     const lbI = this.rLb[r]!;
     if (lbI >= 0) {
@@ -1335,6 +1370,7 @@ class Sim implements Engine {
       head: 0,
       clientApply: new Float64Array(this.clients),
       maxLag: 0,
+      unshipped: 0,
     };
   }
 
@@ -1390,11 +1426,9 @@ class Sim implements Engine {
     const old = this.primary >= 0 ? this.nodes[this.primary]! : undefined;
     const rep = n.replica!;
     this.lagOf(rep);
-    let lost = 0;
-    if (old && old.state !== UP) {
-      // Async replication: what the dead primary committed but never shipped is gone.
-      for (let i = rep.head; i < rep.applyT.length; i++) if (rep.commitT[i]! <= old.downSince) lost++;
-    }
+    // Async replication: what the dead primary committed but never shipped is gone.
+    const lost = old && old.state !== UP ? rep.unshipped : 0;
+    rep.unshipped = 0;
     this.lostWrites += lost;
     rep.head = rep.applyT.length;
     rep.clientApply.fill(0);
@@ -1753,6 +1787,21 @@ class Sim implements Engine {
         lb.vGen++;
       }
     }
+    if (n.dbRole === 'primary' && how !== STOPPED) {
+      // The replicas keep applying what they received (the relay log); what was still
+      // on its way (committed less than lag_base_ms ago) never arrives.
+      for (const x of this.nodes) {
+        const rep = x.replica;
+        if (!rep || x.dbRole !== 'replica') continue;
+        this.lagOf(rep);
+        let keep = rep.applyT.length;
+        while (keep > rep.head && rep.commitT[keep - 1]! + rep.baseMs > this.t) keep--;
+        rep.unshipped += rep.applyT.length - keep;
+        rep.commitT.length = keep;
+        rep.applyT.length = keep;
+        rep.client.length = keep;
+      }
+    }
     if (n.dbRole === 'primary') {
       for (const x of this.nodes) {
         const d = x.spec.kind === 'server' ? x.spec.db : undefined;
@@ -2058,6 +2107,8 @@ class Sim implements Engine {
         p99: round(this.percentile(0.99), 3),
         count: this.latN,
       } as Report['latency_ms'],
+      /** How long failed requests waited before their error (e.g. ≈ 3 s of retries before a 503). */
+      failed_latency_ms: { mean: round(this.failed ? this.failWaitSum / this.failed : 0, 1), max: round(this.failWaitMax, 1) },
       nodes,
       events: [...this.events],
       dns: { lookups: this.dnsLookups, cache_hits: this.dnsHits, ttl_s: this.dnsTtlMs / 1000 },
