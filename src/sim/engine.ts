@@ -2106,7 +2106,7 @@ class Sim implements Engine {
         p95: round(this.percentile(0.95), 3),
         p99: round(this.percentile(0.99), 3),
         count: this.latN,
-      } as Report['latency_ms'],
+      },
       /** How long failed requests waited before their error (e.g. ≈ 3 s of retries before a 503). */
       failed_latency_ms: { mean: round(this.failed ? this.failWaitSum / this.failed : 0, 1), max: round(this.failWaitMax, 1) },
       nodes,

@@ -290,7 +290,8 @@ export interface Report {
   /** `by_code`: failures by HTTP-like status ("503", "502", "504", "500"; "no_answer" when nothing answered). */
   requests: { total: number; ok: number; failed: number; dropped?: number; by_code?: Record<string, number>; in_flight?: number };
   availability: number;
-  latency_ms: { mean: number; p50: number; p95: number; p99: number };
+  /** Of successful requests after warm-up; `count` = how many. */
+  latency_ms: { mean: number; p50: number; p95: number; p99: number; count?: number };
   nodes: Record<string, { kind: string; state: string; served: number; utilization: number; [k: string]: unknown }>;
   events: SimEvent[];
   db?: { writes_ok: number; writes_failed: number; stale_reads: number; lost_writes: number; max_lag_ms: number };
