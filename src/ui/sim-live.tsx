@@ -1,36 +1,156 @@
 /**
  * Instructor mode: `webinfra-learn sim <scenario>` in a terminal opens the live
- * view full-screen. The headless report stays with the CLI for `--json` and
- * non-terminals; this module is only loaded when there is a terminal to draw on.
+ * view full-screen (alternate screen, so quitting gives the shell back as it was).
+ * `--at` events and the scenario's timeline play at their virtual times, so a
+ * rehearsed demo repeats exactly with the same seed; `--speed` sets the start
+ * speed; `--theme projector` switches to high contrast and larger node labels.
+ * The headless report stays with the CLI for `--json` and non-terminals.
  */
-import React from 'react';
+import React, { useState } from 'react';
 import { Box, Text, render, useApp } from 'ink';
 import type { LiveSimOptions } from './sim-live-options';
-import { InputProvider } from './input';
-import { matchCommand } from './keymap';
+import { InputProvider, useKeys, LAYER } from './input';
+import { helpSections, footerItems, matchCommand } from './keymap';
+import { makeTheme, type Theme } from './theme';
+import { useTerminalSize, type TerminalSize } from './use-terminal-size';
+import { LiveView } from './lab/live-view';
+import { useLab } from './lab/use-lab';
+import { useLabKeys } from './lab/use-lab-keys';
+import { fmtPercent, fmtTime } from './lab/live-lines';
+import type { Report } from '../sim/types';
 
-function LiveSimApp({ options }: { options: LiveSimOptions }): React.ReactElement {
+/** Smallest terminal the live view draws in. */
+export const LIVE_MIN_COLUMNS = 60;
+export const LIVE_MIN_ROWS = 16;
+
+/** The too-small line (the end-to-end tests look for it). */
+export function liveTooSmallMessage(columns: number, rows: number): string {
+  return `terminal too small for the live view (need ${LIVE_MIN_COLUMNS}×${LIVE_MIN_ROWS}, have ${columns}×${rows})`;
+}
+
+/** The keys line: every lab key when there is room, the footer ones otherwise. */
+export function keysLine(width: number, ascii: boolean): string {
+  const sep = ascii ? ' | ' : ' · ';
+  const all = [...helpSections(['lab'])[0]!.items, ...footerItems(['global'])];
+  const text = (items: { label: string; description: string }[]) => items.map((i) => `${i.label} ${i.description}`).join(sep);
+  const full = text(all);
+  if (full.length <= width) return full;
+  const short = text([...footerItems(['lab']), ...footerItems(['global'])]);
+  return short.length <= width ? short : short.slice(0, Math.max(0, width - 1)) + (ascii ? '~' : '…');
+}
+
+export interface LiveSimAppProps {
+  options: LiveSimOptions;
+  /** Fixed size (tests); by default the terminal's, following resizes. */
+  size?: TerminalSize;
+  /** Called with the report of the run so far when the user quits. */
+  onQuit?(report: Report): void;
+  /** Animate without a raw-mode terminal (ink-testing-library). */
+  animateWithoutTerminal?: boolean;
+}
+
+function LiveSimScreen({ options, size, onQuit, animateWithoutTerminal, theme }: LiveSimAppProps & { theme: Theme }): React.ReactElement {
   const { exit } = useApp();
-  return (
-    <InputProvider
-      active={true}
-      onUnhandled={(input, key) => {
-        if (matchCommand(['global'], input, key) === 'quit') exit();
-      }}
-    >
+  const { columns, rows } = useTerminalSize(size);
+  const [help, setHelp] = useState(false);
+  const tooSmall = columns < LIVE_MIN_COLUMNS || rows < LIVE_MIN_ROWS;
+  const lab = useLab({ scenario: options.scenario, engineOptions: options.engineOptions, visible: !help && !tooSmall, speed: options.speed, animateWithoutTerminal });
+  useLabKeys(lab.commands, !help && !tooSmall, ['lab'], LAYER.screen);
+  useKeys(
+    (input, key) => {
+      const command = matchCommand(['global'], input, key);
+      if (command === 'quit') {
+        onQuit?.(lab.sim.engine.report());
+        exit();
+        return true;
+      }
+      if (command === 'help' || (help && command === 'back')) {
+        setHelp((h) => !h);
+        return true;
+      }
+      return false;
+    },
+    true,
+    LAYER.overlay,
+  );
+
+  // One line short of the terminal: a frame as tall as the screen makes Ink clear it on every update.
+  const height = rows - 1;
+  const muted = theme.color ? theme.colors.muted : undefined;
+  if (tooSmall) {
+    return (
       <Box flexDirection="column">
-        <Text bold>{options.scenario.name}</Text>
-        <Text dimColor>q quit</Text>
+        <Text wrap="truncate">{liveTooSmallMessage(columns, rows)}</Text>
+        <Text wrap="truncate" color={muted} dimColor={!theme.color}>
+          Enlarge the window to go on · q quits
+        </Text>
       </Box>
+    );
+  }
+  const title = `${options.scenario.name} · seed ${options.engineOptions.seed ?? options.scenario.seed}`;
+  if (help) {
+    const items = helpSections(['lab', 'global']).flatMap((s) => s.items);
+    return (
+      <Box flexDirection="column" height={height}>
+        <Text bold>Keys of the live view</Text>
+        {items.slice(0, height - 3).map((i) => (
+          <Text key={i.label + i.description} wrap="truncate">
+            {`  ${i.label.padEnd(12)} ${i.description}`}
+          </Text>
+        ))}
+        <Text color={muted} dimColor={!theme.color}>
+          ? or Esc closes · the simulation is paused meanwhile
+        </Text>
+      </Box>
+    );
+  }
+  return (
+    <Box flexDirection="column" height={height}>
+      <LiveView topology={lab.topology} snapshot={lab.sim.snapshot} state={lab.state} theme={theme} width={columns} height={height - 1} labelsLarge={options.projector} title={title} requests={true} />
+      <Text wrap="truncate" color={muted} dimColor={!theme.color}>
+        {keysLine(columns, theme.ascii)}
+      </Text>
+    </Box>
+  );
+}
+
+/** The whole instructor-mode app (exported for tests). */
+export function LiveSimApp(props: LiveSimAppProps): React.ReactElement {
+  const { options } = props;
+  const theme = makeTheme({ color: options.color, ascii: options.ascii, projector: options.projector });
+  return (
+    <InputProvider active={true}>
+      <LiveSimScreen {...props} theme={theme} />
     </InputProvider>
   );
 }
 
+/** What the shell shows after quitting: the run in one line, and how to repeat it. */
+export function quitSummary(report: Report, options: LiveSimOptions): string {
+  const seed = options.engineOptions.seed ?? options.scenario.seed;
+  return (
+    `${options.scenario.name}: ${report.requests.total.toLocaleString('en-US')} requests, ${report.requests.failed.toLocaleString('en-US')} failed, ` +
+    `availability ${fmtPercent(report.availability, 2)} over ${fmtTime(report.duration_s * 1000)} of simulated time.\n` +
+    `Same scenario, seed ${seed} and --at events replay the same run.\n`
+  );
+}
+
 /**
- * Run the live view until the user quits. Resolves with the process exit code.
+ * Run the live view full-screen until the user quits (q). Resolves with the exit
+ * code. The terminal is restored (alternate screen left, cursor shown) even if
+ * rendering throws.
  */
 export async function runLiveSim(options: LiveSimOptions): Promise<number> {
-  const instance = render(<LiveSimApp options={options} />, { exitOnCtrlC: false });
-  await instance.waitUntilExit();
+  const out = process.stdout;
+  const alt = out.isTTY === true;
+  if (alt) out.write('\x1b[?1049h\x1b[H');
+  let report: Report | undefined;
+  try {
+    const instance = render(<LiveSimApp options={options} onQuit={(r) => (report = r)} />, { exitOnCtrlC: false, patchConsole: false, maxFps: 30 });
+    await instance.waitUntilExit();
+  } finally {
+    if (alt) out.write('\x1b[?1049l\x1b[?25h');
+  }
+  if (report) out.write(quitSummary(report, options));
   return 0;
 }

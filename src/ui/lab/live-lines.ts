@@ -1,0 +1,281 @@
+/**
+ * The live view as lines: diagram, status, metrics with sparklines, the selected
+ * node's details (including how each load balancer sees it) and the event log
+ * with causes. Pure (no React): the view paints the result into one `<Text>`, and
+ * tests read it as plain text. Everything here fits `width` × `height` exactly.
+ */
+import { layoutDiagram, lbViewWord, renderDiagram, type DiagramLayout, type DiagramStyle, type Segment, type StyledLine } from '../../diagram';
+import { sparkGlyphs, stateMark } from '../../diagram/glyphs';
+import type { SimEvent, Snapshot, Topology } from '../../sim/types';
+import type { LabState } from './use-lab-state';
+
+export interface LiveLinesInput {
+  topology: Topology;
+  snapshot: Snapshot;
+  state: LabState;
+  width: number;
+  height: number;
+  ascii: boolean;
+  labelsLarge?: boolean;
+  /** Shown on the status line when there is room, e.g. the scenario's name. */
+  title?: string;
+  /** Draw moving requests (off when not animating). Default true. */
+  requests?: boolean;
+}
+
+export interface LiveLines {
+  lines: StyledLine[];
+  layout: DiagramLayout;
+  /** True when even the dense diagram did not fit and was cut. */
+  clipped: boolean;
+}
+
+/** Minimum width of the metrics side panel. */
+const SIDE_MIN = 26;
+
+const lineWidth = (l: StyledLine): number => l.reduce((n, s) => n + s.text.length, 0);
+
+/** Cut a styled line to `width` cells. */
+export function fitLine(line: StyledLine, width: number): StyledLine {
+  const out: StyledLine = [];
+  let used = 0;
+  for (const s of line) {
+    if (used >= width) break;
+    const room = width - used;
+    const text = s.text.length > room ? s.text.slice(0, room) : s.text;
+    out.push({ text, style: s.style });
+    used += text.length;
+  }
+  return out;
+}
+
+function padTo(line: StyledLine, width: number): StyledLine {
+  const w = lineWidth(line);
+  const fitted = w > width ? fitLine(line, width) : line;
+  return w < width ? [...fitted, { text: ' '.repeat(width - w), style: 'text' }] : fitted;
+}
+
+/** A sparkline of the last `width` values, scaled to `max` (default: their maximum). */
+export function sparkline(values: readonly number[], width: number, ascii: boolean, max?: number): string {
+  const glyphs = sparkGlyphs(ascii);
+  const vals = values.slice(-width);
+  const top = max ?? Math.max(0, ...vals);
+  let out = '';
+  for (const v of vals) {
+    const f = top > 0 ? Math.max(0, Math.min(1, v / top)) : 0;
+    out += glyphs[Math.min(glyphs.length - 1, Math.floor(f * (glyphs.length - 1) + (v > 0 ? 0.999 : 0)))];
+  }
+  return out.padStart(Math.min(width, Math.max(vals.length, 0)), ' ');
+}
+
+/** "21 ms", "3.05 s", "0.8 ms". */
+export function fmtLatency(ms: number): string {
+  if (!Number.isFinite(ms)) return '–';
+  if (ms >= 1000) return `${(ms / 1000).toFixed(2)} s`;
+  if (ms >= 10) return `${Math.round(ms)} ms`;
+  return `${ms.toFixed(1)} ms`;
+}
+
+export const fmtPercent = (f: number, digits = 1): string => `${(f * 100).toFixed(digits)}%`;
+
+/** Virtual time as "12.3 s" or "2:05.0". */
+export function fmtTime(ms: number): string {
+  const s = ms / 1000;
+  if (s < 60) return `${s.toFixed(1)} s`;
+  const m = Math.floor(s / 60);
+  return `${m}:${(s - m * 60).toFixed(1).padStart(4, '0')}`;
+}
+
+const group = (n: number): string => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+/** Style of an event line, by its type. */
+export function eventStyle(type: string): DiagramStyle {
+  if (/killed|hung|stopped|marked_down|failed|rejected|drop|lost/.test(type)) return 'down';
+  if (/marked_up|restored|resolved|undrain/.test(type)) return 'up';
+  if (/vip|promot|vrrp|master/.test(type)) return 'vip';
+  if (/alert_fired|stale|lag/.test(type)) return 'warn';
+  if (/drain/.test(type)) return 'draining';
+  return 'text';
+}
+
+/** One event as a log line: time, then the engine's sentence with its cause. */
+export function eventLine(e: SimEvent): StyledLine {
+  return [
+    { text: `${fmtTime(e.t_s * 1000).padStart(7)}  `, style: 'muted' },
+    { text: e.message, style: eventStyle(e.type) },
+  ];
+}
+
+function statusLine(input: LiveLinesInput): StyledLine {
+  const { state, snapshot, ascii } = input;
+  const run: Segment = state.paused
+    ? { text: ascii ? '|| PAUSED' : '‖ PAUSED', style: 'warn' }
+    : { text: ascii ? '>  RUNNING' : '▶ RUNNING', style: 'up' };
+  const sep: Segment = { text: ascii ? ' | ' : ' │ ', style: 'muted' };
+  const speed = state.speed < 1 ? `${state.speed}×` : `${state.speed}×`;
+  const segs: Segment[] = [
+    run,
+    { text: ` ${ascii ? speed.replace('×', 'x') : speed}`, style: 'title' },
+    sep,
+    { text: `t ${fmtTime(snapshot.t_ms)}`, style: 'text' },
+    sep,
+    { text: `${group(snapshot.rate_rps)} req/s`, style: 'text' },
+    sep,
+    { text: snapshot.algorithm, style: 'text' },
+  ];
+  if (input.title && lineWidth(segs) + 3 + input.title.length <= input.width) segs.push(sep, { text: input.title, style: 'muted' });
+  return segs;
+}
+
+function metricLines(snapshot: Snapshot, width: number, ascii: boolean, side: boolean): StyledLine[] {
+  const s = snapshot.series;
+  const errStyle: DiagramStyle = snapshot.error_rate > 0.01 ? 'down' : 'up';
+  const availStyle: DiagramStyle = snapshot.availability < 0.99 ? 'down' : snapshot.availability < 0.999 ? 'warn' : 'up';
+  const p99Style: DiagramStyle = snapshot.p99_ms >= 1000 ? 'down' : snapshot.p99_ms >= 200 ? 'warn' : 'text';
+  const errMax = Math.max(0.05, ...s.error_rate);
+  if (side) {
+    const sw = Math.max(6, width - 2);
+    const row = (label: string, value: string, style: DiagramStyle = 'title'): StyledLine => [
+      { text: label.padEnd(Math.max(0, width - value.length - 1)), style: 'muted' },
+      { text: value, style },
+    ];
+    return [
+      row('QPS', `${group(snapshot.qps)}/s`),
+      [{ text: sparkline(s.qps, sw, ascii), style: 'busy' }],
+      row('p50', fmtLatency(snapshot.p50_ms)),
+      row('p99', fmtLatency(snapshot.p99_ms), p99Style),
+      [{ text: sparkline(s.p99_ms, sw, ascii), style: p99Style === 'text' ? 'busy' : p99Style }],
+      row('errors', fmtPercent(snapshot.error_rate), errStyle),
+      [{ text: sparkline(s.error_rate, sw, ascii, errMax), style: errStyle }],
+      row('availability', fmtPercent(snapshot.availability, 2), availStyle),
+      row('ok', group(snapshot.totals.ok), 'up'),
+      row('failed', group(snapshot.totals.failed), snapshot.totals.failed > 0 ? 'down' : 'text'),
+    ];
+  }
+  const sw = Math.max(6, Math.min(20, Math.floor((width - 56) / 2)));
+  const sep: Segment = { text: ascii ? ' | ' : ' │ ', style: 'muted' };
+  return [
+    [
+      { text: 'QPS ', style: 'muted' },
+      { text: `${group(snapshot.qps)}/s `.padStart(7), style: 'title' },
+      { text: sparkline(s.qps, sw, ascii), style: 'busy' },
+      sep,
+      { text: 'p50 ', style: 'muted' },
+      { text: fmtLatency(snapshot.p50_ms), style: 'title' },
+      sep,
+      { text: 'p99 ', style: 'muted' },
+      { text: `${fmtLatency(snapshot.p99_ms)} `, style: p99Style === 'text' ? 'title' : p99Style },
+      { text: sparkline(s.p99_ms, sw, ascii), style: p99Style === 'text' ? 'busy' : p99Style },
+    ],
+    [
+      { text: 'errors ', style: 'muted' },
+      { text: `${fmtPercent(snapshot.error_rate)} `, style: errStyle },
+      { text: sparkline(s.error_rate, sw, ascii, errMax), style: errStyle },
+      sep,
+      { text: 'availability ', style: 'muted' },
+      { text: fmtPercent(snapshot.availability, 2), style: availStyle },
+      sep,
+      { text: `${group(snapshot.totals.ok)} ok`, style: 'up' },
+      { text: ' · ', style: 'muted' },
+      { text: `${group(snapshot.totals.failed)} failed`, style: snapshot.totals.failed > 0 ? 'down' : 'text' },
+    ],
+  ];
+}
+
+/** The selected node's details: real state, each load balancer's view of it, work done. */
+export function selectedLine(topology: Topology, snapshot: Snapshot, id: string, ascii: boolean): StyledLine {
+  const n = snapshot.nodes[id];
+  const node = topology.nodes.find((t) => t.id === id);
+  if (!n || !node) return [{ text: `${id}: no live state`, style: 'muted' }];
+  const m = stateMark(n.state, ascii);
+  const segs: Segment[] = [
+    { text: `${ascii ? '>' : '▸'} ${id} `, style: 'selected' },
+    { text: `${m.glyph} ${m.word}`, style: m.style },
+  ];
+  const sep: Segment = { text: ' · ', style: 'muted' };
+  for (const [lb, view] of Object.entries(n.lbView ?? {})) {
+    const v = lbViewWord(view);
+    segs.push(sep, { text: `${lb} sees `, style: 'muted' }, { text: v.word, style: v.style });
+  }
+  if (n.vipHolder) segs.push(sep, { text: 'holds the VIP', style: 'vip' });
+  else if (n.vrrpState) segs.push(sep, { text: `VRRP ${n.vrrpState}`, style: 'muted' });
+  if (n.dbRole) segs.push(sep, { text: `MySQL ${n.dbRole}`, style: n.dbRole });
+  if (n.dbRole === 'replica' && n.replicationLagMs !== undefined) segs.push({ text: ` lag ${fmtLatency(n.replicationLagMs)}`, style: n.replicationLagMs >= 1000 ? 'warn' : 'muted' });
+  segs.push(
+    sep,
+    { text: `served ${group(n.served)}`, style: 'text' },
+    sep,
+    { text: `failed ${group(n.failed)}`, style: n.failed > 0 ? 'down' : 'text' },
+    sep,
+    { text: `busy ${Math.round(n.utilization * 100)}%`, style: n.utilization >= 0.9 ? 'warn' : 'busy' },
+  );
+  if (n.queued > 0) segs.push(sep, { text: `queue ${n.queued}`, style: 'warn' });
+  return segs;
+}
+
+/**
+ * Build the live view's lines for `width` × `height`. Tries the roomy layout, then
+ * the dense one, and puts the metrics beside the diagram when there is room.
+ */
+export function liveLines(input: LiveLinesInput): LiveLines {
+  const { topology, snapshot, state, width, height, ascii } = input;
+  const requests = input.requests !== false;
+  const fixedBelow = (state.selected ? 1 : 0) + (state.notice ? 1 : 0) + 1; // + at least one log line
+  const status = fitLine(statusLine(input), width);
+
+  const tryLayout = (dense: boolean, w: number): DiagramLayout => layoutDiagram(topology, { width: w, ascii, live: true, dense, labelsLarge: input.labelsLarge && !dense });
+  let layout = tryLayout(false, width);
+  let side = width - layout.width - 2 >= SIDE_MIN;
+  const metricsHeight = (s: boolean): number => (s ? 0 : 2);
+  if (1 + layout.height + metricsHeight(side) + fixedBelow > height) {
+    layout = tryLayout(true, width);
+    side = width - layout.width - 2 >= SIDE_MIN;
+  }
+  if (!side && 1 + layout.height + 2 + fixedBelow > height) {
+    // Leave room for a side panel so the diagram can use the full height.
+    const narrower = tryLayout(true, width - SIDE_MIN - 2);
+    if (narrower.width + SIDE_MIN + 2 <= width && narrower.height < layout.height) {
+      layout = narrower;
+      side = true;
+    }
+  }
+
+  const lines: StyledLine[] = [status];
+  let diagram: StyledLine[];
+  if (state.logOpen) {
+    const events = snapshot.events;
+    const room = Math.max(1, height - 1 - (state.selected ? 1 : 0) - (state.notice ? 1 : 0) - 2);
+    diagram = [[{ text: `Event log (${events.length} most recent, newest last) — l closes`, style: 'title' }], ...events.slice(-(room - 1)).map(eventLine)];
+    side = false;
+  } else {
+    diagram = renderDiagram(layout, snapshot, { selected: state.selected, requests });
+  }
+  const panelWidth = side ? width - layout.width - 2 : width;
+  const metrics = metricLines(snapshot, panelWidth, ascii, side);
+  let clipped = false;
+  const below = (side ? 0 : metrics.length) + fixedBelow;
+  const diagramRoom = Math.max(1, height - 1 - below);
+  if (diagram.length > diagramRoom) {
+    clipped = true;
+    diagram = [...diagram.slice(0, diagramRoom - 1), [{ text: `${ascii ? '...' : '…'} diagram cut: make the terminal taller`, style: 'warn' }]];
+  }
+  if (side) {
+    const rows = Math.max(diagram.length, metrics.length);
+    for (let i = 0; i < rows; i++) {
+      const left = padTo(diagram[i] ?? [], layout.width);
+      lines.push([...left, { text: '  ', style: 'text' }, ...fitLine(metrics[i] ?? [], panelWidth)]);
+    }
+  } else {
+    for (const l of diagram) lines.push(fitLine(l, width));
+    for (const l of metrics) lines.push(fitLine(l, width));
+  }
+  if (state.selected) lines.push(fitLine(selectedLine(topology, snapshot, state.selected, ascii), width));
+  if (state.notice) lines.push(fitLine([{ text: state.notice.text, style: state.notice.tone === 'error' ? 'down' : 'highlight' }], width));
+  const logRoom = Math.max(0, height - lines.length);
+  if (!state.logOpen && logRoom > 0) {
+    const events = snapshot.events.slice(-logRoom);
+    if (events.length === 0) lines.push([{ text: '  no events yet: the log explains every change, with its cause', style: 'muted' }]);
+    for (const e of events) lines.push(fitLine(eventLine(e), width));
+  }
+  return { lines: lines.slice(0, height), layout, clipped };
+}

@@ -1,0 +1,54 @@
+/**
+ * Everything a live lab needs, wired once: the viewer's state (reducer), the engine
+ * and its clock, the topology to draw and the key bindings. Used by the lesson's lab
+ * step, the predict quiz and the full-screen instructor view.
+ */
+import { useCallback, useMemo } from 'react';
+import { useStdin } from 'ink';
+import type { EngineOptions, Scenario } from '../../sim/types';
+import { layoutDiagram } from '../../diagram';
+import { scenarioTopology } from './scenario-topology';
+import { useLabState, type LabAction, type LabState } from './use-lab-state';
+import { useLiveSim, type LiveSim } from './use-live-sim';
+import type { LabCommandContext } from './use-lab-keys';
+
+export interface UseLabOptions {
+  scenario: Scenario;
+  engineOptions?: EngineOptions;
+  /** The lab is the visible, focused step (an overlay or another step stops the clock). */
+  visible: boolean;
+  speed?: number;
+  startPaused?: boolean;
+  untilMs?: number;
+  onUntil?(): void;
+  /** Animate even without a raw-mode terminal (tests drive ink-testing-library). Default: only on a terminal. */
+  animateWithoutTerminal?: boolean;
+}
+
+export interface Lab {
+  state: LabState;
+  dispatch: React.Dispatch<LabAction>;
+  sim: LiveSim;
+  topology: ReturnType<typeof scenarioTopology>;
+  order: string[];
+  /** Whether the clock is running right now. */
+  animating: boolean;
+  commands: LabCommandContext;
+}
+
+export function useLab(o: UseLabOptions): Lab {
+  const topology = scenarioTopology(o.scenario);
+  const firstLb = o.scenario.nodes.find((n) => n.kind === 'load_balancer');
+  const initialAlgorithm = (firstLb && 'algorithm' in firstLb && firstLb.algorithm) || 'roundrobin';
+  const initialRate = o.engineOptions?.rate_rps ?? o.scenario.workload.rate_rps;
+  const [state, dispatch] = useLabState({ rate: initialRate, algorithm: initialAlgorithm, speed: o.speed, paused: o.startPaused });
+  const { isRawModeSupported } = useStdin();
+  const terminal = isRawModeSupported === true || o.animateWithoutTerminal === true;
+  const animating = o.visible && !state.paused && terminal;
+  const sim = useLiveSim({ scenario: o.scenario, engineOptions: o.engineOptions, running: animating, speed: state.speed, runId: state.runId, untilMs: o.untilMs, onUntil: o.onUntil });
+  // Selection order is the diagram's left-to-right order; independent of width.
+  const order = useMemo(() => layoutDiagram(topology, { width: 200, live: false }).order, [topology]);
+  const reset = useCallback(() => dispatch({ type: 'reset', rate: initialRate, algorithm: initialAlgorithm }), [dispatch, initialRate, initialAlgorithm]);
+  const commands: LabCommandContext = { state, dispatch, snapshot: sim.snapshot, topology, order, apply: sim.apply, advance: sim.advance, reset };
+  return { state, dispatch, sim, topology, order, animating, commands };
+}

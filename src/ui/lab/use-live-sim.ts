@@ -1,0 +1,81 @@
+/**
+ * A simulation engine bound to React: built from the scenario (rebuilt on reset),
+ * advanced by the one clock while running, with one snapshot state update per tick.
+ * Operator actions go straight to the engine and refresh the snapshot at once, so a
+ * paused lab still shows the effect of a kill immediately.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { createEngine } from '../../sim/engine';
+import type { Action, Engine, EngineOptions, Scenario, Snapshot } from '../../sim/types';
+import { useSimClock } from './use-sim-clock';
+
+export interface LiveSimHookOptions {
+  scenario: Scenario;
+  engineOptions?: EngineOptions;
+  /** Animate now (visible, not paused, on a terminal). */
+  running: boolean;
+  speed: number;
+  /** Changing it rebuilds the engine (reset: same seed, same start). */
+  runId: number;
+  /** Requests sampled for drawing. Default 40: enough to see the flow, few enough to read. */
+  maxInflight?: number;
+  /** Do not advance past this virtual time (predict quizzes run a fixed span). */
+  untilMs?: number;
+  /** Called once when `untilMs` is reached. */
+  onUntil?(): void;
+  fps?: number;
+}
+
+export interface LiveSim {
+  engine: Engine;
+  snapshot: Snapshot;
+  /** Advance by `virtualMs` now (single-step while paused). */
+  advance(virtualMs: number): void;
+  /** Apply an operator action; returns an error message when the engine refuses it. */
+  apply(action: Action): string | undefined;
+}
+
+export function useLiveSim(o: LiveSimHookOptions): LiveSim {
+  const optsRef = useRef(o);
+  optsRef.current = o;
+  const engine = useMemo(() => createEngine(o.scenario, optsRef.current.engineOptions ?? {}), [o.scenario, o.runId]);
+  const maxInflight = o.maxInflight ?? 40;
+  const [snapshot, setSnapshot] = useState<Snapshot>(() => engine.snapshot({ maxInflight }));
+  const reached = useRef(false);
+  useEffect(() => {
+    reached.current = false;
+    setSnapshot(engine.snapshot({ maxInflight }));
+  }, [engine, maxInflight]);
+
+  const advance = useCallback(
+    (virtualMs: number) => {
+      const until = optsRef.current.untilMs;
+      let target = engine.now() + virtualMs;
+      if (until !== undefined) target = Math.min(target, until);
+      if (target > engine.now()) engine.runUntil(target);
+      setSnapshot(engine.snapshot({ maxInflight }));
+      if (until !== undefined && engine.now() >= until && !reached.current) {
+        reached.current = true;
+        optsRef.current.onUntil?.();
+      }
+    },
+    [engine, maxInflight],
+  );
+
+  const apply = useCallback(
+    (action: Action): string | undefined => {
+      try {
+        engine.apply(action);
+      } catch (e) {
+        return (e as Error).message;
+      }
+      setSnapshot(engine.snapshot({ maxInflight }));
+      return undefined;
+    },
+    [engine, maxInflight],
+  );
+
+  const done = o.untilMs !== undefined && engine.now() >= o.untilMs;
+  useSimClock({ running: o.running && !done, speed: o.speed, onTick: advance, fps: o.fps });
+  return { engine, snapshot, advance, apply };
+}
