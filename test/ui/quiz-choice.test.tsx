@@ -11,7 +11,7 @@ afterEach(() => h?.unmount());
 describe('single choice', () => {
   it('shows the prompt and numbered choices with nothing chosen', async () => {
     h = await mount(QuizStep, quizStep(dnsSingle));
-    const f = h.frame();
+    const f = await h.waitFor('Choose one answer');
     expect(f).toContain('Choose one answer');
     expect(f).toContain('What type of DNS record is www?');
     expect(f).toContain('( ) 1. A');
@@ -22,9 +22,10 @@ describe('single choice', () => {
   it('answers wrong with the distractor feedback and misconception, then retries right', async () => {
     h = await mount(QuizStep, quizStep(dnsSingle));
     await h.press(KEY.down, KEY.down);
+    await h.waitFor('› (•) 2. CNAME');
     expect(h.frame()).toContain('› (•) 2. CNAME');
     await h.press(KEY.enter);
-    let f = h.frame();
+    let f = await h.waitFor('✗ Not quite.');
     expect(f).toContain('✗ Not quite.');
     expect(f).toContain('A CNAME points to another name, never to an IP address.');
     expect(f).toContain('Misconception 1: www is a CNAME pointing to 8.8.8.8');
@@ -33,9 +34,10 @@ describe('single choice', () => {
     expect(h.answers).toEqual([{ id: 'dns#q1', correct: false }]);
 
     await h.press('r', KEY.up);
+    await h.waitFor('› (•) 1. A');
     expect(h.frame()).toContain('› (•) 1. A');
     await h.press(KEY.enter);
-    f = h.frame();
+    f = await h.waitFor('✓ Correct.');
     expect(f).toContain('✓ Correct.');
     expect(f).toContain('Your score keeps the first try.');
     expect(h.answers).toEqual([
@@ -53,6 +55,7 @@ describe('single choice, more', () => {
   it('ignores a stray Enter before anything is chosen', async () => {
     h = await mount(QuizStep, quizStep(dnsSingle));
     await h.press(KEY.enter);
+    await h.waitFor('Choose an answer first');
     expect(h.frame()).toContain('Choose an answer first');
     expect(h.answers).toEqual([]);
     expect(h.unhandled).toEqual([]);
@@ -61,6 +64,7 @@ describe('single choice, more', () => {
   it('chooses by digit and lets → through while answering', async () => {
     h = await mount(QuizStep, quizStep(dnsSingle));
     await h.press('3', KEY.right);
+    await h.waitFor('› (•) 3. MX');
     expect(h.frame()).toContain('› (•) 3. MX');
     expect(h.unhandled).toEqual(['→']);
   });
@@ -85,12 +89,12 @@ describe('multiple choice', () => {
     h = await mount(QuizStep, quizStep(spofMultiple));
     expect(h.frame()).toContain('Tick every right answer');
     await h.press(KEY.down, KEY.space, '4');
-    let f = h.frame();
+    let f = await h.waitFor('[x] 1. The load balancer');
     expect(f).toContain('[x] 1. The load balancer');
     expect(f).toContain('[x] 4. The replica');
     expect(f).toContain('[ ] 2. The MySQL primary');
     await h.press(KEY.enter);
-    f = h.frame();
+    f = await h.waitFor('✗ Not quite.');
     expect(f).toContain('✗ Not quite.');
     expect(f).toContain('You ticked 1 of the 2 right answers and 1 wrong one.');
     expect(f).toContain('You missed "The MySQL primary"');
@@ -102,6 +106,7 @@ describe('multiple choice', () => {
 
     // Retry keeps the ticks: untick the replica, tick the primary.
     await h.press('r', '4', '2', KEY.enter);
+    await h.waitFor('✓ Correct.');
     expect(h.frame()).toContain('✓ Correct.');
     expect(h.answers.map((a) => a.correct)).toEqual([false, true]);
   });
@@ -109,6 +114,7 @@ describe('multiple choice', () => {
   it('asks for a tick before answering', async () => {
     h = await mount(QuizStep, quizStep(spofMultiple));
     await h.press(KEY.enter);
+    await h.waitFor('Tick at least one answer');
     expect(h.frame()).toContain('Tick at least one answer');
     expect(h.answers).toEqual([]);
   });
@@ -133,6 +139,7 @@ describe('fits a small screen', () => {
     expect(h.frame()).toMatch(/more (above and )?below/);
     // ↓ scrolls the feedback while there is more; the explanation comes into view.
     for (let i = 0; i < 20 && !h.frame().includes('Why:'); i++) await h.press(KEY.down);
+    await h.waitFor('Why:');
     expect(h.frame()).toContain('Why:');
     expect(h.frame()).toContain('more above');
   });

@@ -31,6 +31,8 @@ export const wait = (ms = 60) => new Promise((r) => setTimeout(r, ms));
 export interface Harness {
   frame(): string;
   press(...keys: string[]): Promise<void>;
+  /** Wait until the frame contains `text` (or matches it), then return the frame; throws with the frame after `timeoutMs`. */
+  waitFor(text: string | RegExp, timeoutMs?: number): Promise<string>;
   answers: { id: string; correct: boolean }[];
   marks: { id: string; marked: boolean }[];
   contexts: Context[][];
@@ -84,6 +86,9 @@ export async function mount<S extends Step>(
       <View {...props} />
     </InputProvider>,
   );
+  // Keys are only taken once the view's effects have registered its handler, which
+  // happens just after the first frame is drawn.
+  for (let i = 0; i < 100 && !app.lastFrame(); i++) await wait(20);
   await wait();
   return {
     frame: () => app.lastFrame() ?? '',
@@ -92,6 +97,18 @@ export async function mount<S extends Step>(
         app.stdin.write(k);
         await wait();
       }
+    },
+    async waitFor(text, timeoutMs = 3000) {
+      const found = () => {
+        const f = app.lastFrame() ?? '';
+        return typeof text === 'string' ? f.includes(text) : text.test(f);
+      };
+      const deadline = Date.now() + timeoutMs;
+      while (!found()) {
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${String(text)} in:\n${app.lastFrame() ?? ''}`);
+        await wait(20);
+      }
+      return app.lastFrame() ?? '';
     },
     answers,
     marks,

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { presentedOrder } from '../../src/quiz/shuffle';
 import { QuizStep } from '../../src/ui/quiz/quiz-step';
 import { lampText, requestOrder } from '../quiz/fixtures';
@@ -41,11 +41,13 @@ describe('order', () => {
       }
       const [item] = current.splice(from, 1);
       current.splice(target, 0, item!);
-      expect(shownOrder(h.frame())).toEqual(current);
+      const want = [...current];
+      await vi.waitFor(() => expect(shownOrder(h!.frame())).toEqual(want), { timeout: 3000 });
       // The cursor followed the item to `target`, which is `(target + 1) - 1` for the next round.
     }
     expect(shownOrder(h.frame())).toEqual(requestOrder.items);
     await h.press(KEY.enter);
+    await h.waitFor('✓ Correct.');
     expect(h.frame()).toContain('✓ Correct.');
     expect(h.answers).toEqual([{ id: 'path#q3', correct: true }]);
   });
@@ -54,7 +56,7 @@ describe('order', () => {
     h = await mount(QuizStep, quizStep(requestOrder));
     // Swap the top two with Shift+↓: touched, and (with this shuffle) still wrong.
     await h.press(KEY.shiftDown, KEY.enter);
-    const f = h.frame();
+    const f = await h.waitFor('✗ Not quite.');
     expect(f).toContain('✗ Not quite.');
     expect(f).toMatch(/✗ out of place/);
     expect(h.answers).toEqual([{ id: 'path#q3', correct: false }]);
@@ -64,6 +66,7 @@ describe('order', () => {
   it('does not accept the untouched shuffle', async () => {
     h = await mount(QuizStep, quizStep(requestOrder));
     await h.press(KEY.enter);
+    await h.waitFor('Put the items in order first');
     expect(h.frame()).toContain('Put the items in order first');
     expect(h.answers).toEqual([]);
   });
@@ -75,19 +78,20 @@ describe('text', () => {
     expect(h.frame()).toContain('Type a short answer');
     // q, m and ? would quit, open the map and open help if they reached the root.
     await h.press('q', 'm', '?');
+    await h.waitFor('qm?');
     expect(h.frame()).toContain('qm?');
     expect(h.unhandled).toEqual([]);
     await h.press(KEY.backspace, KEY.backspace, KEY.backspace);
     for (const ch of 'XAMPP') await h.press(ch);
     await h.press(KEY.enter);
-    let f = h.frame();
+    let f = await h.waitFor('✗ Not quite.');
     expect(f).toContain('✗ Not quite.');
     expect(f).toContain('"XAMPP" is not what we are looking for.');
     await h.press('r');
     for (let i = 0; i < 5; i++) await h.press(KEY.backspace);
     for (const ch of '  lE  mP. ') await h.press(ch);
     await h.press(KEY.enter);
-    f = h.frame();
+    f = await h.waitFor('✓ Correct.');
     expect(f).toContain('✓ Correct.');
     expect(h.answers).toEqual([
       { id: 'lamp#q4', correct: false },
@@ -99,7 +103,7 @@ describe('text', () => {
     h = await mount(QuizStep, quizStep(lampText));
     for (const ch of 'lamp') await h.press(ch);
     await h.press(KEY.enter);
-    const f = h.frame();
+    const f = await h.waitFor('LAMP names Apache');
     expect(f).toContain('LAMP names Apache');
     expect(f).toContain('Misconception 9: LAMP with Nginx in the picture');
     expect(f).toContain('lamp  ✗ your answer');
@@ -113,6 +117,7 @@ describe('text', () => {
     expect(h.unhandled).toEqual(['q']);
     expect(h.frame()).toContain('Enter: type your answer');
     await h.press(KEY.enter, 'y');
+    await h.waitFor('xy');
     expect(h.frame()).toContain('xy');
     expect(h.unhandled).toEqual(['q']);
   });
@@ -127,6 +132,7 @@ describe('text', () => {
     h = await mount(QuizStep, quizStep(lampText));
     for (const ch of 'LMP') await h.press(ch);
     await h.press(KEY.left, KEY.left, 'E', KEY.enter);
+    await h.waitFor('✓ Correct.');
     expect(h.frame()).toContain('✓ Correct.');
   });
 });

@@ -23,7 +23,7 @@ function setup(progress = emptyProgress()) {
 describe('review checklist', () => {
   it('lists items with the lesson that taught each and a ready count', async () => {
     h = await setup();
-    const f = h.frame();
+    const f = await h.waitFor('Can you say this out loud');
     expect(f).toContain('Can you say this out loud');
     expect(f).toContain('0 of 3 ready');
     expect(f).toContain('› [ ] 1. What an A record is');
@@ -35,10 +35,12 @@ describe('review checklist', () => {
   it('marks and unmarks items with Space, saving each change', async () => {
     h = await setup();
     await h.press(KEY.space, KEY.down, KEY.space);
+    await h.waitFor('2 of 3 ready');
     expect(h.frame()).toContain('2 of 3 ready');
     expect(h.frame()).toContain('[x] 1. What an A record');
     expect(h.frame()).toContain('› [x] 2. What a single point');
     await h.press(KEY.space);
+    await h.waitFor('1 of 3 ready');
     expect(h.frame()).toContain('1 of 3 ready');
     expect(h.marks).toEqual([
       { id: 'simple-review#review:0', marked: true },
@@ -61,6 +63,7 @@ describe('review checklist', () => {
   it('says when every item is ready', async () => {
     h = await setup();
     await h.press(KEY.space, KEY.down, KEY.space, KEY.down, KEY.space);
+    await h.waitFor('3 of 3 ready ✓ all of them');
     expect(h.frame()).toContain('3 of 3 ready ✓ all of them');
   });
 });
