@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { emptyProgress } from '../../src/progress/types';
-import { initReviewState, readyCount, reviewReducer } from '../../src/ui/quiz/use-review-state';
+import { initReviewState, readyCount, reviewBlockId, reviewReducer } from '../../src/ui/quiz/use-review-state';
 import { ReviewStep } from '../../src/ui/quiz/review-step';
 import { KEY, courseWith, lessonWith, mount, reviewStep, type Harness } from './quiz-harness';
 
@@ -43,9 +43,9 @@ describe('review checklist', () => {
     await h.waitFor('1 of 3 ready');
     expect(h.frame()).toContain('1 of 3 ready');
     expect(h.marks).toEqual([
-      { id: 'simple-review#review:0', marked: true },
-      { id: 'simple-review#review:1', marked: true },
-      { id: 'simple-review#review:1', marked: false },
+      { id: 'simple-review#review1:0', marked: true },
+      { id: 'simple-review#review1:1', marked: true },
+      { id: 'simple-review#review1:1', marked: false },
     ]);
     // → and Enter are the lesson's.
     await h.press(KEY.right, KEY.enter);
@@ -54,7 +54,7 @@ describe('review checklist', () => {
 
   it('starts from the saved marks', async () => {
     const progress = emptyProgress();
-    progress.reviewed['simple-review#review:2'] = true;
+    progress.reviewed['simple-review#review1:2'] = true;
     h = await setup(progress);
     expect(h.frame()).toContain('1 of 3 ready');
     expect(h.frame()).toContain('[x] 3. Why 8.8.8.8');
@@ -65,6 +65,16 @@ describe('review checklist', () => {
     await h.press(KEY.space, KEY.down, KEY.space, KEY.down, KEY.space);
     await h.waitFor('3 of 3 ready ✓ all of them');
     expect(h.frame()).toContain('3 of 3 ready ✓ all of them');
+  });
+});
+
+describe('review ids', () => {
+  it('uses the loader id, or counts the lesson’s review blocks', () => {
+    const r = reviewStep(items);
+    const lesson = lessonWith([r, { kind: 'page', markdown: '', pos: { file: 'x', line: 1 } }, r], 'l');
+    expect(reviewBlockId(lesson, 0)).toBe('l#review1');
+    expect(reviewBlockId(lesson, 2)).toBe('l#review2');
+    expect(reviewBlockId(lessonWith([{ ...r, id: 'l#review7' }], 'l'), 0)).toBe('l#review7');
   });
 });
 

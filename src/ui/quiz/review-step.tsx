@@ -1,7 +1,7 @@
 /**
  * The view for ```review steps: the chapter's "can you say this out loud?"
  * checklist. Each item names the lesson that taught it; Space marks it, and the
- * mark is saved at once (`<lesson-id>#review:<index>`).
+ * mark is saved at once (`<lesson-id>#review<n>:<item index>`).
  */
 import React, { useEffect, useMemo } from 'react';
 import type { Step } from '../../course/types';
@@ -9,19 +9,20 @@ import type { StepViewProps } from '../step-props';
 import { LineView } from './line-view';
 import { reviewLines } from './review-lines';
 import { useReviewKeys } from './use-review';
-import { reviewItemId, useReviewState } from './use-review-state';
+import { reviewBlockId, reviewItemId, useReviewState } from './use-review-state';
 
 type ReviewStepData = Extract<Step, { kind: 'review' }>;
 
-export function ReviewStep({ course, lesson, step, progress, width, height, theme, active, onReviewMark, setContexts }: StepViewProps<ReviewStepData>): React.ReactElement {
+export function ReviewStep({ course, lesson, step, stepIndex, progress, width, height, theme, active, onReviewMark, setContexts }: StepViewProps<ReviewStepData>): React.ReactElement {
   const items = step.review.items;
-  const [state, dispatch] = useReviewState(lesson.id, items.length, progress);
+  const blockId = reviewBlockId(lesson, stepIndex);
+  const [state, dispatch] = useReviewState(blockId, items.length, progress);
   useEffect(() => setContexts(['lesson']), [setContexts]);
 
   const toggle = () => {
     if (items.length === 0) return;
     const next = dispatch({ type: 'toggle' });
-    onReviewMark(reviewItemId(lesson.id, next.cursor), next.marked[next.cursor] === true);
+    onReviewMark(reviewItemId(blockId, next.cursor), next.marked[next.cursor] === true);
   };
   useReviewKeys(dispatch, toggle, active);
 

@@ -4,6 +4,7 @@
  * hook seeds it from saved progress.
  */
 import { useCallback, useRef, useState } from 'react';
+import type { Lesson } from '../../course/types';
 import type { Progress } from '../../progress/types';
 
 export interface ReviewState {
@@ -14,13 +15,24 @@ export interface ReviewState {
 
 export type ReviewAction = { type: 'move'; delta: number } | { type: 'toggle' };
 
-/** The id under which a review item's mark is saved: `<lesson-id>#review:<index>`. */
-export function reviewItemId(lessonId: string, index: number): string {
-  return `${lessonId}#review:${index}`;
+/**
+ * The review block's id, `<lesson-id>#review<n>` (n counts the lesson's review
+ * blocks from 1): the loader sets it on the step; computed the same way if not.
+ */
+export function reviewBlockId(lesson: Lesson, stepIndex: number): string {
+  const step = lesson.steps[stepIndex];
+  if (step?.kind === 'review' && step.id) return step.id;
+  const n = lesson.steps.slice(0, stepIndex + 1).filter((s) => s.kind === 'review').length;
+  return `${lesson.id}#review${Math.max(1, n)}`;
 }
 
-export function initReviewState(lessonId: string, count: number, progress: Progress): ReviewState {
-  return { cursor: 0, marked: Array.from({ length: count }, (_, i) => progress.reviewed[reviewItemId(lessonId, i)] === true) };
+/** The id under which a review item's mark is saved: `<block id>:<item index>` (see course/types.ts). */
+export function reviewItemId(blockId: string, index: number): string {
+  return `${blockId}:${index}`;
+}
+
+export function initReviewState(blockId: string, count: number, progress: Progress): ReviewState {
+  return { cursor: 0, marked: Array.from({ length: count }, (_, i) => progress.reviewed[reviewItemId(blockId, i)] === true) };
 }
 
 export function reviewReducer(state: ReviewState, action: ReviewAction): ReviewState {
@@ -48,8 +60,8 @@ export function readyCount(state: ReviewState): number {
  * The checklist state, with `dispatch` returning the new state so the caller can
  * save exactly what it shows (a ref holds the latest state between redraws).
  */
-export function useReviewState(lessonId: string, count: number, progress: Progress): [ReviewState, (action: ReviewAction) => ReviewState] {
-  const [state, setState] = useState(() => initReviewState(lessonId, count, progress));
+export function useReviewState(blockId: string, count: number, progress: Progress): [ReviewState, (action: ReviewAction) => ReviewState] {
+  const [state, setState] = useState(() => initReviewState(blockId, count, progress));
   const latest = useRef(state);
   const dispatch = useCallback((action: ReviewAction) => {
     const next = reviewReducer(latest.current, action);
