@@ -112,6 +112,34 @@ const NGINX_FAIL_TIMEOUT_MS = 10_000;
 /** MySQL client connect timeout the app uses when the database host does not answer. */
 const DB_CONNECT_TIMEOUT_MS = 5_000;
 
+/** Rearrange a[lo..hi] so that a[k] holds the value it would have if sorted (Hoare selection). */
+function quickselect(a: Float64Array, k: number, lo: number, hi: number): number {
+  while (hi > lo) {
+    const mid = (lo + hi) >> 1;
+    const x = a[lo]!;
+    const y = a[mid]!;
+    const z = a[hi]!;
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i] = a[j]!;
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return a[k]!;
+  }
+  return a[k]!;
+}
+
 function histBin(ms: number): number {
   if (ms <= H_MIN) return 0;
   const b = Math.floor(Math.log(ms / H_MIN) * H_INV_LN);
@@ -378,6 +406,7 @@ class Sim implements Engine {
   private latN = 0;
   private latSum = 0;
   private latSorted: Float64Array | undefined;
+  private latSortedFor = -1;
   private failWaitSum = 0;
   private failWaitMax = 0;
   private writesOk = 0;
@@ -1310,7 +1339,6 @@ class Sim implements Engine {
       }
       this.lat[this.latN++] = latency;
       this.latSum += latency;
-      this.latSorted = undefined;
     }
     this.endRequest(r);
   }
@@ -2043,13 +2071,23 @@ class Sim implements Engine {
     };
   }
 
-  private percentile(p: number): number {
-    if (this.latN === 0) return 0;
-    if (!this.latSorted) this.latSorted = this.lat.slice(0, this.latN).sort();
-    const s = this.latSorted;
-    // Nearest-rank percentile.
-    const k = Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1));
-    return s[k]!;
+  /** Exact nearest-rank percentiles of the post-warm-up latencies, by selection (O(n)) rather than a sort. */
+  private percentiles(ps: number[]): number[] {
+    if (this.latN === 0) return ps.map(() => 0);
+    if (!this.latSorted || this.latSortedFor !== this.latN) {
+      this.latSorted = this.lat.slice(0, this.latN);
+      this.latSortedFor = this.latN;
+    }
+    const a = this.latSorted;
+    const n = a.length;
+    let lo = 0;
+    return ps.map((p) => {
+      // Ascending p: everything left of the previous rank is already ≤ it.
+      const k = Math.min(n - 1, Math.max(0, Math.ceil(p * n) - 1));
+      const v = quickselect(a, k, Math.min(lo, k), n - 1);
+      lo = k;
+      return v;
+    });
   }
 
   report(): Report {
@@ -2091,6 +2129,7 @@ class Sim implements Engine {
     const byCode: Record<string, number> = {};
     for (const [c, k] of [...this.byCode.entries()].sort((a, b) => a[0] - b[0])) byCode[c === 0 ? 'no_answer' : String(c)] = k;
     const hasDb = this.nodes.some((n) => n.db >= 0);
+    const [p50, p95, p99] = this.percentiles([0.5, 0.95, 0.99]) as [number, number, number];
     const rep: Report = {
       scenario: this.scenario.id,
       name: this.scenario.name,
@@ -2102,9 +2141,9 @@ class Sim implements Engine {
       availability: total > 0 ? round(this.ok / total, 6) : 1,
       latency_ms: {
         mean: round(this.latN ? this.latSum / this.latN : 0, 3),
-        p50: round(this.percentile(0.5), 3),
-        p95: round(this.percentile(0.95), 3),
-        p99: round(this.percentile(0.99), 3),
+        p50: round(p50, 3),
+        p95: round(p95, 3),
+        p99: round(p99, 3),
         count: this.latN,
       },
       /** How long failed requests waited before their error (e.g. ≈ 3 s of retries before a 503). */

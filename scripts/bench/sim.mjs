@@ -1,0 +1,123 @@
+// Simulator speed: simulated events per second, and the wall time of one simulated
+// hour at 300 req/s through a load balancer and three servers (web + app roles, so
+// each request is three events). Beside it, in the same run, the bare event queue
+// (push + pop of the same number of events) as a baseline: the ratio says what the
+// model costs on top of its heap. Target: ≥ 2 million events/s.
+//
+//   node scripts/bench/sim.mjs [--runs N] [--json]
+//
+// The engine is bundled from src/ with esbuild into a temporary file (it is pure
+// TypeScript with no dependency besides `yaml`, which stays external), so this
+// measures exactly the code the app ships.
+import { build } from 'esbuild';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const runs = Math.max(7, Number(args[args.indexOf('--runs') + 1]) || 7);
+const TARGET = 2_000_000;
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'webinfra-sim-bench-'));
+const out = path.join(tmp, 'sim-bundle.mjs');
+await build({
+  stdin: {
+    contents: `
+      export { createEngine } from './src/sim/engine';
+      export { parseScenario } from './src/sim/scenario';
+      export { EventQueue } from './src/sim/event-queue';`,
+    resolveDir: root,
+    loader: 'ts',
+  },
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  external: ['yaml'],
+  outfile: out,
+  logLevel: 'warning',
+  nodePaths: [path.join(root, 'node_modules')],
+});
+// The bundle imports `yaml`; resolve it from the project, not the temp folder.
+const { createRequire } = await import('node:module');
+const req = createRequire(path.join(root, 'package.json'));
+const yamlUrl = pathToFileURL(req.resolve('yaml')).href;
+const { readFileSync, writeFileSync } = await import('node:fs');
+writeFileSync(out, readFileSync(out, 'utf8').replace(/from\s*["']yaml["']/g, `from ${JSON.stringify(yamlUrl)}`));
+const { createEngine, parseScenario, EventQueue } = await import(pathToFileURL(out).href);
+
+const SCENARIO = `name: bench
+seed: 1
+duration_s: 3600
+warmup_s: 10
+dns: { lookup_ms: 0 }
+workload: { rate_rps: 300, write_ratio: 0, clients: 1000 }
+nodes:
+  - { id: lb-1, kind: load_balancer, algorithm: roundrobin, to: [web-1, web-2, web-3] }
+  - { id: web-1, kind: server, roles: [web, app], web: { workers: 8, service_ms: 1 }, app: { workers: 4, service_ms: 8 } }
+  - { id: web-2, kind: server, roles: [web, app], web: { workers: 8, service_ms: 1 }, app: { workers: 4, service_ms: 8 } }
+  - { id: web-3, kind: server, roles: [web, app], web: { workers: 8, service_ms: 1 }, app: { workers: 4, service_ms: 8 } }
+`;
+const scenario = parseScenario(SCENARIO, 'bench.yaml', 'bench');
+
+function hour() {
+  const engine = createEngine(scenario);
+  const t0 = performance.now();
+  const report = engine.run();
+  const ms = performance.now() - t0;
+  return { ms, events: report.sim.events_processed, requests: report.requests.total };
+}
+
+/** The same number of events through the bare heap, with random times. */
+function heapOnly(n) {
+  const q = new EventQueue(1024);
+  let t = 0;
+  let s = 1;
+  const t0 = performance.now();
+  // Keep ~20 events pending, as the simulation does.
+  for (let i = 0; i < 20; i++) q.push((t += 1), 1, i, 0);
+  for (let i = 0; i < n; i++) {
+    q.pop();
+    s = (s * 1103515245 + 12345) & 0x7fffffff;
+    q.push(q.t + (s / 0x7fffffff) * 10, 1, i, 0);
+  }
+  return performance.now() - t0;
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+hour(); // warm-up: JIT
+const hours = [];
+const heaps = [];
+for (let i = 0; i < runs; i++) {
+  const h = hour();
+  hours.push(h);
+  heaps.push(h.events / heapOnly(h.events) * 1000);
+}
+rmSync(tmp, { recursive: true, force: true });
+
+const wall = median(hours.map((h) => h.ms));
+const rate = median(hours.map((h) => h.events / h.ms * 1000));
+const heapRate = median(heaps);
+const result = {
+  runs,
+  events_per_hour: hours[0].events,
+  requests_per_hour: hours[0].requests,
+  hour_wall_ms: Math.round(wall),
+  events_per_s: Math.round(rate),
+  heap_only_events_per_s: Math.round(heapRate),
+  ratio_vs_heap: +(heapRate / rate).toFixed(2),
+  target_events_per_s: TARGET,
+  meets_target: rate >= TARGET,
+};
+if (json) console.log(JSON.stringify(result));
+else {
+  const f = (n) => n.toLocaleString('en-US');
+  console.log(`simulated hour, 300 req/s, LB + 3 servers: ${f(result.requests_per_hour)} requests, ${f(result.events_per_hour)} events`);
+  console.log(`  wall time (median of ${runs})   ${f(result.hour_wall_ms)} ms`);
+  console.log(`  events per second           ${f(result.events_per_s)}  (target ≥ ${f(TARGET)}: ${result.meets_target ? 'met' : 'NOT met'})`);
+  console.log(`  bare event heap, same load  ${f(result.heap_only_events_per_s)} events/s (model costs ×${result.ratio_vs_heap})`);
+}
+process.exit(result.meets_target ? 0 : 1);
