@@ -28,6 +28,8 @@ import { PageView } from './page-view';
 import { FallbackView } from './fallback-view';
 import { QuizStep } from '../quiz/quiz-step';
 import { ReviewStep } from '../quiz/review-step';
+import { DiagramStep } from '../diagram/diagram-step';
+import { LabStep } from '../lab/lab-step';
 
 type ViewFor<K extends StepKind> = React.ComponentType<StepViewProps<Extract<Step, { kind: K }>>>;
 
@@ -35,6 +37,8 @@ export const STEP_VIEWS: { [K in StepKind]?: ViewFor<K> } = {
   page: PageView,
   quiz: QuizStep,
   review: ReviewStep,
+  diagram: DiagramStep,
+  lab: LabStep,
 };
 
 /** The view for a step: its registered component, or the labelled fallback. */

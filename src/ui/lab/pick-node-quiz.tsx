@@ -1,0 +1,137 @@
+/**
+ * A `pick-node` question: the scenario's diagram with a selection that Tab / ↑↓
+ * move over its machines; Enter answers. A wrong node answers with its own
+ * feedback (why that node is not it) and `r` tries again; the explanation follows
+ * every answer. The first answer is the one the score keeps.
+ */
+import React, { useEffect, useMemo, useReducer } from 'react';
+import { Text } from 'ink';
+import type { Step } from '../../course/types';
+import { layoutDiagram, renderDiagram, type StyledLine } from '../../diagram';
+import { gradeAnswer } from '../../quiz/grade';
+import { misconceptionLabel } from '../../quiz/misconceptions';
+import type { Grade, PickNodeQuestion } from '../../quiz/types';
+import type { StepViewProps } from '../step-props';
+import { useKeys, LAYER } from '../input';
+import { matchCommand } from '../keymap';
+import { fitLine } from './live-lines';
+import { paintLines } from './paint';
+import { scenarioById } from './scenario-cache';
+import { scenarioTopology } from './scenario-topology';
+import { wrapStyled } from './text-lines';
+
+type QuizStepData = Extract<Step, { kind: 'quiz' }>;
+
+export interface PickState {
+  /** Index into the diagram's node order. */
+  cursor: number;
+  phase: 'choosing' | 'answered';
+  picked?: string;
+  grade?: Grade;
+  attempts: number;
+  /** Nodes already tried and found wrong (marked on the diagram). */
+  wrong: string[];
+}
+
+export type PickAction = { type: 'move'; by: 1 | -1; count: number } | { type: 'answer'; node: string; grade: Grade } | { type: 'retry' };
+
+export function pickReducer(state: PickState, action: PickAction): PickState {
+  switch (action.type) {
+    case 'move':
+      if (state.phase !== 'choosing' || action.count === 0) return state;
+      return { ...state, cursor: (state.cursor + action.by + action.count) % action.count };
+    case 'answer':
+      return {
+        ...state,
+        phase: 'answered',
+        picked: action.node,
+        grade: action.grade,
+        attempts: state.attempts + 1,
+        wrong: action.grade.correct || state.wrong.includes(action.node) ? state.wrong : [...state.wrong, action.node],
+      };
+    case 'retry':
+      return state.phase === 'answered' && !state.grade?.correct ? { ...state, phase: 'choosing', grade: undefined } : state;
+  }
+}
+
+/** Grade a pick with the quiz module's grader (falls back to a plain check if it refuses). */
+export function gradePick(question: PickNodeQuestion, node: string): Grade {
+  try {
+    return gradeAnswer(question, { kind: 'pick-node', node });
+  } catch {
+    const correct = question.answer.includes(node);
+    const fb = question.feedback?.[node];
+    return { correct, explain: question.explain, ...(fb ? { feedback: fb } : {}) };
+  }
+}
+
+export function gradeLines(grade: Grade, picked: string, width: number, ascii: boolean): StyledLine[] {
+  const out: StyledLine[] = [];
+  out.push(
+    fitLine(
+      grade.correct
+        ? [{ text: `${ascii ? 'OK' : '✓'} Correct: ${picked}.`, style: 'up' }]
+        : [{ text: `${ascii ? 'X' : '✗'} Not ${picked}.`, style: 'down' }],
+      width,
+    ),
+  );
+  const notes = grade.notes?.length ? grade.notes : grade.feedback ? [{ text: grade.feedback, misconception: grade.misconception }] : [];
+  for (const n of notes) {
+    out.push(...wrapStyled(n.text, width, grade.correct ? 'up' : 'down', '  '));
+    if (n.misconception !== undefined) out.push(...wrapStyled(misconceptionLabel(n.misconception), width, 'warn', '    ! '));
+  }
+  out.push(...wrapStyled(grade.explain, width, 'text', 'Why: ', 'replica'));
+  return out;
+}
+
+export function PickNodeQuiz(props: StepViewProps<QuizStepData>): React.ReactElement {
+  const { step, width, height, theme, active, setContexts, onQuizAnswer } = props;
+  const question = step.question as PickNodeQuestion;
+  const loaded = scenarioById(question.scenario);
+  useEffect(() => setContexts(['quiz', 'lesson']), [setContexts]);
+  const topology = loaded.ok ? scenarioTopology(loaded.scenario) : undefined;
+  const order = useMemo(() => (topology ? layoutDiagram(topology, { width: 200, live: false }).order : []), [topology]);
+  const [state, dispatch] = useReducer(pickReducer, { cursor: 0, phase: 'choosing', attempts: 0, wrong: [] });
+  const current = order[state.cursor];
+
+  useKeys(
+    (input, key) => {
+      const command = matchCommand(['lab', 'quiz'], input, key);
+      if (state.phase === 'choosing') {
+        if (command === 'nextNode' || command === 'down') dispatch({ type: 'move', by: 1, count: order.length });
+        else if (command === 'prevNode' || command === 'up') dispatch({ type: 'move', by: -1, count: order.length });
+        else if (command === 'submit' && current) {
+          const grade = gradePick(question, current);
+          onQuizAnswer(question.id, grade.correct);
+          dispatch({ type: 'answer', node: current, grade });
+        } else return false;
+        return true;
+      }
+      if (command === 'retry' && !state.grade?.correct) {
+        dispatch({ type: 'retry' });
+        return true;
+      }
+      return false; // answered: Enter / → go on to the next step
+    },
+    active,
+    LAYER.step,
+  );
+
+  const text = useMemo(() => {
+    const ascii = theme.ascii;
+    if (!loaded.ok || !topology) return paintLines(wrapStyled(`This question needs the scenario '${question.scenario}': ${loaded.ok ? '' : loaded.error}`, width, 'warn'), theme).join('\n');
+    const top: StyledLine[] = [[{ text: 'PICK A NODE', style: 'muted' }], ...wrapStyled(question.prompt, width, 'title')];
+    const hint: StyledLine =
+      state.phase === 'choosing'
+        ? [{ text: `Tab or ${ascii ? 'up/down' : '↑↓'}: move over the machines · Enter: this one`, style: 'muted' }, ...(current ? [{ text: `  (now: ${current})`, style: 'selected' as const }] : [])]
+        : [{ text: state.grade?.correct ? '→ or Enter: next' : 'r: try again · → or Enter: next', style: 'muted' }];
+    const feedback = state.phase === 'answered' && state.grade && state.picked ? gradeLines(state.grade, state.picked, width, ascii) : [];
+    const layout = layoutDiagram(topology, { width, ascii, live: false, dense: height < 30, highlight: state.grade?.correct ? [state.picked!] : undefined });
+    const diagram = renderDiagram(layout, undefined, { selected: state.phase === 'choosing' ? current : state.picked }).map((l) => fitLine(l, width));
+    const room = height - top.length - 1 - feedback.length;
+    const shown = diagram.length <= room ? diagram : diagram.slice(0, Math.max(0, room - 1)).concat([[{ text: '… diagram cut: the terminal is short', style: 'warn' }]]);
+    if (state.wrong.length && state.phase === 'choosing') hint.push({ text: `  tried: ${state.wrong.join(', ')}`, style: 'down' });
+    return paintLines([...top, ...shown, fitLine(hint, width), ...feedback].slice(0, height), theme).join('\n');
+  }, [loaded, topology, question, state, current, width, height, theme]);
+  return <Text wrap="truncate-end">{text}</Text>;
+}

@@ -1,0 +1,186 @@
+/**
+ * A `predict` question: choose what will happen, then the scenario runs with its
+ * `at` events in the live view (run_s virtual seconds, at 2× by default; Enter jumps
+ * to the end) and the outcome is shown beside the prediction: the verdict, the
+ * choice's feedback, the explanation and the run's own numbers. The answer is
+ * recorded when it is given, before the run, so watching cannot change the score.
+ */
+import React, { useEffect, useMemo, useReducer } from 'react';
+import { Text } from 'ink';
+import type { Step } from '../../course/types';
+import type { StyledLine } from '../../diagram';
+import { gradeAnswer } from '../../quiz/grade';
+import type { Grade, PredictQuestion } from '../../quiz/types';
+import type { EngineOptions, Report, Scenario, TimelineEvent } from '../../sim/types';
+import type { StepViewProps } from '../step-props';
+import { useKeys, LAYER } from '../input';
+import { matchCommand } from '../keymap';
+import { fitLine, fmtLatency, fmtPercent, liveLines } from './live-lines';
+import { paintLines } from './paint';
+import { gradeLines } from './pick-node-quiz';
+import { parseLabAt } from './lab-step';
+import { scenarioById } from './scenario-cache';
+import { wrapStyled } from './text-lines';
+import { useLab } from './use-lab';
+import { useLabKeys } from './use-lab-keys';
+
+type QuizStepData = Extract<Step, { kind: 'quiz' }>;
+
+/** Speed a prediction run starts at: most runs are 20–60 virtual seconds. */
+export const PREDICT_SPEED = 2;
+
+export interface PredictState {
+  phase: 'choosing' | 'running' | 'done';
+  cursor: number;
+  choice?: number;
+  grade?: Grade;
+  /** Bumped on each run, so a retry replays from the start. */
+  run: number;
+}
+
+export type PredictAction =
+  | { type: 'move'; by: 1 | -1; count: number }
+  | { type: 'choose'; index: number; count: number }
+  | { type: 'submit'; grade: Grade }
+  | { type: 'finished' }
+  | { type: 'retry' };
+
+export function predictReducer(state: PredictState, action: PredictAction): PredictState {
+  switch (action.type) {
+    case 'move':
+      return state.phase === 'choosing' ? { ...state, cursor: (state.cursor + action.by + action.count) % action.count } : state;
+    case 'choose':
+      return state.phase === 'choosing' && action.index >= 0 && action.index < action.count ? { ...state, cursor: action.index } : state;
+    case 'submit':
+      return state.phase === 'choosing' ? { ...state, phase: 'running', choice: state.cursor, grade: action.grade, run: state.run + 1 } : state;
+    case 'finished':
+      return state.phase === 'running' ? { ...state, phase: 'done' } : state;
+    case 'retry':
+      return state.phase === 'done' && !state.grade?.correct ? { ...state, phase: 'choosing', grade: undefined, choice: undefined } : state;
+  }
+}
+
+export function gradePrediction(question: PredictQuestion, choice: number): Grade {
+  try {
+    return gradeAnswer(question, { kind: 'predict', choice });
+  } catch {
+    const c = question.choices[choice];
+    return { correct: c?.correct === true, explain: question.explain, ...(c?.feedback ? { feedback: c.feedback } : {}) };
+  }
+}
+
+/** The run's outcome in numbers, next to the prediction. */
+export function outcomeLine(report: Report, ascii: boolean): StyledLine {
+  const sep = { text: ascii ? ' | ' : ' · ', style: 'muted' as const };
+  const line: StyledLine = [
+    { text: 'What happened: ', style: 'title' },
+    { text: `${report.requests.failed.toLocaleString('en-US')} of ${report.requests.total.toLocaleString('en-US')} requests failed`, style: report.requests.failed > 0 ? 'down' : 'up' },
+    sep,
+    { text: `availability ${fmtPercent(report.availability, 2)}`, style: report.availability < 0.999 ? 'warn' : 'up' },
+    sep,
+    { text: `p99 ${fmtLatency(report.latency_ms.p99)}`, style: 'text' },
+  ];
+  if (report.db && (report.db.writes_failed > 0 || report.db.stale_reads > 0)) {
+    line.push(sep, { text: `writes failed ${report.db.writes_failed}, stale reads ${report.db.stale_reads}`, style: 'warn' });
+  }
+  return line;
+}
+
+function choiceLines(question: PredictQuestion, state: PredictState, width: number, ascii: boolean): StyledLine[] {
+  return question.choices.flatMap((c, i) => {
+    const chosen = state.phase === 'choosing' ? state.cursor === i : state.choice === i;
+    const mark = chosen ? (ascii ? '(*) ' : '(•) ') : '( ) ';
+    const style = state.phase === 'done' && c.correct ? 'up' : chosen ? 'selected' : 'text';
+    return wrapStyled(`${i + 1}. ${c.text}`, width, style, mark, chosen ? 'selected' : 'muted');
+  });
+}
+
+function PredictRunner(props: StepViewProps<QuizStepData> & { scenario: Scenario; atEvents: TimelineEvent[]; atErrors: string[] }): React.ReactElement {
+  const { step, width, height, theme, active, setContexts, onQuizAnswer, scenario } = props;
+  const question = step.question as PredictQuestion;
+  const [state, dispatch] = useReducer(predictReducer, { phase: 'choosing', cursor: 0, run: 0 });
+  const untilMs = (question.run_s ?? scenario.duration_s) * 1000;
+  const engineOptions = useMemo<EngineOptions>(() => (props.atEvents.length ? { at: props.atEvents } : {}), [props.atEvents]);
+  const live = useLab({
+    scenario,
+    engineOptions,
+    visible: active && state.phase === 'running',
+    speed: PREDICT_SPEED,
+    untilMs,
+    onUntil: () => dispatch({ type: 'finished' }),
+  });
+  const running = state.phase === 'running';
+  useLabKeys(live.commands, active && running);
+  useEffect(() => setContexts(running ? ['lab', 'quiz', 'lesson'] : ['quiz', 'lesson']), [setContexts, running]);
+  // Each new run starts from the beginning with the same seed.
+  useEffect(() => {
+    if (state.run > 1) live.commands.reset();
+  }, [state.run]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  useKeys(
+    (input, key) => {
+      const command = matchCommand(['quiz'], input, key);
+      const n = question.choices.length;
+      if (state.phase === 'choosing') {
+        if (command === 'down') dispatch({ type: 'move', by: 1, count: n });
+        else if (command === 'up') dispatch({ type: 'move', by: -1, count: n });
+        else if (/^[1-9]$/.test(input) && !key.ctrl && !key.meta) dispatch({ type: 'choose', index: Number(input) - 1, count: n });
+        else if (command === 'submit') {
+          const grade = gradePrediction(question, state.cursor);
+          onQuizAnswer(question.id, grade.correct);
+          dispatch({ type: 'submit', grade });
+        } else return false;
+        return true;
+      }
+      if (state.phase === 'running' && command === 'submit') {
+        live.sim.advance(untilMs - live.sim.engine.now()); // skip to the end
+        return true;
+      }
+      if (state.phase === 'done' && command === 'retry' && !state.grade?.correct) {
+        dispatch({ type: 'retry' });
+        return true;
+      }
+      return false;
+    },
+    active,
+    LAYER.step,
+  );
+
+  const snapshot = live.sim.snapshot;
+  const text = useMemo(() => {
+    const ascii = theme.ascii;
+    const head: StyledLine[] = [[{ text: 'PREDICT, THEN RUN', style: 'muted' }], ...wrapStyled(question.prompt, width, 'title')];
+    for (const err of props.atErrors) head.push(fitLine([{ text: `! ${err}`, style: 'warn' }], width));
+    if (state.phase === 'choosing') {
+      const hint: StyledLine = [{ text: `${ascii ? 'up/down' : '↑↓'} or 1-${question.choices.length}: choose · Enter: lock in your prediction and run it`, style: 'muted' }];
+      return paintLines([...head, [], ...choiceLines(question, state, width, ascii), [], fitLine(hint, width)].slice(0, height), theme).join('\n');
+    }
+    const chosen = question.choices[state.choice ?? 0]!;
+    const prediction = wrapStyled(chosen.text, width, 'selected', 'You predicted: ', 'muted').slice(0, 2);
+    const over = state.phase === 'done';
+    const tail: StyledLine[] = [];
+    if (over) {
+      tail.push(fitLine(outcomeLine(live.sim.engine.report(), ascii), width));
+      tail.push(...gradeLines(state.grade!, chosen.text, width, ascii));
+      tail.push([{ text: state.grade?.correct ? '→ or Enter: next' : 'r: predict again · → or Enter: next', style: 'muted' }]);
+    } else {
+      const left = Math.max(0, (untilMs - snapshot.t_ms) / 1000);
+      tail.push([{ text: `running to ${untilMs / 1000} s (${left.toFixed(1)} s to go) · Enter: skip to the end · Space pause · +/- speed`, style: 'muted' }]);
+    }
+    const room = Math.max(6, height - 1 - prediction.length - tail.length);
+    const view = liveLines({ topology: live.topology, snapshot, state: live.state, width, height: Math.min(room, over ? Math.max(6, room) : room), ascii });
+    return paintLines([head[0]!, ...prediction, ...view.lines, ...tail.map((l) => fitLine(l, width))].slice(0, height), theme).join('\n');
+  }, [question, state, snapshot, live.state, live.topology, live.sim.engine, width, height, theme, untilMs, props.atErrors]);
+  return <Text wrap="truncate-end">{text}</Text>;
+}
+
+export function PredictQuiz(props: StepViewProps<QuizStepData>): React.ReactElement {
+  const question = props.step.question as PredictQuestion;
+  const loaded = scenarioById(question.scenario);
+  const at = useMemo(() => parseLabAt(question.at), [question.at]);
+  useEffect(() => {
+    if (!loaded.ok) props.setContexts(['lesson']);
+  }, [loaded.ok, props.setContexts]);
+  if (!loaded.ok) return <Text wrap="wrap">{`This question needs the scenario '${question.scenario}', which could not be loaded:\n${loaded.error}`}</Text>;
+  return <PredictRunner {...props} scenario={loaded.scenario} atEvents={at.events} atErrors={at.errors} />;
+}
