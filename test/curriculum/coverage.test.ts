@@ -17,6 +17,7 @@ import { scenarioLookupFromDir } from '../../src/course/scenario-nodes';
 import type { LabBlock, Lesson } from '../../src/course/types';
 import { lessonsDir, scenariosDir } from '../../src/package-root';
 import { questionProblems } from '../../src/quiz/check';
+import { gradeAnswer } from '../../src/quiz/grade';
 import type { Question } from '../../src/quiz/types';
 
 interface Coverage {
@@ -156,6 +157,20 @@ describe('the shipped course', () => {
       if (!question.explain.trim()) found.push(`${id}: no explain`);
     }
     expect(found).toEqual([]);
+  });
+
+  it('never accepts a known wrong text answer, not even as a typo of a right one', () => {
+    // The matcher forgives one slip in longer answers: "LAMP stack" is one letter from
+    // "LEMP stack". A misconception must never be graded right by that kindness.
+    const accepted: string[] = [];
+    for (const [id, { question }] of questions) {
+      if (question.kind !== 'text') continue;
+      for (const w of question.wrong ?? []) {
+        if (gradeAnswer(question, { kind: 'text', text: w.answer }).correct) accepted.push(`${id}: "${w.answer}"`);
+      }
+      for (const a of question.accept) expect(gradeAnswer(question, { kind: 'text', text: a }).correct, `${id}: "${a}"`).toBe(true);
+    }
+    expect(accepted).toEqual([]);
   });
 
   it('gives every question an explicit id and covers tags the table knows', () => {
