@@ -26,6 +26,10 @@ export async function runApp(opts: RunAppOptions): Promise<number> {
   let failure: Error | undefined;
   let instance: ReturnType<typeof render> | undefined;
   try {
+    // Raw mode before the first frame: Ink turns it on only in an effect after the
+    // first paint, and a key pressed in between would arrive cooked (Enter as "\n",
+    // echoed onto the screen) and be lost.
+    if (interactive) stdin.setRawMode(true);
     instance = render(
       <App
         course={opts.course}

@@ -156,7 +156,7 @@ describe('webinfra-learn in a terminal', () => {
 
   it('without a terminal (piped stdin), prints the outline and exits 0 without hanging', async () => {
     const r = await runPiped(COURSE);
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     expect(r.stdout + r.stderr).toMatch(/interactive terminal/i);
     expect(r.stdout).toContain('One server does it all');
     expect(r.stdout + r.stderr).not.toMatch(/\n\s+at /); // no stack trace
