@@ -95,6 +95,24 @@ const MISCONCEPTIONS: Record<number, { text: string; questions: string[] }> = {
   11: { text: '8.8.8.8 is really Google DNS; A record → LB from task 1', questions: ['sws-dns-placeholder', 'dist-why-a-record'] },
 };
 
+/** Curriculum points a learner also sees happen in a lab: point → [lesson id, scenario]. */
+const SHOWN_IN_LABS: Record<string, [lesson: string, scenario: string][]> = {
+  't0.issue.spof': [['sws-issues', 'simple-web-stack']],
+  't0.issue.maintenance': [['sws-issues', 'simple-web-stack'], ['scale-deploy', 'scale-up']],
+  't0.issue.scale': [['scale-split', 'capacity']],
+  't1.explain.algorithm': [['dist-lb', 'distributed']],
+  't1.explain.primary-replica': [['dist-db', 'replication-lag']],
+  't1.explain.primary-vs-replica-app': [['dist-db', 'replica-write']],
+  't1.issue.spof': [['dist-issues', 'distributed']],
+  't2.explain.firewall': [['sec-firewall', 'secured-monitored']],
+  't2.explain.qps': [['sec-qps', 'secured-monitored']],
+  't2.issue.ssl-termination': [['sec-https', 'secured-monitored']],
+  't2.issue.single-writer': [['sec-issues', 'secured-monitored']],
+  't2.issue.identical-servers': [['scale-split', 'capacity']],
+  't3.explain.lb-cluster': [['scale-vrrp', 'scale-up']],
+  't3.explain.split': [['scale-split', 'capacity']],
+};
+
 const CHAPTERS = ['simple-web-stack', 'distributed', 'secured-monitored', 'scale-up'];
 
 const { course, problems } = loadCourse(lessonsDir(), { scenarios: scenarioLookupFromDir(scenariosDir()) });
@@ -232,6 +250,16 @@ describe('curriculum coverage table', () => {
       for (const id of cov.questions) expect(questions.has(id), `question ${id}`).toBe(true);
       const tagged = cov.questions.filter((id) => questions.get(id)?.question.covers?.includes(tag));
       expect(tagged.length, `a listed question declares covers: ${tag}`).toBeGreaterThan(0);
+    });
+  }
+
+  for (const [tag, where] of Object.entries(SHOWN_IN_LABS)) {
+    it(`${tag} is shown in a lab`, () => {
+      expect(tag in COVERAGE, `${tag} is a curriculum point of the table`).toBe(true);
+      for (const [lessonId, scenario] of where) {
+        const found = labs.some(({ lab, lesson }) => lesson.id === lessonId && lab.scenario === scenario);
+        expect(found, `a ${scenario} lab in ${lessonId}`).toBe(true);
+      }
     });
   }
 
