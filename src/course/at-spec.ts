@@ -1,7 +1,9 @@
 /**
  * Timeline events written as text, as in a lab's `at:` list and `sim --at`:
- * `<seconds>:<action>:<node>[:<value>]`, e.g. `10:kill:web-1` or `5:set_rate:lb-1:400`.
- * Parsed here (not in sim/) so lesson validation does not load the simulator.
+ * `<seconds>:<action>:<node>[:<value>]`, e.g. `10:kill:web-1`, `45:probe:web-1:3306`;
+ * set_rate and set_algorithm may leave out the node (`60:set_rate:300`). The same
+ * grammar as the simulator's `parseAt` (src/sim/checks.ts), re-implemented here so
+ * lesson validation does not load the simulator.
  */
 
 /** Every timeline action and what its value must be. */
@@ -25,7 +27,7 @@ export const ALGORITHMS = ['roundrobin', 'static-rr', 'leastconn', 'source', 'ra
 export interface AtEvent {
   at_s: number;
   action: AtAction;
-  node: string;
+  node?: string;
   value?: number | string;
 }
 
@@ -34,22 +36,28 @@ export function parseAtSpec(spec: string): { event: AtEvent } | { error: string 
   const parts = spec.trim().split(':');
   const usage = `write it as <seconds>:<action>:<node>[:<value>], e.g. 10:kill:web-1`;
   if (parts.length < 3 || parts.length > 4) return { error: `'${spec}': ${usage}` };
-  const [secs, action, node, value] = parts;
-  const at = Number(secs);
-  if (secs.trim() === '' || !Number.isFinite(at) || at < 0) {
-    return { error: `'${spec}': '${secs}' is not a time in seconds (${usage})` };
-  }
+  const [secs, action] = parts;
+  let [, , node, value] = parts as [string, string, string | undefined, string | undefined];
+  const time = /^(\d+(?:\.\d+)?)s?$/.exec(secs.trim());
+  if (!time) return { error: `'${spec}': '${secs}' is not a time in seconds (${usage})` };
   if (!Object.hasOwn(AT_ACTIONS, action)) {
     return { error: `'${spec}': unknown action '${action}' (one of ${Object.keys(AT_ACTIONS).join(', ')})` };
   }
-  if (!node) return { error: `'${spec}': the node is missing (${usage})` };
   const kind = AT_ACTIONS[action as AtAction];
-  const event: AtEvent = { at_s: at, action: action as AtAction, node };
+  if ((kind === 'rate' || kind === 'algorithm') && parts.length === 3) {
+    // `60:set_rate:300`: the whole scenario's setting, no node.
+    value = node;
+    node = undefined;
+  } else if (!node) return { error: `'${spec}': the node is missing (${usage})` };
+  const event: AtEvent = { at_s: Number(time[1]), action: action as AtAction, ...(node ? { node } : {}) };
   if (kind === 'none') {
     if (value !== undefined) return { error: `'${spec}': ${action} takes no value` };
     return { event };
   }
-  if (value === undefined || value === '') return { error: `'${spec}': ${action} needs a value after the node` };
+  if (value === undefined || value === '') {
+    if (kind === 'port') return { event };
+    return { error: `'${spec}': ${action} needs a value` };
+  }
   if (kind === 'algorithm') {
     if (!(ALGORITHMS as readonly string[]).includes(value)) {
       return { error: `'${spec}': unknown algorithm '${value}' (one of ${ALGORITHMS.join(', ')})` };

@@ -1,12 +1,16 @@
 /**
- * The course loader behind a small on-disk cache, for the app's start-up path.
+ * The course loader behind an on-disk cache, for the app's start-up path.
  *
- * Parsing ~30 lessons' YAML blocks costs ~100 ms on a cold VM (the yaml package's
- * lexer runs interpreted until the JIT warms up): a third of the whole start-up
- * budget. The cache key is a hash of every course file's name and content, the
- * scenario files the course was checked against, the folder, the cwd (problem paths
- * are relative to it) and this build of the app, so any edit reloads. On a hit neither
- * `yaml` nor `zod` is even imported; hashing the files costs ~1 ms.
+ * Parsing the course's YAML blocks costs 300-500 ms in a fresh process (the yaml
+ * package runs interpreted until the JIT warms up): more than the whole start-up
+ * budget. So the loaded course is kept as JSON, keyed by a hash of every course file's
+ * name and content, of how problem paths are shown, and of the scenario files the
+ * course was checked against: any edit reloads. On a hit neither `yaml` nor `zod` is
+ * imported; hashing the files costs a millisecond or two.
+ *
+ * Two places are tried: a `prebuilt` file made at build time for the built-in course
+ * (written by the same build as this code, so it needs no version check), then the
+ * user's cache file (which also records the app build that wrote it).
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
@@ -24,11 +28,15 @@ export interface CachedLoadOptions {
   cwd?: string;
   /** Cache file; without it the course is simply loaded. */
   cacheFile?: string;
+  /** A cache file made at build time (read-only, tried first). */
+  prebuilt?: string;
 }
 
 interface CacheEntry {
   format: number;
   key: string;
+  /** The app build that wrote a user cache entry (absent in prebuilt files). */
+  build?: string;
   /** Scenario id → hash of its file text ('' = file missing) for every scenario looked up. */
   scenarios: Record<string, string>;
   result: LoadedCourse;
@@ -44,34 +52,81 @@ export async function loadCourseCached(
 ): Promise<LoadedCourse & { cache: 'hit' | 'miss' | 'off' }> {
   const root = path.resolve(dir);
   const cwd = path.resolve(opts.cwd ?? process.cwd());
-  const key = opts.cacheFile ? courseKey(root, cwd, opts.scenariosDir) : undefined;
-  if (key && opts.cacheFile) {
-    const entry = readEntry(opts.cacheFile);
-    if (entry && entry.key === key && scenariosUnchanged(entry.scenarios, opts.scenariosDir)) {
-      return { ...entry.result, cache: 'hit' };
+  const key = opts.cacheFile || opts.prebuilt ? courseKey(root, cwd, opts.scenariosDir !== undefined) : undefined;
+  if (key) {
+    const candidates: [string | undefined, string | undefined][] = [
+      [opts.prebuilt, undefined],
+      [opts.cacheFile, buildId()],
+    ];
+    for (const [file, build] of candidates) {
+      if (!file) continue;
+      const entry = readEntry(file);
+      if (entry && entry.key === key && entry.build === build && scenariosUnchanged(entry.scenarios, opts.scenariosDir)) {
+        return { ...relocate(entry.result, root), cache: 'hit' };
+      }
     }
   }
+  const { result, scenarios } = await loadFresh(root, cwd, opts.scenariosDir);
+  if (!key || !opts.cacheFile) return { ...result, cache: 'off' };
+  writeEntry(opts.cacheFile, { format: FORMAT, key, build: buildId(), scenarios, result });
+  return { ...result, cache: 'miss' };
+}
+
+/**
+ * Writes the prebuilt cache for the course in `dir` (run by the build, for the
+ * built-in course, with the same `cwd` and scenarios the app will use). Returns what
+ * was loaded: a build should fail if it has error problems.
+ */
+export async function writePrebuiltCourse(
+  dir: string,
+  file: string,
+  opts: { scenariosDir?: string; cwd?: string } = {},
+): Promise<LoadedCourse> {
+  const root = path.resolve(dir);
+  const cwd = path.resolve(opts.cwd ?? process.cwd());
+  const key = courseKey(root, cwd, opts.scenariosDir !== undefined);
+  const { result, scenarios } = await loadFresh(root, cwd, opts.scenariosDir);
+  if (key) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify({ format: FORMAT, key, scenarios, result } satisfies CacheEntry));
+  }
+  return result;
+}
+
+async function loadFresh(
+  root: string,
+  cwd: string,
+  scenariosDir: string | undefined,
+): Promise<{ result: LoadedCourse; scenarios: Record<string, string> }> {
   const [{ loadCourse }, { scenarioLookupFromDir }] = await Promise.all([
     import('./load-course'),
     import('./scenario-nodes'),
   ]);
   const used: Record<string, string> = {};
-  const base = opts.scenariosDir ? scenarioLookupFromDir(opts.scenariosDir) : undefined;
+  const base = scenariosDir ? scenarioLookupFromDir(scenariosDir) : undefined;
   const scenarios = base
     ? (id: string) => {
-        used[id] = scenarioHash(opts.scenariosDir!, id);
+        used[id] = scenarioHash(scenariosDir!, id);
         return base(id);
       }
     : undefined;
-  const result = loadCourse(root, { scenarios, cwd });
-  if (!key || !opts.cacheFile) return { ...result, cache: 'off' };
-  writeEntry(opts.cacheFile, { format: FORMAT, key, scenarios: used, result });
-  return { ...result, cache: 'miss' };
+  return { result: loadCourse(root, { scenarios, cwd }), scenarios: used };
 }
 
-function courseKey(root: string, cwd: string, scenariosDir: string | undefined): string | undefined {
+/** A cached course may have been made in another folder: point its absolute paths here. */
+function relocate(result: LoadedCourse, root: string): LoadedCourse {
+  const course = {
+    ...result.course,
+    root,
+    chapters: result.course.chapters.map((c) => ({ ...c, dir: path.join(root, path.basename(c.dir)) })),
+  };
+  return { course, problems: result.problems };
+}
+
+function courseKey(root: string, cwd: string, checksScenarios: boolean): string | undefined {
   const hash = createHash('sha1');
-  hash.update(`${FORMAT}\0${root}\0${cwd}\0${scenariosDir ?? ''}\0${buildId()}\0`);
+  // Shown paths depend only on where the course sits relative to the cwd.
+  hash.update(`${FORMAT}\0${path.relative(cwd, root)}\0${path.basename(root)}\0${checksScenarios}\0`);
   let top: string[];
   try {
     top = readdirSync(root).sort();

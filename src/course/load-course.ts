@@ -35,7 +35,8 @@ import type {
   ReviewBlock,
   Step,
 } from './types';
-import { checkSchema, parseYamlBlock, suggest, type Path, type YamlBlock } from './yaml-block';
+import { suggest } from './suggest';
+import { checkSchema, parseYamlBlock, type Path, type YamlBlock } from './yaml-block';
 
 export interface LoadCourseOptions {
   /**
@@ -518,7 +519,7 @@ class BlockContext {
     specs?.forEach((spec, i) => {
       const r = parseAtSpec(spec);
       if ('error' in r) this.error([...path, i], `${this.kind}: at ${r.error}`);
-      else this.nodeList(nodes, [r.event.node], [...path, i], scenario);
+      else if (r.event.node) this.nodeList(nodes, [r.event.node], [...path, i], scenario);
     });
   }
 }

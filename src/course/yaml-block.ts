@@ -5,6 +5,7 @@
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type * as z from 'zod/mini';
+import { suggest } from './suggest';
 
 export type Path = readonly (string | number)[];
 
@@ -206,32 +207,4 @@ function allowedKeys(schema: unknown, path: (string | number)[]): string[] {
   let def = s?._zod?.def;
   if (def?.type === 'optional') def = (def.innerType as typeof s)?._zod?.def;
   return def?.type === 'object' ? Object.keys(def.shape as object) : [];
-}
-
-/** The allowed key closest to a typo, if it is close enough to be what was meant. */
-export function suggest(word: string, options: string[]): string | undefined {
-  let best: string | undefined;
-  let bestD = Infinity;
-  for (const o of options) {
-    const d = distance(word.toLowerCase(), o.toLowerCase());
-    if (d < bestD) {
-      bestD = d;
-      best = o;
-    }
-  }
-  return best !== undefined && bestD <= Math.max(1, Math.floor(best.length / 3)) ? best : undefined;
-}
-
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length];
 }

@@ -1,5 +1,6 @@
 /** Saved progress: the pure rules and the file store. */
 export * from './progress';
-export { FileProgressStore, openProgressStore, progressPath, dataDir, courseCachePath } from './store';
+export { FileProgressStore, openProgressStore } from './store';
+export { progressPath, dataDir, courseCachePath } from './paths';
 export { checkProgress } from './schema';
 export * from './types';

@@ -6,28 +6,9 @@
  */
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import envPaths from 'env-paths';
+import { progressPath } from './paths';
 import { checkProgress } from './schema';
 import { emptyProgress, type Progress, type ProgressStore } from './types';
-
-/** `$WEBINFRA_LEARN_HOME`, or the platform's config folder for the app (XDG, AppData, Library/Preferences). */
-export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
-  const home = env.WEBINFRA_LEARN_HOME;
-  if (home && home.trim() !== '') return path.resolve(home);
-  return envPaths('webinfra-learn', { suffix: '' }).config;
-}
-
-/** Absolute path of progress.json. */
-export function progressPath(env: NodeJS.ProcessEnv = process.env): string {
-  return path.join(dataDir(env), 'progress.json');
-}
-
-/** Where the course cache lives (next to progress, or in the platform cache folder). */
-export function courseCachePath(env: NodeJS.ProcessEnv = process.env): string {
-  const home = env.WEBINFRA_LEARN_HOME;
-  if (home && home.trim() !== '') return path.join(path.resolve(home), 'course-cache.json');
-  return path.join(envPaths('webinfra-learn', { suffix: '' }).cache, 'course-cache.json');
-}
 
 /** `2026-01-31T09-15-02-123Z`: sortable and legal in Windows file names. */
 function stamp(date = new Date()): string {
@@ -50,7 +31,8 @@ export class FileProgressStore implements ProgressStore {
       text = readFileSync(this.path, 'utf8');
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') return { progress: emptyProgress() };
+      // Nothing there yet (ENOTDIR: a file where a parent folder should be; save will say so).
+      if (code === 'ENOENT' || code === 'ENOTDIR') return { progress: emptyProgress() };
       return this.setAside(`could not be read (${code ?? (error as Error).message})`);
     }
     let value: unknown;
@@ -157,6 +139,7 @@ function describe(error: unknown): string {
     case 'ENOSPC':
       return 'disk full';
     case 'ENOTDIR':
+    case 'EEXIST':
       return 'a file is in the way of the folder';
     default:
       return e?.message ?? String(error);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadCourse } from '../../src/course/load-course';
 import { scenarioLookupFromDir } from '../../src/course/scenario-nodes';
-import { loadCourseCached } from '../../src/course/cached';
+import { loadCourseCached, writePrebuiltCourse } from '../../src/course/cached';
 
 const fixtures = path.resolve(__dirname, '../fixtures');
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'wl-cache-'));
@@ -64,5 +64,29 @@ describe('loadCourseCached', () => {
     const r = await loadCourseCached(course, { scenariosDir: scen, cwd: tmp });
     expect(r.cache).toBe('off');
     expect(r.course.chapters).toHaveLength(2);
+  });
+});
+
+describe('a prebuilt course file', () => {
+  it('is used wherever the course folder sits, with its absolute paths moved there', async () => {
+    const a = path.join(tmp, 'pkg-a');
+    const b = path.join(tmp, 'pkg-b');
+    for (const pkg of [a, b]) {
+      cpSync(path.join(fixtures, 'course'), path.join(pkg, 'lessons'), { recursive: true });
+      cpSync(path.join(fixtures, 'scenarios'), path.join(pkg, 'scenarios'), { recursive: true });
+    }
+    const prebuilt = path.join(a, 'dist', 'course.json');
+    const made = await writePrebuiltCourse(path.join(a, 'lessons'), prebuilt, { scenariosDir: path.join(a, 'scenarios'), cwd: a });
+    expect(made.problems).toEqual([]);
+    // The same files installed elsewhere: the prebuilt file still matches.
+    const r = await loadCourseCached(path.join(b, 'lessons'), { scenariosDir: path.join(b, 'scenarios'), cwd: b, prebuilt });
+    expect(r.cache).toBe('hit');
+    expect(r.course.root).toBe(path.join(b, 'lessons'));
+    expect(r.course.chapters[0].dir).toBe(path.join(b, 'lessons', '01-simple-web-stack'));
+    expect(r.course.chapters[0].lessons[0].file).toBe(path.join('lessons', '01-simple-web-stack', '01-one-server.md'));
+    // Edit one lesson in b: the prebuilt file no longer applies.
+    appendFileSync(path.join(b, 'lessons', '02-distributed', '02-chapter-review.md'), '\nMore.\n');
+    const edited = await loadCourseCached(path.join(b, 'lessons'), { scenariosDir: path.join(b, 'scenarios'), cwd: b, prebuilt });
+    expect(edited.cache).toBe('off');
   });
 });

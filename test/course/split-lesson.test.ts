@@ -71,6 +71,8 @@ describe('parseAtSpec', () => {
       event: { at_s: 0, action: 'set_algorithm', node: 'lb-1', value: 'leastconn' },
     });
     expect(parseAtSpec('1:probe:web-1:3306')).toEqual({ event: { at_s: 1, action: 'probe', node: 'web-1', value: 3306 } });
+    expect(parseAtSpec('60:set_rate:300')).toEqual({ event: { at_s: 60, action: 'set_rate', value: 300 } });
+    expect(parseAtSpec('30s:kill:web-2')).toEqual({ event: { at_s: 30, action: 'kill', node: 'web-2' } });
   });
 
   it.each([
@@ -79,7 +81,7 @@ describe('parseAtSpec', () => {
     ['5:nuke:web-1', "unknown action 'nuke'"],
     ['5:kill:', 'node is missing'],
     ['5:kill:web-1:3', 'takes no value'],
-    ['5:set_rate:lb-1', 'needs a value'],
+    ['5:set_rate:', 'needs a value'],
     ['5:set_rate:lb-1:fast', 'not a request rate'],
     ['5:probe:web-1:99999', 'not a port'],
     ['5:set_algorithm:lb-1:fastest', "unknown algorithm 'fastest'"],

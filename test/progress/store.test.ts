@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FileProgressStore, progressPath, courseCachePath } from '../../src/progress/store';
+import { FileProgressStore } from '../../src/progress/store';
+import { courseCachePath, progressPath } from '../../src/progress/paths';
 import { completeLesson, recordQuizAnswer, reachStep } from '../../src/progress/progress';
 import { emptyProgress } from '../../src/progress/types';
 

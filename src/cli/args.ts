@@ -1,0 +1,164 @@
+/**
+ * Command line → what to do. Node's own `util.parseArgs` in strict mode: no parser
+ * dependency on the start-up path, and unknown flags are errors.
+ */
+import { parseArgs } from 'node:util';
+import { suggest } from '../course/suggest';
+import { UsageError } from './io';
+
+export type Command =
+  | { name: 'help' }
+  | { name: 'version' }
+  | { name: 'learn' }
+  | { name: 'list' }
+  | { name: 'validate'; dir?: string }
+  | { name: 'progress-reset' }
+  | { name: 'progress-export'; file: string }
+  | { name: 'progress-import'; file: string }
+  | { name: 'sim'; argv: string[] };
+
+export interface CliOptions {
+  lesson?: string;
+  course?: string;
+  color: boolean;
+  ascii: boolean;
+  theme: 'default' | 'projector';
+  json: boolean;
+  yes: boolean;
+}
+
+export interface ParsedArgs {
+  command: Command;
+  options: CliOptions;
+}
+
+/** Which flags each command accepts (besides --help/--version). */
+const ALLOWED: Record<Command['name'], string[]> = {
+  help: [],
+  version: [],
+  learn: ['lesson', 'course', 'no-color', 'ascii', 'theme'],
+  list: ['course', 'json', 'no-color', 'ascii'],
+  validate: ['no-color', 'ascii'],
+  'progress-reset': ['lesson', 'yes', 'course', 'no-color', 'ascii'],
+  'progress-export': ['no-color', 'ascii'],
+  'progress-import': ['yes', 'no-color', 'ascii'],
+  sim: [],
+};
+
+const COMMAND_WORDS = ['learn', 'list', 'validate', 'progress', 'sim'];
+
+/** Parses `argv` (without node and the script). Throws UsageError for anything unknown. */
+export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedArgs {
+  // `sim` has its own flags (--at, --seed …): hand it everything else untouched.
+  const simAt = argv.findIndex((a) => !a.startsWith('-'));
+  if (simAt >= 0 && argv[simAt] === 'sim') {
+    return { command: { name: 'sim', argv: [...argv.slice(0, simAt), ...argv.slice(simAt + 1)] }, options: defaults(env) };
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: true,
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+        lesson: { type: 'string' },
+        course: { type: 'string' },
+        'no-color': { type: 'boolean' },
+        ascii: { type: 'boolean' },
+        theme: { type: 'string' },
+        json: { type: 'boolean' },
+        yes: { type: 'boolean', short: 'y' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(cleanParseError((error as Error).message));
+  }
+  const { values, positionals } = parsed;
+  const options: CliOptions = {
+    ...defaults(env),
+    lesson: values.lesson,
+    course: values.course,
+    json: values.json === true,
+    yes: values.yes === true,
+  };
+  if (values['no-color']) options.color = false;
+  if (values.ascii) options.ascii = true;
+  if (values.theme !== undefined) {
+    if (values.theme !== 'default' && values.theme !== 'projector') {
+      throw new UsageError(`unknown theme '${values.theme}' (use default or projector)`);
+    }
+    options.theme = values.theme;
+  }
+  for (const key of ['lesson', 'course'] as const) {
+    if (values[key] !== undefined && values[key]!.trim() === '') throw new UsageError(`--${key} needs a value`);
+  }
+  if (values.help) return { command: { name: 'help' }, options };
+  if (values.version) return { command: { name: 'version' }, options };
+
+  const command = toCommand(positionals);
+  const allowed = ALLOWED[command.name];
+  for (const [key, value] of Object.entries(values)) {
+    if (value !== undefined && !allowed.includes(key)) {
+      const what = command.name.replace('-', ' ');
+      throw new UsageError(`--${key} does not apply to '${what}'`);
+    }
+  }
+  return { command, options };
+}
+
+function toCommand(positionals: string[]): Command {
+  const [word, ...rest] = positionals;
+  const extra = (n: number): void => {
+    if (rest.length > n) throw new UsageError(`unexpected argument '${rest[n]}'`);
+  };
+  switch (word) {
+    case undefined:
+    case 'learn':
+      extra(0);
+      return { name: 'learn' };
+    case 'list':
+      extra(0);
+      return { name: 'list' };
+    case 'validate':
+      extra(1);
+      return { name: 'validate', dir: rest[0] };
+    case 'progress': {
+      const [sub, file, ...more] = rest;
+      if (sub === 'reset') {
+        if (file !== undefined) throw new UsageError(`unexpected argument '${file}' (to reset one lesson: --lesson ID)`);
+        return { name: 'progress-reset' };
+      }
+      if (sub === 'export' || sub === 'import') {
+        if (file === undefined) throw new UsageError(`progress ${sub} needs a FILE${sub === 'export' ? " ('-' for standard output)" : ''}`);
+        if (more.length) throw new UsageError(`unexpected argument '${more[0]}'`);
+        return sub === 'export' ? { name: 'progress-export', file } : { name: 'progress-import', file };
+      }
+      throw new UsageError(
+        sub === undefined ? 'progress needs reset, export FILE or import FILE' : `unknown progress command '${sub}' (reset, export, import)`,
+      );
+    }
+    default: {
+      const near = suggest(word, COMMAND_WORDS);
+      throw new UsageError(`unknown command '${word}'${near ? ` (did you mean '${near}'?)` : ''}`);
+    }
+  }
+}
+
+function defaults(env: NodeJS.ProcessEnv): CliOptions {
+  // https://no-color.org: any non-empty NO_COLOR turns colour off.
+  const noColor = env.NO_COLOR !== undefined && env.NO_COLOR !== '';
+  return { color: !noColor, ascii: false, theme: 'default', json: false, yes: false };
+}
+
+/** Node's messages are long and mention `args`; keep the part a user needs. */
+function cleanParseError(message: string): string {
+  const unknown = /Unknown option '([^']+)'/.exec(message);
+  if (unknown) return `unknown option '${unknown[1]}'`;
+  const missing = /Option '(?:-\w, )?(--[\w-]+) <value>' argument missing/.exec(message);
+  if (missing) return `${missing[1]} needs a value`;
+  const notTaking = /Option '(--[\w-]+)' does not take an argument/.exec(message);
+  if (notTaking) return `${notTaking[1]} does not take a value`;
+  return message.split('. ')[0].replace(/\.$/, '');
+}

@@ -1,0 +1,45 @@
+/** The usage line and the help screen (kept within 80 columns). */
+
+export const USAGE = 'Usage: webinfra-learn [learn | list | validate | progress | sim] [options]';
+
+export function helpText(version: string, progressFile: string): string {
+  return `webinfra-learn ${version}: learn web infrastructure design in your terminal
+
+${USAGE}
+
+Commands:
+  learn                  open the course where you left off (the default)
+  list [--json]          print the course outline with lesson ids
+  validate [DIR]         check a course folder (default: the built-in one);
+                         prints each problem as file:line: message, exit 1
+                         if there is an error
+  progress reset [--lesson ID] [--yes]
+                         forget all progress, or one lesson's (asks first)
+  progress export FILE   save progress as JSON (FILE '-' = standard output)
+  progress import FILE [--yes]
+                         replace progress with an exported file (checked
+                         first, asks before replacing)
+  sim SCENARIO [...]     run a simulation without the course (sim --help)
+
+Options:
+  --lesson ID            open this lesson directly (ids: webinfra-learn list)
+  --course DIR           use the lessons in DIR instead of the built-in course
+  --theme NAME           default, or projector (bold and high contrast)
+  --no-color             no colours (also when NO_COLOR is set)
+  --ascii                no box drawing or emoji (for old Windows consoles)
+  -y, --yes              do not ask for confirmation (progress reset/import)
+  -h, --help             show this help
+  -v, --version          show the version
+
+Progress is saved in:
+  ${progressFile}
+  (set WEBINFRA_LEARN_HOME to keep it in another folder)
+
+Examples:
+  npx webinfra-learn                      start, or continue where you stopped
+  webinfra-learn --lesson dns-basics      open one lesson (for instructors)
+  webinfra-learn validate my-lessons      check lessons you are writing
+  webinfra-learn progress export progress-backup.json
+  webinfra-learn sim distributed --at 30:kill:web-2
+`;
+}

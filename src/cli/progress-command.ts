@@ -1,0 +1,136 @@
+/** `progress reset | export FILE | import FILE`. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { findLesson } from '../course/queries';
+import { describeProgress, exportProgress, importProgress, resetAll, resetLesson } from '../progress/progress';
+import { openProgressStore } from '../progress/store';
+import type { Progress } from '../progress/types';
+import type { CliOptions } from './args';
+import { courseForCli } from './course-for-cli';
+import { UsageError, type CliIo } from './io';
+
+export async function runProgressReset(options: CliOptions, io: CliIo): Promise<number> {
+  const store = openProgressStore(io.env);
+  const { progress, notice } = store.load();
+  if (notice) io.stderr.write(`webinfra-learn: ${notice}\n`);
+  let next: Progress;
+  let what: string;
+  if (options.lesson) {
+    const id = options.lesson;
+    const { course } = await courseForCli(options, io);
+    const known = findLesson(course, id);
+    // A lesson removed from the course can still be reset if progress mentions it.
+    const mentioned =
+      progress.completed.includes(id) ||
+      progress.current?.lesson === id ||
+      id in progress.furthest ||
+      [...Object.keys(progress.quizzes), ...Object.keys(progress.labs)].some((k) => k.startsWith(`${id}#`));
+    if (!known && !mentioned) {
+      throw new UsageError(`there is no lesson '${id}'; see the lesson ids with: webinfra-learn list`);
+    }
+    next = resetLesson(progress, course, id);
+    what = `your progress in lesson '${id}'${known ? ` (${known.lesson.title})` : ''}`;
+  } else {
+    next = resetAll();
+    what = `all your progress (${describeProgress(progress)})`;
+  }
+  if (!(await confirm(`Reset ${what}?`, options, io, 'progress reset'))) {
+    io.stdout.write('Nothing was changed.\n');
+    return 0;
+  }
+  store.save(next);
+  if (store.saveError) {
+    io.stderr.write(`webinfra-learn: ${store.saveError}\n`);
+    return 1;
+  }
+  io.stdout.write(`Reset ${what.replace(/^your /, '').replace(/^all your /, 'all ')}.\n`);
+  return 0;
+}
+
+export async function runProgressExport(file: string, io: CliIo): Promise<number> {
+  const store = openProgressStore(io.env);
+  const { progress, notice } = store.load();
+  if (notice) io.stderr.write(`webinfra-learn: ${notice}\n`);
+  const text = exportProgress(progress);
+  if (file === '-') {
+    io.stdout.write(text);
+    return 0;
+  }
+  const target = path.resolve(io.cwd ?? process.cwd(), file);
+  try {
+    writeFileSync(target, text);
+  } catch (error) {
+    io.stderr.write(`webinfra-learn: cannot write ${file}: ${(error as Error).message}\n`);
+    return 1;
+  }
+  io.stdout.write(`Progress exported to ${file} (${describeProgress(progress)}).\n`);
+  return 0;
+}
+
+export async function runProgressImport(file: string, options: CliOptions, io: CliIo): Promise<number> {
+  let text: string;
+  try {
+    text = file === '-' ? await readAll(io.stdin) : readFileSync(path.resolve(io.cwd ?? process.cwd(), file), 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    io.stderr.write(`webinfra-learn: cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}\n`);
+    return 1;
+  }
+  const imported = importProgress(text);
+  if ('error' in imported) {
+    io.stderr.write(`webinfra-learn: ${file}: ${imported.error}. Your progress was not changed.\n`);
+    return 1;
+  }
+  const store = openProgressStore(io.env);
+  const { progress, notice } = store.load();
+  if (notice) io.stderr.write(`webinfra-learn: ${notice}\n`);
+  io.stdout.write(
+    `This replaces your progress (${describeProgress(progress)})\n` +
+      `with the one in ${file} (${describeProgress(imported.progress)}).\n`,
+  );
+  if (file === '-' && !options.yes) {
+    throw new UsageError('importing from standard input needs --yes (there is no terminal left to ask)');
+  }
+  if (!(await confirm('Replace it?', options, io, 'progress import'))) {
+    io.stdout.write('Nothing was changed.\n');
+    return 0;
+  }
+  store.save(imported.progress);
+  if (store.saveError) {
+    io.stderr.write(`webinfra-learn: ${store.saveError}\n`);
+    return 1;
+  }
+  io.stdout.write(`Progress imported from ${file}.\n`);
+  return 0;
+}
+
+/**
+ * Asks `question [y/N]` on a terminal. With --yes it does not ask; with no terminal
+ * to ask on it refuses (exit 2) rather than guess.
+ */
+async function confirm(question: string, options: CliOptions, io: CliIo, command: string): Promise<boolean> {
+  if (options.yes) return true;
+  if (io.stdin.isTTY !== true || io.stdout.isTTY !== true) {
+    throw new UsageError(`${command} asks for confirmation, but there is no terminal to ask on; add --yes to go ahead`);
+  }
+  io.stdout.write(`${question} [y/N] `);
+  // No `output`: readline would echo and manage the cursor; the terminal echoes already.
+  const rl = createInterface({ input: io.stdin, terminal: false });
+  try {
+    const answer = await new Promise<string>((resolve) => {
+      rl.once('line', resolve);
+      rl.once('close', () => resolve(''));
+    });
+    return /^y(es)?$/i.test(answer.trim());
+  } finally {
+    rl.close();
+  }
+}
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+  let text = '';
+  stream.setEncoding('utf8');
+  for await (const chunk of stream) text += chunk as string;
+  return text;
+}
