@@ -76,7 +76,7 @@ const COVERAGE: Record<string, Coverage> = {
   't2.issue.lb-spof': { point: 'the load balancer is still a SPOF', lessons: ['sec-issues'], questions: ['sec-issues-pick-spof', 'sec-issues-list'] },
   // ---------------------------------------------------------------- task 3
   't3.explain.server': { point: 'why one more server', lessons: ['scale-why'], questions: ['scale-why-count'] },
-  't3.explain.lb-cluster': { point: 'why a second LB, clustered with the first', lessons: ['scale-vrrp'], questions: ['scale-vrrp-predict', 'scale-vrrp-mode', 'scale-vrrp-vip-text'] },
+  't3.explain.lb-cluster': { point: 'why a second LB, clustered with the first', lessons: ['scale-vrrp'], questions: ['scale-vrrp-predict', 'scale-vrrp-mode', 'scale-vrrp-vip-text', 'scale-vrrp-a-record'] },
   't3.explain.split': { point: 'why split web, app and database onto their own servers', lessons: ['scale-why', 'scale-split'], questions: ['scale-why-split', 'scale-split-which', 'scale-why-count'] },
 };
 
@@ -92,7 +92,7 @@ const MISCONCEPTIONS: Record<number, { text: string; questions: string[] }> = {
   8: { text: 'web-server QPS measured as DB queries', questions: ['sec-qps-what', 'sws-issues-qps'] },
   9: { text: 'LAMP with Nginx', questions: ['sws-stack-lemp', 'sws-stack-lamp-letters'] },
   10: { text: 'a replica accepts writes', questions: ['dist-db-writes', 'sec-issues-predict-primary'] },
-  11: { text: '8.8.8.8 is really Google DNS; A record → LB from task 1', questions: ['sws-dns-placeholder', 'dist-why-a-record'] },
+  11: { text: '8.8.8.8 is really Google DNS; A record → LB from task 1', questions: ['sws-dns-placeholder', 'dist-why-a-record', 'scale-vrrp-a-record'] },
 };
 
 /** Curriculum points a learner also sees happen in a lab: point → [lesson id, scenario]. */
