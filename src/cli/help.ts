@@ -37,7 +37,7 @@ Progress is saved in:
 
 Examples:
   npx webinfra-learn                      start, or continue where you stopped
-  webinfra-learn --lesson dns-basics      open one lesson (for instructors)
+  webinfra-learn --lesson sws-dns         open one lesson (for instructors)
   webinfra-learn validate my-lessons      check lessons you are writing
   webinfra-learn progress export progress-backup.json
   webinfra-learn sim distributed --at 30:kill:web-2

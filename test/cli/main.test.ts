@@ -271,3 +271,11 @@ describe('progress', () => {
     expect(existsSync(path.join(repo, 'package.json'))).toBe(true);
   });
 });
+
+describe('sim', () => {
+  it('is handed to the sim command', async () => {
+    const r = await run(['sim', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('webinfra-learn sim');
+  });
+});
