@@ -171,6 +171,8 @@ export function formatList(dir: string): string {
 const group = (n: number): string => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 const ms = (x: number): string => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
 
+const lagText = (x: number): string => (x >= 1000 ? `${(x / 1000).toFixed(1)} s` : `${Math.round(x)} ms`);
+
 function wrap(text: string, width: number, indent: number): string[] {
   const out: string[] = [];
   let line = '';
@@ -207,7 +209,11 @@ export function formatReport(report: Report, scenario: Scenario, opts: { color?:
     .map(([k, v]) => `${k === 'no_answer' ? 'no answer' : k} ×${group(v)}`)
     .join(', ');
   const label = (s: string) => s.padEnd(14);
-  out.push(`${label('Requests')}${group(req.total)} total · ${green(`${group(req.ok)} ok`)} · ${req.failed ? red(`${group(req.failed)} failed`) : '0 failed'}${codes ? ` (${codes})` : ''}`);
+  out.push(`${label('Requests')}${group(req.total)} total · ${green(`${group(req.ok)} ok`)} · ${req.failed ? red(`${group(req.failed)} failed`) : '0 failed'}`);
+  // Second line: what the failures were, and work still queued when the run ended.
+  const details = [codes ? `failed: ${codes}` : '', req.in_flight && req.in_flight > Math.max(10, req.total * 0.01) ? `${group(req.in_flight)} still in flight at the end` : ''].filter(Boolean);
+  if (details.length === 2 && 14 + details[0]!.length + 3 + details[1]!.length <= width) out.push(' '.repeat(14) + dim(details.join(' · ')));
+  else for (const d of details) out.push(' '.repeat(14) + dim(d));
   const avail = report.availability * 100;
   const availText = `${avail >= 99.995 ? avail.toFixed(2) : avail.toFixed(3).replace(/0+$/, '').replace(/\.$/, '')} %`;
   out.push(`${label('Availability')}${avail >= 99.9 ? green(availText) : avail >= 99 ? yellow(availText) : red(availText)}`);
@@ -228,7 +234,7 @@ export function formatReport(report: Report, scenario: Scenario, opts: { color?:
       const notUp = b ? Object.entries(b).filter(([, v]) => v !== 'UP') : [];
       if (notUp.length) notes.push(notUp.map(([k, v]) => `${k} ${v}`).join(', '));
     }
-    if (n.db_role) notes.push(n.db_role === 'replica' ? `replica, lag ${group(Number(n.replication_lag_ms ?? 0))} ms` : 'primary');
+    if (n.db_role) notes.push(n.db_role === 'replica' ? `replica, lag ${lagText(Number(n.replication_lag_ms ?? 0))}` : 'primary');
     rows.push([
       id,
       n.kind === 'load_balancer' ? 'load balancer' : 'server',
@@ -252,21 +258,37 @@ export function formatReport(report: Report, scenario: Scenario, opts: { color?:
   });
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   const right = new Set([3, 4, 5]);
+  const notesCol = widths.slice(0, 6).reduce((a, w) => a + w + 2, 0);
   rows.forEach((r, ri) => {
-    const cells = r.map((cell, i) => (i === r.length - 1 ? cell : right.has(i) ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)));
-    let line = cells.join('  ').trimEnd();
-    if (line.length > width) line = `${line.slice(0, width - 1)}…`;
-    if (ri === 0) line = bold(line);
-    else if (r[2] !== 'up') line = r[2] === 'draining' ? yellow(line) : red(line);
-    out.push(line);
+    const cells = r.slice(0, 6).map((cell, i) => (right.has(i) ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)));
+    // Notes wrap at '; ' onto continuation lines under the Notes column.
+    const parts = r[6] ? r[6].split('; ') : [];
+    const lines: string[] = [];
+    let cur = '';
+    for (const p of parts) {
+      if (cur && notesCol + cur.length + 2 + p.length > width) {
+        lines.push(cur);
+        cur = p;
+      } else cur = cur ? `${cur}; ${p}` : p;
+    }
+    if (cur || lines.length === 0) lines.push(cur);
+    lines.forEach((notes, k) => {
+      let line = (k === 0 ? cells.join('  ') + '  ' : ' '.repeat(notesCol)) + notes;
+      line = line.trimEnd();
+      if (line.length > width) line = `${line.slice(0, width - 1)}…`;
+      if (ri === 0) line = bold(line);
+      else if (r[2] !== 'up') line = r[2] === 'draining' ? yellow(line) : red(line);
+      out.push(line);
+    });
   });
 
   const db = report.db;
   if (db) {
     out.push('');
     out.push(
-      `${label('Database')}${group(db.writes_ok)} writes ok · ${db.writes_failed ? red(`${group(db.writes_failed)} failed`) : '0 failed'} · ${db.stale_reads ? yellow(`${group(db.stale_reads)} stale reads`) : '0 stale reads'} · ${db.lost_writes ? red(`${group(db.lost_writes)} lost`) : '0 lost'} · max lag ${group(db.max_lag_ms)} ms`,
+      `${label('Database')}${group(db.writes_ok)} writes ok · ${db.writes_failed ? red(`${group(db.writes_failed)} failed`) : '0 failed'} · ${db.lost_writes ? red(`${group(db.lost_writes)} lost`) : '0 lost'}`,
     );
+    out.push(`${' '.repeat(14)}${db.stale_reads ? yellow(`${group(db.stale_reads)} stale read${db.stale_reads === 1 ? '' : 's'}`) : '0 stale reads'} · max replica lag ${lagText(db.max_lag_ms)}`);
   }
   if (report.firewall && report.firewall.dropped > 0) out.push(`${label('Firewall')}${group(report.firewall.dropped)} packets dropped (they never reached a service)`);
 

@@ -107,6 +107,8 @@ const PORT_HTTPS = 443;
 const PORT_APP = 8000;
 const PORT_DB = 3306;
 const PORT_SSH = 22;
+/** Repeated events of one kind on one node (stale reads, rejected writes) are reported at most this often, with a count. */
+const REPEAT_EVENT_MS = 10_000;
 /** Nginx passive upstream check: `max_fails 1`, `fail_timeout 10s`. */
 const NGINX_FAIL_TIMEOUT_MS = 10_000;
 /** MySQL client connect timeout the app uses when the database host does not answer. */
@@ -1246,9 +1248,11 @@ class Sim implements Engine {
       // read_only replica: MySQL answers ERROR 1290 at once.
       this.writesFailed++;
       db.rejectCount++;
-      if (this.t - db.lastRejectEvent >= 5000) {
+      if (this.t - db.lastRejectEvent >= REPEAT_EVENT_MS) {
+        const more = db.rejectCount - 1;
         db.lastRejectEvent = this.t;
-        this.event('write_rejected', db.id, `${db.id} rejected a write from ${app.id}'s app: it is a read_only replica (writes belong on the primary${this.primary >= 0 ? `, ${this.nodes[this.primary]!.id}` : ''})`, { from: app.id });
+        db.rejectCount = 0;
+        this.event('write_rejected', db.id, `${db.id} rejected a write from ${app.id}'s app: it is a read_only replica (writes belong on the primary${this.primary >= 0 ? `, ${this.nodes[this.primary]!.id}` : ''})${more > 0 ? `; ${more} more since the last report` : ''}`, { from: app.id, count: more + 1 });
       }
       app.failed++;
       app.errs++;
@@ -1261,9 +1265,12 @@ class Sim implements Engine {
 
   private writeFailed(app: NodeRt, db: NodeRt): void {
     this.writesFailed++;
-    if (this.t - db.lastRejectEvent >= 5000) {
+    db.rejectCount++;
+    if (this.t - db.lastRejectEvent >= REPEAT_EVENT_MS) {
+      const more = db.rejectCount - 1;
       db.lastRejectEvent = this.t;
-      this.event('write_failed', db.id, `writes from ${app.id} fail: the primary ${db.id} is ${STATE_NAMES[db.state]} and no replica has been promoted`, { from: app.id });
+      db.rejectCount = 0;
+      this.event('write_failed', db.id, `writes fail: the primary ${db.id} is ${STATE_NAMES[db.state]} and no replica has been promoted${more > 0 ? ` (${more} more failed writes since the last report)` : ''}`, { from: app.id, count: more + 1 });
     }
   }
 
@@ -1277,10 +1284,14 @@ class Sim implements Engine {
       if (rep.clientApply[c]! > this.t) {
         this.staleReads++;
         db.staleCount++;
-        if (this.t - db.lastStaleEvent >= 5000) {
+        if (this.t - db.lastStaleEvent >= REPEAT_EVENT_MS) {
+          const more = db.staleCount - 1;
           db.lastStaleEvent = this.t;
-          this.event('stale_read', db.id, `${db.id} served a stale read: this user's own write has not reached the replica yet (replica ${fmtS(this.lagOf(rep))} behind)`, {
-            lag_ms: Math.round(this.lagOf(rep)),
+          db.staleCount = 0;
+          const lag = this.lagOf(rep);
+          this.event('stale_read', db.id, `${db.id} served a stale read: this user's own write has not reached the replica yet (replica ${fmtS(lag)} behind)${more > 0 ? `; ${more} more since the last report` : ''}`, {
+            lag_ms: Math.round(lag),
+            count: more + 1,
           });
         }
       }
@@ -1414,7 +1425,6 @@ class Sim implements Engine {
       rep.applyT.push(at);
       rep.client.push(client);
       rep.clientApply[client] = at;
-      if (!down && at - this.t > rep.maxLag) rep.maxLag = at - this.t;
     }
     void primary;
   }
@@ -1429,7 +1439,9 @@ class Sim implements Engine {
       rep.head = 0;
     }
     if (rep.head >= rep.applyT.length) return 0;
-    return Math.max(0, this.t - rep.commitT[rep.head]!);
+    const lag = Math.max(0, this.t - rep.commitT[rep.head]!);
+    if (lag > rep.maxLag) rep.maxLag = lag;
+    return lag;
   }
 
   private resumeReplica(n: NodeRt): void {
@@ -1442,7 +1454,6 @@ class Sim implements Engine {
       rep.lastApply = at;
       rep.applyT[i] = at;
       rep.clientApply[rep.client[i]!] = Math.max(rep.clientApply[rep.client[i]!] === Infinity ? 0 : rep.clientApply[rep.client[i]!]!, at);
-      if (at - rep.commitT[i]! > rep.maxLag) rep.maxLag = at - rep.commitT[i]!;
     }
   }
 
@@ -1935,6 +1946,8 @@ class Sim implements Engine {
       if (this.curOk > 0) this.curHist.fill(0);
       this.curOk = 0;
       this.curFail = 0;
+      // Sample replication lag (Seconds_Behind_Source) once a second, which also trims the apply queues.
+      for (const n of this.nodes) if (n.replica && n.dbRole === 'replica' && n.state === UP) this.lagOf(n.replica);
       for (const s of this.stations) {
         const area = s.area + s.busy * (boundary - s.lastT);
         s.utilLastSecond = (area - s.areaAtSecond) / (s.workers * (boundary - this.secondStart));
@@ -2124,7 +2137,11 @@ class Sim implements Engine {
       nodes[n.id] = entry;
     }
     let maxLag = 0;
-    for (const n of this.nodes) if (n.replica) maxLag = Math.max(maxLag, n.replica.maxLag);
+    for (const n of this.nodes) {
+      if (!n.replica) continue;
+      if (n.dbRole === 'replica' && n.state === UP) this.lagOf(n.replica);
+      maxLag = Math.max(maxLag, n.replica.maxLag);
+    }
     const total = this.ok + this.failed;
     const byCode: Record<string, number> = {};
     for (const [c, k] of [...this.byCode.entries()].sort((a, b) => a[0] - b[0])) byCode[c === 0 ? 'no_answer' : String(c)] = k;
