@@ -14,7 +14,7 @@ const home = mkdtempSync(path.join(os.tmpdir(), 'wl-bin-'));
 afterAll(() => rmSync(home, { recursive: true, force: true }));
 
 function spawnBin(args: string[], input = '') {
-  const env = { ...process.env, WEBINFRA_LEARN_HOME: home };
+  const env: NodeJS.ProcessEnv = { ...process.env, WEBINFRA_LEARN_HOME: home };
   delete env.CI;
   return spawnSync(process.execPath, [bin, ...args], { input, encoding: 'utf8', env, timeout: 20_000 });
 }
