@@ -15,7 +15,8 @@ export async function runProgressReset(options: CliOptions, io: CliIo): Promise<
   const { progress, notice } = store.load();
   if (notice) io.stderr.write(`webinfra-learn: ${notice}\n`);
   let next: Progress;
-  let what: string;
+  let question: string;
+  let done: string;
   if (options.lesson) {
     const id = options.lesson;
     const { course } = await courseForCli(options, io);
@@ -30,12 +31,16 @@ export async function runProgressReset(options: CliOptions, io: CliIo): Promise<
       throw new UsageError(`there is no lesson '${id}'; see the lesson ids with: webinfra-learn list`);
     }
     next = resetLesson(progress, course, id);
-    what = `your progress in lesson '${id}'${known ? ` (${known.lesson.title})` : ''}`;
+    if (known) io.stdout.write(`Lesson '${id}': ${known.lesson.title}\n`);
+    question = `Reset your progress in lesson '${id}'?`;
+    done = `Progress in lesson '${id}' was reset.`;
   } else {
     next = resetAll();
-    what = `all your progress (${describeProgress(progress)})`;
+    io.stdout.write(`Your progress: ${describeProgress(progress)}.\n`);
+    question = 'Reset all of it?';
+    done = 'All progress was reset.';
   }
-  if (!(await confirm(`Reset ${what}?`, options, io, 'progress reset'))) {
+  if (!(await confirm(question, options, io, 'progress reset'))) {
     io.stdout.write('Nothing was changed.\n');
     return 0;
   }
@@ -44,7 +49,7 @@ export async function runProgressReset(options: CliOptions, io: CliIo): Promise<
     io.stderr.write(`webinfra-learn: ${store.saveError}\n`);
     return 1;
   }
-  io.stdout.write(`Reset ${what.replace(/^your /, '').replace(/^all your /, 'all ')}.\n`);
+  io.stdout.write(`${done}\n`);
   return 0;
 }
 

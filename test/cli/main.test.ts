@@ -211,7 +211,7 @@ describe('progress', () => {
   it('reset asks on a terminal and honours the answer', async () => {
     writeProgress(some);
     const no = await run(['progress', 'reset'], { tty: true, input: 'n\n' });
-    expect(no.stdout).toContain('Reset all your progress (2 lessons completed');
+    expect(no.stdout).toContain('Your progress: 2 lessons completed, 0 questions answered, 0 labs done.\nReset all of it? [y/N] ');
     expect(no.stdout).toContain('Nothing was changed.');
     expect(JSON.parse(readFileSync(progressFile(), 'utf8')).completed).toHaveLength(2);
     const yes = await run(['progress', 'reset'], { tty: true, input: 'y\n' });
