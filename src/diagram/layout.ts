@@ -174,7 +174,7 @@ function rowsFor(node: TopologyNode, inner: number, ctx: Ctx, records: Topology[
   if (node.kind === 'load_balancer') {
     const algo = node.algorithm ?? '';
     // Live, the algorithm can be switched to any of them: plan for the longest name.
-    const planned = opts.live ? 'roundrobin' : algo;
+    const planned = opts.live && !opts.dense ? 'roundrobin' : algo;
     if (`HAProxy ${planned}`.trim().length <= inner) rows.push({ kind: 'algorithm', text: `HAProxy ${algo}`.trim(), style: 'text' });
     else {
       // Dense labs keep the algorithm (it changes live) and drop the product name.
@@ -183,7 +183,10 @@ function rowsFor(node: TopologyNode, inner: number, ctx: Ctx, records: Topology[
     }
     const others = node.components.filter((c) => c !== 'HAProxy').map((c) => (params.onePerRow && c.length <= inner ? c : shortComponent(c)));
     if (!opts.dense) for (const r of pack(others, inner, params.onePerRow, opts.ascii)) text(r);
-    if (node.tls === 'terminate') text(inner >= 13 ? 'TLS ends here' : 'TLS ends', 'https');
+    // Dense live labs drop the TLS row: the heavy HTTPS line ending at the LB says it.
+    if (opts.dense && opts.live) {
+      // nothing
+    } else if (node.tls === 'terminate') text(inner >= 13 ? 'TLS ends here' : 'TLS ends', 'https');
     else if (node.tls === 'passthrough') text(inner >= 15 ? 'TLS passthrough' : 'TLS pass', 'https');
     else if (node.tls === 'reencrypt') text(inner >= 15 ? 'TLS re-encrypts' : 'TLS re-enc', 'https');
     if (node.vip && !(opts.dense && opts.live)) text(`VIP ${node.vip}`.length <= inner ? `VIP ${node.vip}` : `${opts.ascii ? '*' : '★'} ${node.vip}`, 'vip');
@@ -209,9 +212,10 @@ function naturalInner(node: TopologyNode, ctx: Ctx, records: Topology['records']
   if (node.kind === 'users') return ctx.params.mode === 'wide' ? 8 : 5;
   const chips = node.components.filter((c) => node.kind !== 'server' || !isDbComponent(c)).map((c) => (ctx.params.onePerRow ? c : shortComponent(c)));
   // Packed modes would like every chip on one row (fewer rows), up to the mode's maximum.
-  w = Math.max(w, ...(ctx.params.onePerRow ? chips.map((c) => c.length) : [chips.join(' · ').length]));
+  w = Math.max(w, ...(ctx.params.onePerRow ? chips.map((c) => c.length) : [chips.join(ctx.opts.dense ? '·' : ' · ').length]));
   if (node.components.some(isDbComponent)) w = Math.max(w, ctx.params.onePerRow ? 13 : 10);
-  if (node.kind === 'load_balancer') w = Math.max(w, `HAProxy ${node.algorithm ?? ''}`.trim().length);
+  // Dense labs show the algorithm without the product name when that is narrower.
+  if (node.kind === 'load_balancer') w = Math.max(w, ctx.opts.dense ? (node.algorithm ?? 'HAProxy').length : `HAProxy ${node.algorithm ?? ''}`.trim().length);
   if (ctx.opts.live) w = Math.max(w, node.kind === 'load_balancer' ? 10 : 12);
   // Room for "lb-1 sees DOWN, rising" where a row is reserved for it.
   if (ctx.opts.live && !ctx.opts.dense && ctx.params.mode === 'wide' && ctx.behindLb.has(node.id)) w = Math.max(w, 22);

@@ -90,7 +90,7 @@ function rowSegments(row: BoxRow, box: BoxLayout, snap: NodeSnapshot | undefined
       const m = stateMark(snap.state, ascii);
       const segs: Segment[] = [{ text: `${m.glyph} ${m.word}`, style: m.style }];
       if (box.node.kind === 'load_balancer') {
-        if (snap.vipHolder) segs.push({ text: ` ${vipGlyph(ascii)} VIP`, style: 'vip' });
+        if (snap.vipHolder) segs.push({ text: inner >= 10 ? ` ${vipGlyph(ascii)} VIP` : ` ${vipGlyph(ascii)}VIP`, style: 'vip' });
         else if (snap.vrrpState) segs.push({ text: ` ${snap.vrrpState}`, style: 'muted' });
       } else {
         const used = segs[0]!.text.length;

@@ -45,16 +45,15 @@ export function parseLabAt(at: readonly string[] | undefined): { events: Timelin
   return { events, errors };
 }
 
+/** "checks 2/3" for the title line. */
+export function checksSummary(lab: LabBlock, passed: readonly number[]): { text: string; complete: boolean } {
+  const complete = passed.length === lab.checks.length;
+  return { text: complete ? `checks ${passed.length}/${lab.checks.length}: lab complete` : `checks ${passed.length}/${lab.checks.length}`, complete };
+}
+
 /** The checklist lines: ticked with the pass message, or open (with the fail hint once the run is over). */
 export function checklistLines(lab: LabBlock, passed: readonly number[], over: boolean, width: number, ascii: boolean, maxLines: number): StyledLine[] {
   const lines: StyledLine[] = [];
-  const done = passed.length;
-  const total = lab.checks.length;
-  const head: StyledLine = [
-    { text: `Checks ${done}/${total}`, style: done === total ? 'up' : 'title' },
-    { text: done === total ? (ascii ? '  - all passed, lab complete' : '  — all passed, lab complete') : '  tick themselves as the run shows them', style: 'muted' },
-  ];
-  lines.push(fitLine(head, width));
   lab.checks.forEach((check, i) => {
     const ok = passed.includes(i);
     const mark = ok ? (ascii ? '[x] ' : '[✓] ') : '[ ] ';
@@ -66,7 +65,13 @@ export function checklistLines(lab: LabBlock, passed: readonly number[], over: b
     if (note) line.push({ text: ascii ? ' - ' : ' — ', style: 'muted' }, { text: note, style: ok ? 'muted' : 'warn' });
     lines.push(fitLine(line, width));
   });
-  return lines.slice(0, Math.max(1, maxLines));
+  if (lines.length > maxLines) {
+    // Not enough room for every check: the open ones matter most.
+    const open = lab.checks.map((_, i) => i).filter((i) => !passed.includes(i));
+    const keep = [...open, ...passed].slice(0, Math.max(1, maxLines)).sort((a, b) => a - b);
+    return keep.map((i) => lines[i]!);
+  }
+  return lines;
 }
 
 function LabRunner(props: StepViewProps<LabStepData> & { scenario: Scenario; atEvents: TimelineEvent[]; atErrors: string[] }): React.ReactElement {
@@ -105,12 +110,16 @@ function LabRunner(props: StepViewProps<LabStepData> & { scenario: Scenario; atE
   const text = useMemo(() => {
     const ascii = theme.ascii;
     const top: StyledLine[] = [];
-    top.push(fitLine([{ text: ascii ? 'LAB  ' : 'LAB · ', style: 'highlight' }, { text: lab.title ?? scenario.name, style: 'title' }], width));
-    top.push(...wrapStyled(lab.goal, width, 'text', 'Goal: ', 'muted').slice(0, 2));
+    const summary = checksSummary(lab, live.state.passed);
+    const titleText = lab.title ?? scenario.name;
+    const label = ascii ? 'LAB  ' : 'LAB · ';
+    const gap = Math.max(2, width - label.length - titleText.length - summary.text.length);
+    top.push(fitLine([{ text: label, style: 'highlight' }, { text: titleText, style: 'title' }, { text: ' '.repeat(gap), style: 'text' }, { text: summary.text, style: summary.complete ? 'up' : 'muted' }], width));
+    top.push(...wrapStyled(lab.goal, width, 'text', 'Goal: ', 'muted').slice(0, height >= 24 ? 2 : 1));
     for (const err of props.atErrors) top.push(fitLine([{ text: `! ${err}`, style: 'warn' }], width));
     const roomy = height >= 26;
     if (roomy && lab.try?.length) for (const t of lab.try.slice(0, 3)) top.push(fitLine([{ text: ascii ? '  * ' : '  • ', style: 'muted' }, { text: t, style: 'muted' }], width));
-    const checkRoom = Math.min(lab.checks.length + 1, Math.max(2, Math.floor(height / 4)));
+    const checkRoom = Math.min(lab.checks.length, Math.max(1, Math.floor(height / 5)));
     const liveHeight = Math.max(6, height - top.length - checkRoom);
     const view = liveLines({ topology: live.topology, snapshot, state: live.state, width, height: liveHeight, ascii, title: undefined, requests: live.animating || live.state.paused });
     const hints = !roomy && lab.try?.length && snapshot.events.length === 0 ? lab.try : undefined;

@@ -31,7 +31,7 @@ export interface LiveLines {
 }
 
 /** Minimum width of the metrics side panel. */
-const SIDE_MIN = 26;
+const SIDE_MIN = 18;
 
 const lineWidth = (l: StyledLine): number => l.reduce((n, s) => n + s.text.length, 0);
 
@@ -127,7 +127,7 @@ function statusLine(input: LiveLinesInput): StyledLine {
   return segs;
 }
 
-function metricLines(snapshot: Snapshot, width: number, ascii: boolean, side: boolean): StyledLine[] {
+function metricLines(snapshot: Snapshot, width: number, ascii: boolean, side: boolean, oneLine = false): StyledLine[] {
   const s = snapshot.series;
   const errStyle: DiagramStyle = snapshot.error_rate > 0.01 ? 'down' : 'up';
   const availStyle: DiagramStyle = snapshot.availability < 0.99 ? 'down' : snapshot.availability < 0.999 ? 'warn' : 'up';
@@ -135,8 +135,9 @@ function metricLines(snapshot: Snapshot, width: number, ascii: boolean, side: bo
   const errMax = Math.max(0.05, ...s.error_rate);
   if (side) {
     const sw = Math.max(6, width - 2);
+    const narrow = width < 24;
     const row = (label: string, value: string, style: DiagramStyle = 'title'): StyledLine => [
-      { text: label.padEnd(Math.max(0, width - value.length - 1)), style: 'muted' },
+      { text: (narrow && label === 'availability' ? 'avail' : label).padEnd(Math.max(0, width - value.length - 1)), style: 'muted' },
       { text: value, style },
     ];
     return [
@@ -151,6 +152,24 @@ function metricLines(snapshot: Snapshot, width: number, ascii: boolean, side: bo
       row('ok', group(snapshot.totals.ok), 'up'),
       row('failed', group(snapshot.totals.failed), snapshot.totals.failed > 0 ? 'down' : 'text'),
     ];
+  }
+  if (oneLine) {
+    // Short terminals: the five numbers on one line, the QPS sparkline if it fits.
+    const line: StyledLine = [
+      { text: 'QPS ', style: 'muted' },
+      { text: `${group(snapshot.qps)}/s`, style: 'title' },
+      { text: '  p50 ', style: 'muted' },
+      { text: fmtLatency(snapshot.p50_ms), style: 'title' },
+      { text: '  p99 ', style: 'muted' },
+      { text: fmtLatency(snapshot.p99_ms), style: p99Style === 'text' ? 'title' : p99Style },
+      { text: '  errors ', style: 'muted' },
+      { text: fmtPercent(snapshot.error_rate), style: errStyle },
+      { text: '  avail ', style: 'muted' },
+      { text: fmtPercent(snapshot.availability, 2), style: availStyle },
+    ];
+    const room = width - lineWidth(line) - 2;
+    if (room >= 6) line.push({ text: '  ', style: 'text' }, { text: sparkline(s.error_rate, Math.min(20, room), ascii, errMax), style: errStyle });
+    return [line];
   }
   const sw = Math.max(6, Math.min(20, Math.floor((width - 56) / 2)));
   const sep: Segment = { text: ascii ? ' | ' : ' │ ', style: 'muted' };
@@ -234,7 +253,7 @@ export function liveLines(input: LiveLinesInput): LiveLines {
   if (!side && 1 + layout.height + 2 + fixedBelow > height) {
     // Leave room for a side panel so the diagram can use the full height.
     const narrower = tryLayout(true, width - SIDE_MIN - 2);
-    if (narrower.width + SIDE_MIN + 2 <= width && narrower.height < layout.height) {
+    if (narrower.width + SIDE_MIN + 2 <= width && narrower.height <= layout.height) {
       layout = narrower;
       side = true;
     }
@@ -251,7 +270,8 @@ export function liveLines(input: LiveLinesInput): LiveLines {
     diagram = renderDiagram(layout, snapshot, { selected: state.selected, requests });
   }
   const panelWidth = side ? width - layout.width - 2 : width;
-  const metrics = metricLines(snapshot, panelWidth, ascii, side);
+  const oneLine = !side && 1 + diagram.length + 2 + fixedBelow > height;
+  const metrics = metricLines(snapshot, panelWidth, ascii, side, oneLine);
   let clipped = false;
   const below = (side ? 0 : metrics.length) + fixedBelow;
   const diagramRoom = Math.max(1, height - 1 - below);
