@@ -66,6 +66,7 @@ const S_QUEUED = 5;
 const S_SERVICE = 6;
 const S_RETURN = 7;
 const S_FAILING = 8;
+const S_TO_ENTRY = 9; // on the internet between the client and the entry point
 
 // request kinds
 const K_STATIC = 0;
@@ -352,6 +353,7 @@ class Sim implements Engine {
   private readonly clients: number;
   private arrivalGen = 0;
   private readonly hopMs: number;
+  private readonly clientMs: number;
 
   // DNS
   private readonly addrIps: string[] = [];
@@ -394,6 +396,8 @@ class Sim implements Engine {
   private rReadTries!: Int32Array;
   private rConn!: Uint8Array; // holds a connection slot at its LB
   private rDbHost!: Int32Array;
+  private rAddr!: Int32Array; // the address the client connects to
+  private rEntry!: Int32Array; // node that took the client's connection
   private free: number[] = [];
   private live!: Int32Array;
   private liveN = 0;
@@ -451,6 +455,7 @@ class Sim implements Engine {
     this.httpsRatio = w.https_ratio ?? 0;
     this.clients = w.clients ?? 1000;
     this.hopMs = scenario.network?.hop_ms ?? 0;
+    this.clientMs = scenario.network?.client_ms ?? 0;
     this.lookupMs = scenario.dns?.lookup_ms ?? 20;
     this.cacheAddr = new Int32Array(this.clients).fill(-1);
     this.cacheExp = new Float64Array(this.clients).fill(-1);
@@ -825,6 +830,8 @@ class Sim implements Engine {
     this.rReadTries = g(this.rReadTries, (k) => new Int32Array(k));
     this.rConn = g(this.rConn, (k) => new Uint8Array(k));
     this.rDbHost = g(this.rDbHost, (k) => new Int32Array(k));
+    this.rAddr = g(this.rAddr, (k) => new Int32Array(k));
+    this.rEntry = g(this.rEntry, (k) => new Int32Array(k));
     for (let i = n - 1; i >= old; i--) this.free.push(i);
     this.cap = n;
   }
@@ -877,6 +884,7 @@ class Sim implements Engine {
     this.rReadTries[r] = 0;
     this.rConn[r] = 0;
     this.rDbHost[r] = -1;
+    this.rEntry[r] = -1;
     this.rFrom[r] = -1;
     if (this.cacheExp[c]! > this.t) {
       this.dnsHits++;
@@ -898,9 +906,26 @@ class Sim implements Engine {
     } else this.afterDns(r);
   }
 
-  /** The client connects to the address it resolved. */
+  /** The client connects to the address it resolved, across the internet when `client_ms` > 0. */
   private afterDns(r: number): void {
     const addr = this.cacheAddr[this.rClient[r]!]!;
+    this.rAddr[r] = addr;
+    if (this.clientMs > 0) {
+      const holder = addr >= 0 ? this.addrHolder[addr]! : this.entryDirect;
+      this.rStage[r] = S_TO_ENTRY;
+      this.rFrom[r] = -1;
+      this.rTo[r] = holder;
+      this.rPhaseStart[r] = this.t;
+      this.rPhaseEnd[r] = this.t + this.clientMs;
+      this.q.push(this.t + this.clientMs, EV_HOP, r, this.rGen[r]!);
+      return;
+    }
+    this.atEntry(r);
+  }
+
+  /** The client's packets reach whoever holds the address now. */
+  private atEntry(r: number): void {
+    const addr = this.rAddr[r]!;
     const holder = addr >= 0 ? this.addrHolder[addr]! : this.entryDirect;
     if (holder < 0) return this.finish(r, 0); // nobody answers ARP for the VIP
     const node = this.nodes[holder]!;
@@ -912,16 +937,19 @@ class Sim implements Engine {
       this.dropEvent(node, port, -1);
       return this.finish(r, 0);
     }
-    this.rHops[r] = 1;
+    this.rEntry[r] = node.idx;
     if (node.lb >= 0) {
       const lb = this.lbs[node.lb]!;
       this.rLb[r] = lb.idx;
       this.rLbEpoch[r] = node.epoch;
       this.lbDispatch(r, lb, -1);
     } else {
-      const st = node.web >= 0 ? node.web : node.app;
+      const st = this.stations[node.web >= 0 ? node.web : node.app]!;
       this.markHost(r, node);
-      this.sendTo(r, -1, st);
+      this.rStation[r] = st.idx;
+      this.rFrom[r] = -1;
+      this.rTo[r] = node.idx;
+      this.enter(r, st);
     }
   }
 
@@ -1132,7 +1160,9 @@ class Sim implements Engine {
   }
 
   private onHop(r: number): void {
-    if (this.rStage[r] === S_RETURN) return this.finishOk(r);
+    const stage = this.rStage[r];
+    if (stage === S_RETURN) return this.finishOk(r);
+    if (stage === S_TO_ENTRY) return this.atEntry(r);
     const s = this.stations[this.rStation[r]!]!;
     if (this.nodes[s.host]!.state === HUNG) return this.hangFail(r);
     this.enter(r, s);
@@ -1310,11 +1340,12 @@ class Sim implements Engine {
     if (wh >= 0 && this.nodes[wh]!.epoch !== this.rWebEpoch[r]) return this.finish(r, 502);
     const ah = this.rAppHost[r]!;
     if (ah >= 0 && ah !== wh && this.nodes[ah]!.epoch !== this.rAppEpoch[r]) return this.finish(r, 502);
-    if (this.hopMs > 0) {
-      const back = this.rHops[r]! * this.hopMs;
+    if (this.hopMs > 0 || this.clientMs > 0) {
+      // The answer travels back the way the request came; drawn on the client's edge.
+      const back = this.rHops[r]! * this.hopMs + this.clientMs;
       this.rStage[r] = S_RETURN;
-      this.rFrom[r] = this.rTo[r]!;
-      this.rTo[r] = -1;
+      this.rFrom[r] = -1;
+      this.rTo[r] = this.rEntry[r]!;
       this.rPhaseStart[r] = this.t;
       this.rPhaseEnd[r] = this.t + back;
       this.q.push(this.t + back, EV_HOP, r, this.rGen[r]!);
@@ -1330,7 +1361,7 @@ class Sim implements Engine {
     if (lbI >= 0) {
       const lb = this.lbs[lbI]!;
       const timeout = lb.spec.timeout_server_ms ?? 30000;
-      if (latency - this.rHops[r]! * this.hopMs * 2 > timeout) return this.finish(r, 504); // answered after HAProxy gave up
+      if (latency - this.rHops[r]! * this.hopMs * 2 - this.clientMs * 2 > timeout) return this.finish(r, 504); // answered after HAProxy gave up
       this.nodes[lb.node]!.served++;
     }
     const wh = this.rWebHost[r]!;
@@ -2044,24 +2075,23 @@ class Sim implements Engine {
       const stage = this.rStage[r]!;
       if (stage === S_FREE) continue;
       const span = this.rPhaseEnd[r]! - this.rPhaseStart[r]!;
-      const progress = span > 0 ? Math.min(1, Math.max(0, (this.t - this.rPhaseStart[r]!) / span)) : stage === S_QUEUED || stage === S_LBQUEUE ? 0 : 1;
+      let progress = span > 0 ? Math.min(1, Math.max(0, (this.t - this.rPhaseStart[r]!) / span)) : stage === S_QUEUED || stage === S_LBQUEUE ? 0 : 1;
+      // The answer travels the client's edge backwards.
+      if (stage === S_RETURN) progress = 1 - progress;
       const kind: RequestKind = this.rKind[r] === K_STATIC ? 'static' : this.rKind[r] === K_WRITE ? 'write' : 'dynamic';
       const from = nameOf(this.rFrom[r]!);
       const to = nameOf(this.rTo[r]!);
       const f: InFlight = {
         id: r * 65536 + (this.rGen[r]! & 0xffff),
         kind,
-        encrypted: stage === S_RETURN ? false : (this.encryptedHops[`${from}>${to}`] ?? false) && (from !== USERS_ID || this.rHttps[r] === 1),
+        encrypted: (this.encryptedHops[`${from}>${to}`] ?? false) && (from !== USERS_ID || this.rHttps[r] === 1),
         from,
         to,
         progress,
       };
       if (stage === S_SERVICE || stage === S_QUEUED || stage === S_LBQUEUE) f.atNode = true;
       if (stage === S_FAILING || stage === S_CONNECT) f.failed = true;
-      if (stage === S_RETURN) {
-        f.from = to;
-        f.to = from;
-      }
+      if (stage === S_RETURN) f.returning = true;
       inflight.push(f);
     }
     const last = this.seriesN > 0 ? (this.seriesN - 1) % SERIES_LEN : -1;

@@ -502,9 +502,11 @@ export function parseScenario(text: string, file: string, id = path.basename(fil
 
   const net = c.obj(top, 'network', ['network']);
   let hop_ms = 0;
+  let client_ms = 0;
   if (net) {
-    c.keys(net, ['network'], ['hop_ms'], 'network');
+    c.keys(net, ['network'], ['hop_ms', 'client_ms'], 'network');
     hop_ms = c.num(net, 'hop_ms', ['network'], { min: 0 }) ?? 0;
+    client_ms = c.num(net, 'client_ms', ['network'], { min: 0 }) ?? 0;
   }
 
   // monitoring
@@ -578,7 +580,7 @@ export function parseScenario(text: string, file: string, id = path.basename(fil
     warmup_s,
     domain,
     dns: { records, lookup_ms },
-    network: { hop_ms },
+    network: { hop_ms, client_ms },
     workload: workload as Scenario['workload'],
     nodes,
     monitoring,

@@ -159,8 +159,13 @@ export interface Scenario {
   domain?: string;
   /** `lookup_ms`: time a client's resolver takes for an uncached lookup (default 20). */
   dns?: { records: DnsRecord[]; lookup_ms?: number };
-  /** One-way latency of each network hop between hosts, ms (default 0). */
-  network?: { hop_ms?: number };
+  /**
+   * `hop_ms`: one-way latency of each hop between hosts, ms (default 0).
+   * `client_ms`: one-way latency between the users and the entry point over the
+   * internet, ms (default 0). Both add to response times and make requests visible
+   * on the diagram's edges while they travel.
+   */
+  network?: { hop_ms?: number; client_ms?: number };
   workload: Workload;
   nodes: NodeSpec[];
   monitoring?: { interval_s?: number; eval_interval_s?: number; service?: string; alerts?: AlertRule[] };
@@ -242,6 +247,8 @@ export interface InFlight {
   progress: number;
   atNode?: boolean;
   failed?: boolean;
+  /** The answer on its way back to the client (drawn on the same edge, progress running 1 → 0). */
+  returning?: boolean;
 }
 
 /** Per-second series over the last minute (oldest first). */
