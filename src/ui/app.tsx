@@ -24,6 +24,7 @@ import { CourseComplete } from './screens/course-complete';
 import { TooSmall } from './screens/too-small';
 import { findLesson } from './progress-ops';
 import { loadMarkdownRenderer } from './markdown';
+import { prefetchStepViews } from './steps/registry';
 
 /** How long after the first frame the Markdown renderer starts loading. */
 const PREFETCH_DELAY_MS = 150;
@@ -75,10 +76,14 @@ export function App(props: AppProps): React.ReactElement {
   );
   useLayoutEffect(() => save(state.progress), [state.progress, save]);
 
-  // Markdown rendering is kept off the start-up path; fetch it just after the first
-  // frame so the first page opens without a "loading…" flash.
+  // Markdown rendering and the step views are kept off the start-up path; fetch them
+  // just after the first frame so the first page opens without a "loading…" flash.
   useEffect(() => {
-    const timer = setTimeout(() => void loadMarkdownRenderer().catch(() => undefined), PREFETCH_DELAY_MS);
+    const timer = setTimeout(() => {
+      // A failure here is reported where it matters: when the page or step opens.
+      void loadMarkdownRenderer().catch(() => undefined);
+      void prefetchStepViews().catch(() => undefined);
+    }, PREFETCH_DELAY_MS);
     return () => clearTimeout(timer);
   }, []);
 

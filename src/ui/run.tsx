@@ -1,79 +1,33 @@
 /**
- * Entry point of the interactive course, called by the CLI (through a dynamic
- * import, so `--help`, `list` and `validate` never load Ink).
+ * Entry point of the interactive course, called by the CLI through a dynamic
+ * import, so `--help`, `list` and `validate` never load Ink.
+ *
+ * Ink is loaded from here, not imported statically, for start-up time: Ink's layout
+ * engine (yoga, WebAssembly inlined as base64) compiles itself when imported and,
+ * when a global `fetch` exists, fetches its own data: URL with it. In Node that first
+ * fetch() loads the whole HTTP client (undici) — a large share of the start-up time
+ * on a slow machine, for nothing. Hiding `fetch` during that import makes yoga
+ * instantiate from the decoded bytes instead. The app never uses the network.
  */
-import React from 'react';
-import { render } from 'ink';
 import type { RunAppOptions } from './run-options';
-import { App } from './app';
-import { makeTheme } from './theme';
-
-const SHOW_CURSOR = '\u001B[?25h';
 
 /**
  * Run the course until the learner quits. Resolves with the process exit code
- * (0 on quit, 1 if a screen failed) after Ink has unmounted and the terminal is
- * back to normal: raw mode off, cursor shown, the last frame left in place.
+ * (0 on quit, 1 if a screen failed) once the terminal is back to normal.
  */
 export async function runApp(opts: RunAppOptions): Promise<number> {
-  const stdin = process.stdin;
-  // A pipe's isTTY is undefined, not false: ask for raw mode support instead.
-  const interactive = stdin.isTTY === true && typeof stdin.setRawMode === 'function';
-  const { progress, notice } = opts.store.load();
-  const notices = [...opts.notices];
-  if (notice && !notices.includes(notice)) notices.push(notice);
+  const { startApp } = await withoutGlobalFetch(() => import('./start-app'));
+  return startApp(opts);
+}
 
-  let failure: Error | undefined;
-  let instance: ReturnType<typeof render> | undefined;
+/** Run `load` with `globalThis.fetch` hidden, restoring it afterwards whatever happens. */
+export async function withoutGlobalFetch<T>(load: () => Promise<T>): Promise<T> {
+  const original = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
+  if (!original || !original.configurable) return load();
+  Object.defineProperty(globalThis, 'fetch', { value: undefined, configurable: true, writable: true });
   try {
-    // Raw mode before the first frame: Ink turns it on only in an effect after the
-    // first paint, and a key pressed in between would arrive cooked (Enter as "\n",
-    // echoed onto the screen) and be lost.
-    if (interactive) stdin.setRawMode(true);
-    instance = render(
-      <App
-        course={opts.course}
-        store={opts.store}
-        initialProgress={progress}
-        theme={makeTheme({ color: opts.color, ascii: opts.ascii, projector: opts.projector })}
-        notices={notices}
-        startLesson={opts.startLesson}
-        interactive={interactive}
-        onError={(error) => {
-          failure = error;
-          // Unmount from outside React's render phase.
-          setImmediate(() => instance?.unmount());
-        }}
-      />,
-      { exitOnCtrlC: false },
-    );
-    // Without a terminal to read keys from there is nothing to wait for: draw once, stop.
-    if (!interactive) instance.unmount();
-    await instance.waitUntilExit();
-  } catch (error) {
-    failure ??= error instanceof Error ? error : new Error(String(error));
+    return await load();
   } finally {
-    restoreTerminal();
+    Object.defineProperty(globalThis, 'fetch', original);
   }
-  if (failure) {
-    process.stderr.write(`webinfra-learn: ${oneLine(failure.message)}\n`);
-    return 1;
-  }
-  return 0;
-}
-
-/** Belt and braces after Ink's own cleanup: never leave the shell in raw mode or without a cursor. */
-function restoreTerminal(): void {
-  try {
-    if (process.stdin.isTTY && process.stdin.isRaw) process.stdin.setRawMode(false);
-  } catch {
-    // stdin already closed
-  }
-  process.stdin.pause();
-  if (process.stdout.isTTY) process.stdout.write(SHOW_CURSOR);
-}
-
-function oneLine(message: string): string {
-  const first = message.split('\n')[0]?.trim();
-  return first || 'unexpected error';
 }

@@ -6,7 +6,8 @@
  * Keys: the step view sees keys first (LAYER.step); what it leaves, this screen
  * turns into next / back; what this screen leaves goes to the root (help, map, quit).
  */
-import React, { useCallback, useState } from 'react';
+import React, { Suspense, useCallback, useState } from 'react';
+import { Text } from 'ink';
 import type { Course, Step } from '../../course/types';
 import type { Progress, LabRecord } from '../../progress/types';
 import type { Layout } from '../layout';
@@ -113,7 +114,9 @@ export function LessonScreen(props: LessonScreenProps): React.ReactElement | nul
   };
   return (
     <Frame layout={layout} theme={theme} title={title} status={status} progress={fraction} contexts={contexts} help={help}>
-      <View key={stepKey} {...viewProps} />
+      <Suspense fallback={<Text color={theme.color ? theme.colors.muted : undefined}>loading…</Text>}>
+        <View key={stepKey} {...viewProps} />
+      </Suspense>
     </Frame>
   );
 }
