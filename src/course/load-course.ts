@@ -391,7 +391,13 @@ class Loader {
         if (c.correct !== true && !c.feedback) {
           ctx.error(['choices', i], `quiz: wrong choice '${c.text}' has no feedback: say why it is wrong`);
         }
+        if (q.choices.findIndex((o) => o.text === c.text) !== i) {
+          ctx.error(['choices', i], `quiz: choice '${c.text}' appears twice`);
+        }
       });
+      if (q.choices.length > 9) {
+        ctx.warn(['choices'], `quiz: ${q.choices.length} choices, but only 1-9 can be picked with a number key`);
+      }
     }
     if (q.kind === 'order') {
       const dup = q.items.find((it, i) => q.items.indexOf(it) !== i);
@@ -399,6 +405,21 @@ class Loader {
       q.mistakes?.forEach((m, i) => {
         for (const key of ['before', 'after'] as const) {
           if (!q.items.includes(m[key])) ctx.error(['mistakes', i, key], `quiz (order): '${m[key]}' is not one of the items`);
+        }
+        // A rule states the right relation; one the correct order breaks could never fire.
+        if (q.items.includes(m.before) && q.items.includes(m.after) && q.items.indexOf(m.before) > q.items.indexOf(m.after)) {
+          ctx.error(
+            ['mistakes', i],
+            `quiz (order): this rule says '${m.before}' comes before '${m.after}', but the items (the right order) put it after`,
+          );
+        }
+      });
+    }
+    if (q.kind === 'text') {
+      const accepted = new Set(q.accept.map(looseText));
+      q.wrong?.forEach((w, i) => {
+        if (accepted.has(looseText(w.answer))) {
+          ctx.error(['wrong', i, 'answer'], `quiz (text): wrong answer '${w.answer}' is also in 'accept'`);
         }
       });
     }
@@ -522,6 +543,15 @@ class BlockContext {
       else if (r.event.node) this.nodeList(nodes, [r.event.node], [...path, i], scenario);
     });
   }
+}
+
+/** How answers are compared loosely: case, spacing and surrounding punctuation do not count. */
+function looseText(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^[\s"'`.,;:!?()]+|[\s"'`.,;:!?()]+$/g, '');
 }
 
 function nodeHint(id: string, nodes: string[]): string {

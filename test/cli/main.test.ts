@@ -135,7 +135,7 @@ describe('validate', () => {
     const r = await run(['validate', path.join('test', 'fixtures', 'bad-course')]);
     expect(r.code).toBe(1);
     const lines = r.stdout.trim().split('\n');
-    expect(lines.at(-1)).toBe(`${path.join('test', 'fixtures', 'bad-course')}: 22 errors, 2 warnings`);
+    expect(lines.at(-1)).toBe(`${path.join('test', 'fixtures', 'bad-course')}: 25 errors, 2 warnings`);
     expect(lines[1]).toBe(
       `${path.join('test', 'fixtures', 'bad-course', '01-basics', '01-typos.md')}:13: quiz (single): unknown field 'choices[0].corect' (did you mean 'correct'?)`,
     );
@@ -176,7 +176,7 @@ describe('learn without a terminal', () => {
     const r = await run(['--course', path.join('test', 'fixtures', 'bad-course')]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('01-typos.md:13:');
-    expect(r.stderr).toContain('webinfra-learn: the course has 22 errors');
+    expect(r.stderr).toContain('webinfra-learn: the course has 25 errors');
     expect(r.stdout).toBe('');
   });
 

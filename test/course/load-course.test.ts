@@ -112,6 +112,9 @@ describe('the bad course', () => {
     [`${f('01-basics/05-review.md')}:4`, "'minutes' must be more than 0"],
     [`${f('01-basics/05-review.md')}:12`, "review: unknown lesson 'nope'"],
     [`${f('01-basics/06-empty.md')}:2`, 'lesson has no steps'],
+    [`${f('01-basics/07-authoring.md')}:14`, "choice 'B' appears twice"],
+    [`${f('01-basics/07-authoring.md')}:24`, "this rule says 'third' comes before 'first'"],
+    [`${f('01-basics/07-authoring.md')}:35`, "wrong answer ' 80. ' is also in 'accept'"],
     [f('02-empty'), 'warning: chapter has no lessons'],
   ];
 
