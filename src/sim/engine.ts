@@ -927,10 +927,20 @@ class Sim implements Engine {
   private atEntry(r: number): void {
     const addr = this.rAddr[r]!;
     const holder = addr >= 0 ? this.addrHolder[addr]! : this.entryDirect;
-    if (holder < 0) return this.finish(r, 0); // nobody answers ARP for the VIP
+    if (holder < 0 || this.nodes[holder]!.state !== UP) {
+      // Refused or unanswered: no HTTP answer at all. With several A records (active-active)
+      // the browser moves on to the next address for this client's later requests.
+      const n = this.wwwAddrs.length;
+      if (n > 1) {
+        const c = this.rClient[r]!;
+        const i = this.wwwAddrs.indexOf(this.cacheAddr[c]!);
+        this.cacheAddr[c] = this.wwwAddrs[(i + 1) % n]!;
+      }
+      if (holder >= 0) this.nodes[holder]!.hits++;
+      return this.finish(r, 0);
+    }
     const node = this.nodes[holder]!;
     node.hits++;
-    if (node.state !== UP) return this.finish(r, 0); // refused or unanswered: no HTTP answer at all
     const port = this.rHttps[r] ? PORT_HTTPS : PORT_HTTP;
     if (!this.allowed(node, port, -1)) {
       this.dropped++;
@@ -1319,7 +1329,7 @@ class Sim implements Engine {
           db.lastStaleEvent = this.t;
           db.staleCount = 0;
           const lag = this.lagOf(rep);
-          this.event('stale_read', db.id, `${db.id} served a stale read: this user's own write has not reached the replica yet (replica ${fmtS(lag)} behind)${more > 0 ? `; ${more} more since the last report` : ''}`, {
+          this.event('stale_read', db.id, `${db.id} served a stale read: this user's own write has not reached the replica yet (replica ${lag >= 1000 ? fmtS(lag) : `${Math.round(lag)} ms`} behind)${more > 0 ? `; ${more} more since the last report` : ''}`, {
             lag_ms: Math.round(lag),
             count: more + 1,
           });

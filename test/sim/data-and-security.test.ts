@@ -189,6 +189,18 @@ nodes:
   });
 });
 
+describe('active-active load balancers', () => {
+  it("losing one LB affects only its clients, until they try the other A record", () => {
+    const r = builtin('active-active', [{ at_s: 30, action: 'kill', node: 'lb-2' }]).run();
+    expect(r.requests.by_code?.no_answer).toBe(r.requests.failed);
+    // About one failed request per client of lb-2 (~500 of 1000), again after a TTL expiry.
+    expect(r.requests.failed).toBeGreaterThan(300);
+    expect(r.requests.failed).toBeLessThan(1500);
+    expect(r.availability).toBeGreaterThan(0.9);
+    expect(r.nodes['lb-1']!.served).toBeGreaterThan(r.nodes['lb-2']!.served * 3);
+  });
+});
+
 describe('source hashing', () => {
   const moved = (make: () => { pick(c: number, u: (i: number) => boolean): number }) => {
     const h = make();
