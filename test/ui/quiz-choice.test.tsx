@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { QuizStep } from '../../src/ui/quiz/quiz-step';
 import { emptyProgress } from '../../src/progress/types';
-import { MultipleQuestion } from '../../src/quiz/types';
-import { dnsSingle, spofMultiple } from '../quiz/fixtures';
+import type { MultipleQuestion } from '../../src/quiz/types';
+import { dnsSingle, spofMultiple, spofPick } from '../quiz/fixtures';
 import { KEY, mount, quizStep, type Harness } from './quiz-harness';
 
 let h: Harness | undefined;
@@ -152,5 +152,13 @@ describe('colour and glyphs', () => {
     const plain = h.frame().replace(/\u001B\[[0-9;]*m/g, '');
     expect(plain).toContain('✗ Not quite.');
     expect(plain).toContain('✗ your answer');
+  });
+});
+
+describe('live-view kinds', () => {
+  it('hands pick-node questions to the diagram view', async () => {
+    h = await mount(QuizStep, quizStep(spofPick));
+    await h.waitFor('lb-1');
+    expect(h.frame()).toContain('Pick the single point of failure');
   });
 });
