@@ -74,6 +74,9 @@ export async function runProgressExport(file: string, io: CliIo): Promise<number
 }
 
 export async function runProgressImport(file: string, options: CliOptions, io: CliIo): Promise<number> {
+  if (file === '-' && !options.yes) {
+    throw new UsageError('importing from standard input needs --yes (standard input cannot also answer the question)');
+  }
   let text: string;
   try {
     text = file === '-' ? await readAll(io.stdin) : readFileSync(path.resolve(io.cwd ?? process.cwd(), file), 'utf8');
@@ -94,9 +97,6 @@ export async function runProgressImport(file: string, options: CliOptions, io: C
     `This replaces your progress (${describeProgress(progress)})\n` +
       `with the one in ${file} (${describeProgress(imported.progress)}).\n`,
   );
-  if (file === '-' && !options.yes) {
-    throw new UsageError('importing from standard input needs --yes (there is no terminal left to ask)');
-  }
   if (!(await confirm('Replace it?', options, io, 'progress import'))) {
     io.stdout.write('Nothing was changed.\n');
     return 0;

@@ -279,3 +279,13 @@ describe('sim', () => {
     expect(r.stdout).toContain('webinfra-learn sim');
   });
 });
+
+describe('progress import from standard input', () => {
+  it('needs --yes, then reads the piped file', async () => {
+    const text = JSON.stringify({ ...emptyProgress(), completed: ['x'] });
+    expect((await run(['progress', 'import', '-'], { input: text })).code).toBe(2);
+    const r = await run(['progress', 'import', '-', '--yes'], { input: text });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(readFileSync(progressFile(), 'utf8')).completed).toEqual(['x']);
+  });
+});
