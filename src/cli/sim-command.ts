@@ -95,7 +95,7 @@ export async function runSimCommand(argv: string[], io: SimIo = { stdout: proces
   }
   const dir = io.scenariosDir ?? scenariosDir();
   if (values.list) {
-    io.stdout.write(formatList(dir));
+    io.stdout.write(formatList(dir, Math.max(60, Math.min(io.stdout.columns ?? 80, 120))));
     return 0;
   }
   if (positionals.length !== 1) {
@@ -158,11 +158,15 @@ export async function runSimCommand(argv: string[], io: SimIo = { stdout: proces
 }
 
 /** `sim --list`: built-in scenarios with their one-line descriptions. */
-export function formatList(dir: string): string {
+export function formatList(dir: string, width = 80): string {
   const list = listScenarios(dir);
   if (list.length === 0) return `No scenarios found in ${dir}\n`;
   const w = Math.max(...list.map((s) => s.id.length));
-  const lines = list.map((s) => `  ${s.id.padEnd(w)}  ${s.name}${s.description ? `\n  ${' '.repeat(w)}  ${s.description}` : ''}`);
+  const pad = ' '.repeat(w + 4);
+  const lines = list.map((s) => {
+    const desc = s.description ? wrap(s.description, width, pad.length).map((l) => `\n${pad}${l}`).join('') : '';
+    return `  ${s.id.padEnd(w)}  ${s.name}${desc}`;
+  });
   return `Built-in scenarios (webinfra-learn sim <name>):\n\n${lines.join('\n')}\n`;
 }
 

@@ -1418,8 +1418,12 @@ class Sim implements Engine {
     const connected = this.rConn[r] === 1;
     const j = this.rSrv[r]!;
     this.release(r);
-    // Freeing the connection slot may start a queued request, so do it last.
-    if (connected && lbI >= 0) this.releaseSlot(this.lbs[lbI]!, j);
+    // Freeing the connection slot may start a queued request, so do it last. A slot
+    // taken before the LB restarted belongs to the old process (its counts were reset).
+    if (connected && lbI >= 0) {
+      const lb = this.lbs[lbI]!;
+      if (this.nodes[lb.node]!.epoch === this.rLbEpoch[r]) this.releaseSlot(lb, j);
+    }
   }
 
   private failLater(r: number, code: number, delay: number): void {
@@ -1547,7 +1551,8 @@ class Sim implements Engine {
     const lbNode = this.nodes[lb.node]!;
     if (lbNode.state !== UP) return; // a dead LB checks nothing; restore restarts checks
     const srv = this.nodes[lb.to[j]!]!;
-    const fwOk = this.allowed(srv, PORT_HTTP, lb.node);
+    const port = lb.spec.tls === 'passthrough' || lb.spec.tls === 'reencrypt' ? PORT_HTTPS : PORT_HTTP;
+    const fwOk = this.allowed(srv, port, lb.node);
     if (srv.state === UP && fwOk) return this.checkResult(li, j, true, '');
     if (fwOk && (srv.state === DOWN || srv.state === STOPPED)) return this.checkResult(li, j, false, 'connection refused');
     // Hung host or dropped packets: the check waits for its timeout.

@@ -140,3 +140,13 @@ describe('topology', () => {
     expect(t.edges).toContainEqual({ from: 'users', to: 'server-1', kind: 'http' });
   });
 });
+
+describe('the scenario README', () => {
+  it('documents a scenario that loads', () => {
+    const text = readFileSync(path.join(scenariosDir(), 'README.md'), 'utf8');
+    const block = /```yaml\n([\s\S]*?)```/.exec(text)![1]!;
+    const s = parseScenario(block, 'README.md');
+    expect(s.nodes.map((n) => n.id)).toEqual(['lb-1', 'web-1', 'web-2']);
+    expect(s.monitoring?.alerts).toHaveLength(1);
+  });
+});

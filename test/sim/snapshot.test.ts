@@ -97,3 +97,23 @@ describe('apply', () => {
     expect(() => e.apply({ action: 'explode' as never, node: 'web-1' })).toThrow(/unknown action/);
   });
 });
+
+describe('restarts', () => {
+  it('an LB restart leaves consistent connection counts', () => {
+    const e = createEngine(loadScenario('distributed', scenariosDir()), {
+      at: [
+        { at_s: 10, action: 'set_algorithm', node: 'lb-1', value: 'leastconn' },
+        { at_s: 20, action: 'kill', node: 'lb-1' },
+        { at_s: 20.01, action: 'restore', node: 'lb-1' },
+      ],
+    });
+    for (let t = 20_000; t <= 40_000; t += 100) {
+      e.runUntil(t);
+      const s = e.snapshot({ maxInflight: 0 });
+      expect(s.nodes['lb-1']!.active).toBeGreaterThanOrEqual(0);
+    }
+    const r = e.report();
+    expect(r.nodes['web-1']!.served).toBeGreaterThan(0);
+    expect(Math.abs(r.nodes['web-1']!.served - r.nodes['web-2']!.served)).toBeLessThan(r.requests.ok * 0.1);
+  });
+});
