@@ -55,6 +55,7 @@ const EV_QUEUE_TIMEOUT = 12; // `timeout queue` at the LB
 const EV_PROMOTE = 13; // automatic promotion of a replica
 const EV_FAIL = 14; // a request fails at a later time (timeouts)
 const EV_DNS = 15; // a client's DNS lookup finished
+const EV_SEMI_TIMEOUT = 16; // rpl_semi_sync_master_timeout: the primary gives up waiting
 
 // request stages
 const S_FREE = 0;
@@ -67,6 +68,7 @@ const S_SERVICE = 6;
 const S_RETURN = 7;
 const S_FAILING = 8;
 const S_TO_ENTRY = 9; // on the internet between the client and the entry point
+const S_ACK = 10; // a semi-sync write waiting for a replica's acknowledgement
 
 // request kinds
 const K_STATIC = 0;
@@ -112,6 +114,8 @@ const PORT_SSH = 22;
 const REPEAT_EVENT_MS = 10_000;
 /** Nginx passive upstream check: `max_fails 1`, `fail_timeout 10s`. */
 const NGINX_FAIL_TIMEOUT_MS = 10_000;
+/** `rpl_semi_sync_source_timeout` default: after 10 s without an acknowledgement the primary falls back to async. */
+const SEMI_SYNC_TIMEOUT_MS = 10_000;
 /** MySQL client connect timeout the app uses when the database host does not answer. */
 const DB_CONNECT_TIMEOUT_MS = 5_000;
 
@@ -420,6 +424,9 @@ class Sim implements Engine {
   private staleReads = 0;
   private lostWrites = 0;
   private primary = -1; // current primary node idx
+  private readonly semiConfigured: boolean;
+  private semiActive = true;
+  private semiFallbackAt = -1;
 
   // per-second series
   private secondStart = 0;
@@ -562,6 +569,8 @@ class Sim implements Engine {
         n.replica = this.makeReplica(n.idx, spec.db.apply_rate_wps ?? 2000, spec.db.lag_base_ms ?? 5);
       }
     }
+
+    this.semiConfigured = this.nodes.some((n) => n.spec.kind === 'server' && n.spec.db?.semi_sync === true);
 
     // addresses: node IPs and VIPs
     const addrOf = new Map<string, number>();
@@ -755,6 +764,9 @@ class Sim implements Engine {
         break;
       case EV_HOP:
         if (this.rGen[a] === b) this.onHop(a);
+        break;
+      case EV_SEMI_TIMEOUT:
+        this.onSemiTimeout();
         break;
       case EV_DNS:
         if (this.rGen[a] === b) this.afterDns(a);
@@ -1172,6 +1184,10 @@ class Sim implements Engine {
   private onHop(r: number): void {
     const stage = this.rStage[r];
     if (stage === S_RETURN) return this.finishOk(r);
+    if (stage === S_ACK) {
+      this.writesOk++;
+      return this.complete(r);
+    }
     if (stage === S_TO_ENTRY) return this.atEntry(r);
     const s = this.stations[this.rStation[r]!]!;
     if (this.nodes[s.host]!.state === HUNG) return this.hangFail(r);
@@ -1317,8 +1333,9 @@ class Sim implements Engine {
   private dbDone(r: number, db: NodeRt): void {
     const c = this.rClient[r]!;
     if (this.rKind[r] === K_WRITE) {
-      this.writesOk++;
       this.replicate(db, c);
+      if (this.semiConfigured && this.semiActive) return this.awaitAck(r);
+      this.writesOk++;
     } else if (db.replica) {
       const rep = db.replica;
       if (rep.clientApply[c]! > this.t) {
@@ -1472,6 +1489,39 @@ class Sim implements Engine {
       rep.clientApply[client] = at;
     }
     void primary;
+  }
+
+  private semiReplicaUp(): NodeRt | undefined {
+    let best: NodeRt | undefined;
+    for (const n of this.nodes)
+      if (n.dbRole === 'replica' && n.state === UP && n.spec.kind === 'server' && n.spec.db?.semi_sync && (!best || n.replica!.baseMs < best.replica!.baseMs)) best = n;
+    return best;
+  }
+
+  /** Semi-sync: the commit returns once one replica has the change (ship + ack), or after the timeout. */
+  private awaitAck(r: number): void {
+    const rep = this.semiReplicaUp();
+    let at: number;
+    if (rep) at = this.t + 2 * rep.replica!.baseMs;
+    else {
+      if (this.semiFallbackAt < 0) {
+        this.semiFallbackAt = this.t + SEMI_SYNC_TIMEOUT_MS;
+        this.q.push(this.semiFallbackAt, EV_SEMI_TIMEOUT, 0, 0);
+      }
+      at = this.semiFallbackAt;
+    }
+    this.rStage[r] = S_ACK;
+    this.rPhaseStart[r] = this.t;
+    this.rPhaseEnd[r] = at;
+    this.q.push(at, EV_HOP, r, this.rGen[r]!);
+  }
+
+  private onSemiTimeout(): void {
+    this.semiFallbackAt = -1;
+    if (!this.semiActive || this.semiReplicaUp()) return;
+    this.semiActive = false;
+    const p = this.primary >= 0 ? this.nodes[this.primary]!.id : 'the primary';
+    this.event('semi_sync_off', p, `${p} fell back to asynchronous replication: no semi-sync replica acknowledged a write for ${fmtS(SEMI_SYNC_TIMEOUT_MS)} (writes waited that long)`);
   }
 
   /** Drop applied entries; current lag = age of the oldest unapplied write. */
@@ -1849,12 +1899,14 @@ class Sim implements Engine {
         const victims: number[] = [];
         for (let i = 0; i < this.liveN; i++) {
           const r = this.live[i]!;
-          if (this.rStation[r] === st && (this.rStage[r] === S_SERVICE || this.rStage[r] === S_QUEUED || this.rStage[r] === S_HOP)) victims.push(r);
+          const stage = this.rStage[r];
+          if (this.rStation[r] === st && (stage === S_SERVICE || stage === S_QUEUED || stage === S_HOP || stage === S_ACK)) victims.push(r);
         }
         s.queue.clear();
         this.setBusy(s, -s.busy);
         n.failed += victims.length;
         for (const r of victims) {
+          if (this.rStage[r] === S_ACK) this.writesFailed++; // committed, never confirmed
           if (how === DOWN) this.finish(r, 502);
           else this.hangFail(r);
         }
@@ -1881,7 +1933,9 @@ class Sim implements Engine {
         this.lagOf(rep);
         let keep = rep.applyT.length;
         while (keep > rep.head && rep.commitT[keep - 1]! + rep.baseMs > this.t) keep--;
-        rep.unshipped += rep.applyT.length - keep;
+        // Under semi-sync no acknowledged write is missing: the unshipped ones were never confirmed to their clients.
+        const semi = this.semiConfigured && this.semiActive && x.spec.kind === 'server' && x.spec.db?.semi_sync;
+        if (!semi) rep.unshipped += rep.applyT.length - keep;
         rep.commitT.length = keep;
         rep.applyT.length = keep;
         rep.client.length = keep;
@@ -1938,6 +1992,10 @@ class Sim implements Engine {
       }
     }
     if (n.replica && n.dbRole === 'replica') this.resumeReplica(n);
+    if (this.semiConfigured && !this.semiActive && n.dbRole === 'replica' && n.spec.kind === 'server' && n.spec.db?.semi_sync) {
+      this.semiActive = true;
+      this.event('semi_sync_on', n.id, `${n.id} is back: the primary waits for its acknowledgement again (semi-sync)`);
+    }
     if (n.dbRole === 'primary') for (const x of this.nodes) if (x.dbRole === 'replica') x.promoteGen++;
     this.event('node_restored', n.id, `${n.id} restored (was ${was}): it accepts connections again${more}`);
   }

@@ -55,6 +55,37 @@ nodes:
     expect(p[0]!.message).toMatch(/\d+ committed writes never reached it and are lost/);
   });
 
+  it('semi-sync: writes wait for an acknowledgement, fall back to async after 10 s, lose nothing', () => {
+    const yaml = (semi: boolean) => `name: semi
+seed: 2
+duration_s: 80
+dns: { lookup_ms: 0 }
+workload: { rate_rps: 200, write_ratio: 0.5 }
+nodes:
+  - { id: app-1, kind: server, roles: [app], workers: 64, service_ms: 2, app: { db: db-1, read_from: [db-1] } }
+  - { id: db-1, kind: server, roles: [db], workers: 8, service_ms: 1, db: { role: primary } }
+  - { id: db-2, kind: server, roles: [db], workers: 8, service_ms: 1, db: { role: replica, of: db-1, lag_base_ms: 20, semi_sync: ${semi} } }
+`;
+    const async = run(yaml(false));
+    const semi = run(yaml(true));
+    // Half the requests are writes that now wait ship + ack = 2 × 20 ms.
+    expect(semi.latency_ms.mean - async.latency_ms.mean).toBeGreaterThan(15);
+    expect(semi.latency_ms.mean - async.latency_ms.mean).toBeLessThan(25);
+
+    const down = run(yaml(true), { at: [{ at_s: 20, action: 'kill', node: 'db-2' }, { at_s: 50, action: 'restore', node: 'db-2' }] });
+    const off = events(down, 'semi_sync_off');
+    expect(off).toHaveLength(1);
+    expect(off[0]!.t_s).toBeGreaterThan(30);
+    expect(off[0]!.t_s).toBeLessThan(30.1);
+    expect(events(down, 'semi_sync_on', 'db-2')).toHaveLength(1);
+    expect(down.latency_ms.p99).toBeGreaterThan(5000); // the writes that waited out the timeout
+
+    const crash = (semi: boolean) =>
+      run(yaml(semi), { at: [{ at_s: 20, action: 'kill', node: 'db-1' }, { at_s: 25, action: 'promote', node: 'db-2' }] }).db!.lost_writes;
+    expect(crash(false)).toBeGreaterThan(0);
+    expect(crash(true)).toBe(0);
+  });
+
   it('replica lag grows when writes outpace the apply rate, and stale reads are counted', () => {
     const e = builtin('replication-lag');
     e.runUntil(60_000);
