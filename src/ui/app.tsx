@@ -173,11 +173,15 @@ class ErrorBoundary extends React.Component<{ onError?(error: Error): void; chil
   static getDerivedStateFromError(error: Error): { error: Error } {
     return { error };
   }
+  private reported = false;
   override componentDidCatch(error: Error): void {
+    // React may hand the same failure over more than once (it retries a failed render).
+    if (this.reported) return;
+    this.reported = true;
     this.props.onError?.(error);
   }
   override render(): React.ReactNode {
-    if (this.state.error) return <Text>webinfra-learn stopped: {this.state.error.message}</Text>;
+    if (this.state.error) return <Text>webinfra-learn stopped: {this.state.error.message.split('\n')[0]}</Text>;
     return this.props.children;
   }
 }

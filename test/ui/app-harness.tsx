@@ -124,7 +124,7 @@ export function renderApp(opts: RenderAppOptions = {}) {
       await sleep(30);
     },
     /** Wait until the frame contains `what` (or matches it, or passes it). */
-    async waitFor(what: string | RegExp | ((frame: string) => boolean), timeout = 2000): Promise<string> {
+    async waitFor(what: string | RegExp | ((frame: string) => boolean), timeout = 5000): Promise<string> {
       const start = Date.now();
       for (;;) {
         const f = frame();
