@@ -106,7 +106,9 @@ function LiveSimScreen({ options, size, onQuit, animateWithoutTerminal, theme }:
   }
   return (
     <Box flexDirection="column" height={height}>
-      <LiveView topology={lab.topology} snapshot={lab.sim.snapshot} state={lab.state} theme={theme} width={columns} height={height - 1} labelsLarge={options.projector} title={title} requests={true} />
+      <Box flexGrow={1} flexDirection="column">
+        <LiveView topology={lab.topology} snapshot={lab.sim.snapshot} state={lab.state} theme={theme} width={columns} height={height - 1} labelsLarge={options.projector} title={title} requests={true} />
+      </Box>
       <Text wrap="truncate" color={muted} dimColor={!theme.color}>
         {keysLine(columns, theme.ascii)}
       </Text>

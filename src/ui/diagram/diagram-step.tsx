@@ -40,7 +40,9 @@ export function diagramStepLines(step: DiagramStepData, width: number, ascii: bo
 
 /** Registered in steps/registry.tsx as the `diagram` step view. */
 export function DiagramStep({ step, width, height, theme, active, setContexts }: StepViewProps<DiagramStepData>): React.ReactElement {
-  useEffect(() => setContexts(['lesson']), [setContexts]);
+  useEffect(() => {
+    setContexts(['lesson']);
+  }, [setContexts]);
   const lines = useMemo(() => diagramStepLines(step, width, theme.ascii), [step, width, theme.ascii]);
   const [offset, setOffset] = useState(0);
   const scroll = lines.length > height;
@@ -69,5 +71,5 @@ export function DiagramStep({ step, width, height, theme, active, setContexts }:
     visible.push([{ text: more > 0 ? `${down} ${more} more line${more === 1 ? '' : 's'} · ${up}${down} scroll` : `${up} scroll up for the top`, style: 'muted' }]);
   }
   const text = useMemo(() => paintLines(visible, theme).join('\n'), [visible, theme]);
-  return <Text wrap="truncate-end">{text}</Text>;
+  return <Text>{text}</Text>;
 }

@@ -80,7 +80,9 @@ function LabRunner(props: StepViewProps<LabStepData> & { scenario: Scenario; atE
   const engineOptions = useMemo<EngineOptions>(() => (props.atEvents.length ? { at: props.atEvents } : {}), [props.atEvents]);
   const live = useLab({ scenario, engineOptions, visible: active });
   useLabKeys(live.commands, active);
-  useEffect(() => setContexts(['lab', 'lesson']), [setContexts]);
+  useEffect(() => {
+    setContexts(['lab', 'lesson']);
+  }, [setContexts]);
 
   // Evaluate checks: at most every CHECK_INTERVAL_MS while running, at once when paused or stepped.
   const lastEval = useRef(0);
@@ -133,7 +135,7 @@ function LabRunner(props: StepViewProps<LabStepData> & { scenario: Scenario; atE
     const checks = checklistLines(lab, live.state.passed, over, width, ascii, height - top.length - body.length);
     return paintLines([...top, ...body, ...checks].slice(0, height), theme).join('\n');
   }, [snapshot, live.state, live.topology, live.animating, width, height, theme, lab, scenario.name, over, props.atErrors]);
-  return <Text wrap="truncate-end">{text}</Text>;
+  return <Text>{text}</Text>;
 }
 
 /** Registered in steps/registry.tsx as the `lab` step view. */

@@ -30,7 +30,7 @@ function LiveViewImpl({ topology, snapshot, state, theme, width, height, labelsL
     const { lines } = liveLines({ topology, snapshot, state, width, height, ascii: theme.ascii, labelsLarge, title, requests });
     return paintLines(lines, theme).join('\n');
   }, [topology, snapshot, state, width, height, theme, labelsLarge, title, requests]);
-  return <Text wrap="truncate-end">{text}</Text>;
+  return <Text>{text}</Text>;
 }
 
 export const LiveView = memo(LiveViewImpl);

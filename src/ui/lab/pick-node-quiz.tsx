@@ -88,7 +88,9 @@ export function PickNodeQuiz(props: StepViewProps<QuizStepData>): React.ReactEle
   const { step, width, height, theme, active, setContexts, onQuizAnswer } = props;
   const question = step.question as PickNodeQuestion;
   const loaded = scenarioById(question.scenario);
-  useEffect(() => setContexts(['quiz', 'lesson']), [setContexts]);
+  useEffect(() => {
+    setContexts(['quiz', 'lesson']);
+  }, [setContexts]);
   const topology = loaded.ok ? scenarioTopology(loaded.scenario) : undefined;
   const order = useMemo(() => (topology ? layoutDiagram(topology, { width: 200, live: false }).order : []), [topology]);
   const [state, dispatch] = useReducer(pickReducer, { cursor: 0, phase: 'choosing', attempts: 0, wrong: [] });
@@ -133,5 +135,5 @@ export function PickNodeQuiz(props: StepViewProps<QuizStepData>): React.ReactEle
     if (state.wrong.length && state.phase === 'choosing') hint.push({ text: `  tried: ${state.wrong.join(', ')}`, style: 'down' });
     return paintLines([...top, ...shown, fitLine(hint, width), ...feedback].slice(0, height), theme).join('\n');
   }, [loaded, topology, question, state, current, width, height, theme]);
-  return <Text wrap="truncate-end">{text}</Text>;
+  return <Text>{text}</Text>;
 }

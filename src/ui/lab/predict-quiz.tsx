@@ -111,7 +111,9 @@ function PredictRunner(props: StepViewProps<QuizStepData> & { scenario: Scenario
   });
   const running = state.phase === 'running';
   useLabKeys(live.commands, active && running);
-  useEffect(() => setContexts(running ? ['lab', 'quiz', 'lesson'] : ['quiz', 'lesson']), [setContexts, running]);
+  useEffect(() => {
+    setContexts(running ? ['lab', 'quiz', 'lesson'] : ['quiz', 'lesson']);
+  }, [setContexts, running]);
   // Each new run starts from the beginning with the same seed.
   useEffect(() => {
     if (state.run > 1) live.commands.reset();
@@ -171,7 +173,7 @@ function PredictRunner(props: StepViewProps<QuizStepData> & { scenario: Scenario
     const view = liveLines({ topology: live.topology, snapshot, state: live.state, width, height: Math.min(room, over ? Math.max(6, room) : room), ascii });
     return paintLines([head[0]!, ...prediction, ...view.lines, ...tail.map((l) => fitLine(l, width))].slice(0, height), theme).join('\n');
   }, [question, state, snapshot, live.state, live.topology, live.sim.engine, width, height, theme, untilMs, props.atErrors]);
-  return <Text wrap="truncate-end">{text}</Text>;
+  return <Text>{text}</Text>;
 }
 
 export function PredictQuiz(props: StepViewProps<QuizStepData>): React.ReactElement {

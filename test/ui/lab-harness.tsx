@@ -1,0 +1,104 @@
+/**
+ * Renders a lab-area view (lab step, diagram step, pick-node / predict quiz) the way
+ * the lesson screen does: inside the one input owner, with recorded callbacks.
+ */
+import React from 'react';
+import { render } from 'ink-testing-library';
+import type { Course, Lesson, Step } from '../../src/course/types';
+import { emptyProgress } from '../../src/progress/types';
+import type { LabRecord } from '../../src/progress/types';
+import { InputProvider } from '../../src/ui/input';
+import type { Context } from '../../src/ui/keymap';
+import type { StepViewProps } from '../../src/ui/step-props';
+import { makeTheme } from '../../src/ui/theme';
+
+export const KEY = {
+  up: '\u001B[A',
+  down: '\u001B[B',
+  right: '\u001B[C',
+  left: '\u001B[D',
+  tab: '\t',
+  shiftTab: '\u001B[Z',
+  enter: '\r',
+  escape: '\u001B',
+  space: ' ',
+} as const;
+
+export const wait = (ms = 60) => new Promise((r) => setTimeout(r, ms));
+
+export interface LabHarness {
+  frame(): string;
+  /** Send keys one at a time, waiting after each (Ink needs a moment per write). */
+  press(...keys: string[]): Promise<void>;
+  waitFor(text: string | RegExp, timeoutMs?: number): Promise<string>;
+  answers: { id: string; correct: boolean }[];
+  labs: { id: string; record: Omit<LabRecord, 'at'> }[];
+  contexts: Context[][];
+  unhandled: string[];
+  rerender(props: Partial<StepViewProps<Step>>): void;
+  unmount(): void;
+}
+
+export function lessonWith(steps: Step[], id = 'lab-lesson'): Lesson {
+  return { id, title: 'A lab lesson', chapterId: 'distributed', file: `lessons/02-distributed/01-${id}.md`, steps };
+}
+
+export function mountStep<S extends Step>(View: React.ComponentType<StepViewProps<S>>, step: S, opts: { width?: number; height?: number; active?: boolean; ascii?: boolean } = {}): LabHarness {
+  const answers: LabHarness['answers'] = [];
+  const labs: LabHarness['labs'] = [];
+  const contexts: Context[][] = [];
+  const unhandled: string[] = [];
+  const lesson = lessonWith([step]);
+  const course: Course = { root: 'lessons', chapters: [{ id: 'distributed', title: 'Distributed', lessons: [lesson], dir: 'lessons/02-distributed' }] };
+  let props: StepViewProps<S> = {
+    course,
+    lesson,
+    step,
+    stepIndex: 0,
+    width: opts.width ?? 76,
+    height: opts.height ?? 19,
+    theme: makeTheme({ color: false, ascii: opts.ascii ?? false }),
+    progress: emptyProgress(),
+    onQuizAnswer: (id, correct) => answers.push({ id, correct }),
+    onLabResult: (id, record) => labs.push({ id, record }),
+    onReviewMark: () => {},
+    setContexts: (c) => {
+      contexts.push(c);
+    },
+    active: opts.active ?? true,
+  };
+  const tree = (p: StepViewProps<S>) => (
+    <InputProvider active={true} onUnhandled={(input) => void unhandled.push(input)}>
+      <View {...p} />
+    </InputProvider>
+  );
+  const app = render(tree(props));
+  const frame = () => app.lastFrame() ?? '';
+  return {
+    frame,
+    async press(...keys) {
+      for (const k of keys) {
+        app.stdin.write(k);
+        await wait();
+      }
+    },
+    async waitFor(text, timeoutMs = 3000) {
+      const start = Date.now();
+      for (;;) {
+        const f = frame();
+        if (typeof text === 'string' ? f.includes(text) : text.test(f)) return f;
+        if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${String(text)}; frame:\n${f}`);
+        await wait(25);
+      }
+    },
+    answers,
+    labs,
+    contexts,
+    unhandled,
+    rerender(p) {
+      props = { ...props, ...(p as Partial<StepViewProps<S>>) };
+      app.rerender(tree(props));
+    },
+    unmount: () => app.unmount(),
+  };
+}

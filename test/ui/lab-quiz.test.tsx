@@ -1,0 +1,123 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Step } from '../../src/course/types';
+import type { PickNodeQuestion, PredictQuestion } from '../../src/quiz/types';
+import { PickNodeQuiz, pickReducer } from '../../src/ui/lab/pick-node-quiz';
+import { PredictQuiz, predictReducer } from '../../src/ui/lab/predict-quiz';
+import { KEY, mountStep, type LabHarness } from './lab-harness';
+
+type QuizStepData = Extract<Step, { kind: 'quiz' }>;
+const quiz = (question: PickNodeQuestion | PredictQuestion): QuizStepData => ({ kind: 'quiz', question, pos: { file: 'x.md', line: 1 } });
+
+const spof: PickNodeQuestion = {
+  id: 'q-spof',
+  kind: 'pick-node',
+  scenario: 'distributed',
+  prompt: 'Pick the single point of failure for all traffic.',
+  answer: ['lb-1'],
+  feedback: { 'web-1': 'web-2 still serves if web-1 dies: lb-1 routes around it.' },
+  explain: 'Every request passes through lb-1, and there is only one.',
+};
+
+const predict: PredictQuestion = {
+  id: 'q-predict',
+  kind: 'predict',
+  scenario: 'distributed',
+  prompt: 'web-2 crashes at 2 s. What happens to requests?',
+  at: ['2:kill:web-2'],
+  run_s: 12,
+  choices: [
+    { text: 'Nothing fails: there are two servers', feedback: 'lb-1 keeps sending web-2 its share until its checks fail.' },
+    { text: 'Some requests fail until lb-1 marks web-2 DOWN', correct: true },
+  ],
+  explain: 'The load balancer learns of the crash from its health checks, 4–6 s later.',
+};
+
+let h: LabHarness | undefined;
+afterEach(() => {
+  h?.unmount();
+  h = undefined;
+});
+
+describe('pick-node quiz', () => {
+  it('moves a selection over the machines with Tab and arrows', async () => {
+    h = mountStep(PickNodeQuiz, quiz(spof));
+    let f = await h.waitFor('PICK A NODE');
+    expect(f).toContain('(now: lb-1)');
+    expect(f).toMatch(/╔ ▸lb-1/);
+    await h.press(KEY.tab);
+    f = h.frame();
+    expect(f).toContain('(now: web-1)');
+    await h.press(KEY.up);
+    expect(h.frame()).toContain('(now: lb-1)');
+    expect(h.contexts.at(-1)).toEqual(['quiz', 'lesson']);
+  });
+
+  it('answers a wrong node with its own feedback, allows a retry, and records the first try', async () => {
+    h = mountStep(PickNodeQuiz, quiz(spof), { height: 30 });
+    await h.press(KEY.tab, KEY.enter);
+    let f = h.frame();
+    expect(f).toContain('✗ Not web-1.');
+    expect(f).toContain('web-2 still serves if web-1 dies');
+    expect(f).toContain('Why: Every request passes through lb-1');
+    expect(f).toContain('r: try again');
+    expect(h.answers).toEqual([{ id: 'q-spof', correct: false }]);
+    await h.press('r', KEY.shiftTab, KEY.enter);
+    f = h.frame();
+    expect(f).toContain('✓ Correct: lb-1.');
+    expect(h.answers).toEqual([
+      { id: 'q-spof', correct: false },
+      { id: 'q-spof', correct: true },
+    ]);
+    // Answered: Enter now belongs to the lesson (next step).
+    await h.press(KEY.enter);
+    expect(h.unhandled).toContain('\r');
+  });
+
+  it('reducer ignores moves after answering and retry after a right answer', () => {
+    const answered = pickReducer({ cursor: 0, phase: 'choosing', attempts: 0, wrong: [] }, { type: 'answer', node: 'lb-1', grade: { correct: true, explain: '' } });
+    expect(pickReducer(answered, { type: 'move', by: 1, count: 3 })).toBe(answered);
+    expect(pickReducer(answered, { type: 'retry' })).toBe(answered);
+  });
+});
+
+describe('predict quiz', () => {
+  it('locks the prediction, runs the scenario with its events, then shows the outcome beside it', async () => {
+    h = mountStep(PredictQuiz, quiz(predict), { height: 30, width: 100 });
+    let f = await h.waitFor('PREDICT, THEN RUN');
+    expect(f).toContain('( ) 2. Some requests fail');
+    await h.press('2');
+    expect(h.frame()).toContain('(•) 2. Some requests fail');
+    await h.press(KEY.enter);
+    expect(h.answers).toEqual([{ id: 'q-predict', correct: true }]);
+    f = await h.waitFor('You predicted: Some requests fail');
+    expect(f).toContain('running to 12 s');
+    await h.press(KEY.enter); // skip to the end
+    f = await h.waitFor('What happened:');
+    expect(f).toMatch(/What happened: [\d,]+ of [\d,]+ requests failed/);
+    expect(f).not.toMatch(/What happened: 0 of/);
+    expect(f).toContain('✓ Correct');
+    expect(f).toContain('Why: The load balancer learns of the crash');
+    expect(f).toMatch(/t 12\.0 s/);
+  }, 20_000);
+
+  it('a wrong prediction gets its feedback and can be predicted again', async () => {
+    h = mountStep(PredictQuiz, quiz(predict), { height: 30, width: 100 });
+    await h.waitFor('PREDICT');
+    await h.press(KEY.enter, KEY.enter);
+    const f = await h.waitFor('What happened:');
+    expect(f).toContain('✗ Not');
+    expect(f).toContain('until its checks fail');
+    await h.press('r');
+    expect(await h.waitFor('( ) 2.')).toContain('Enter: lock in your prediction');
+    expect(h.answers).toEqual([{ id: 'q-predict', correct: false }]);
+  }, 20_000);
+
+  it('reducer: the run is only entered from a choice and finished once', () => {
+    const s0 = { phase: 'choosing' as const, cursor: 1, run: 0 };
+    expect(predictReducer(s0, { type: 'finished' })).toBe(s0);
+    const s1 = predictReducer(s0, { type: 'submit', grade: { correct: true, explain: '' } });
+    expect(s1).toMatchObject({ phase: 'running', choice: 1, run: 1 });
+    expect(predictReducer(s1, { type: 'finished' }).phase).toBe('done');
+    expect(predictReducer(s0, { type: 'choose', index: 7, count: 2 })).toBe(s0);
+  });
+});
