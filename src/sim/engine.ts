@@ -261,6 +261,7 @@ interface NodeRt {
   // db role
   dbRole: 'primary' | 'replica' | undefined;
   replica: Replica | undefined;
+  replicaOf: number;
   downSince: number;
   promoteGen: number;
   // monitoring
@@ -303,7 +304,6 @@ interface LbRt {
   checkTimeout: number;
   maxconn: number;
   queueTimer: boolean;
-  lastCheckFailure: string[];
   // VRRP
   vip: number; // address index, or -1
   vState: 'MASTER' | 'BACKUP' | 'FAULT' | '';
@@ -497,6 +497,7 @@ class Sim implements Engine {
         upFailedUntil: new Float64Array(0),
         dbRole: undefined,
         replica: undefined,
+        replicaOf: -1,
         downSince: -1,
         promoteGen: 0,
         sampleT: -1,
@@ -567,6 +568,7 @@ class Sim implements Engine {
       }
       if (spec.db?.role === 'replica') {
         n.replica = this.makeReplica(n.idx, spec.db.apply_rate_wps ?? 2000, spec.db.lag_base_ms ?? 5);
+        n.replicaOf = this.byId.get(spec.db.of ?? '') ?? -1;
       }
     }
 
@@ -618,7 +620,6 @@ class Sim implements Engine {
         checkTimeout: hc.timeout_ms ?? hc.inter_ms ?? 2000,
         maxconn: spec.maxconn ?? 0,
         queueTimer: false,
-        lastCheckFailure: to.map(() => ''),
         vip: -1,
         vState: '',
         prio: spec.vrrp?.priority ?? 0,
@@ -655,13 +656,11 @@ class Sim implements Engine {
     for (const r of aRecs) ttl = Math.min(ttl, r.ttl_s ?? 300);
     this.dnsTtlMs = (Number.isFinite(ttl) ? ttl : 300) * 1000;
     this.wwwAddrs = aRecs.map((r) => addAddr(r.value, -1));
-    const lbNodes = new Set(this.lbs.map((l) => l.node));
     this.entryDirect = -1;
     if (this.lbs.length === 0) {
       const s = this.nodes.find((x) => x.web >= 0 || x.app >= 0);
       this.entryDirect = s ? s.idx : -1;
     }
-    void lbNodes;
 
     // VRRP initial roles: the highest priority of each VIP group is MASTER.
     const groups = new Map<number, LbRt[]>();
@@ -1478,7 +1477,7 @@ class Sim implements Engine {
   private replicate(primary: NodeRt, client: number): void {
     for (const n of this.nodes) {
       const rep = n.replica;
-      if (!rep || n.dbRole !== 'replica') continue;
+      if (!rep || n.dbRole !== 'replica' || n.replicaOf !== primary.idx) continue;
       // A replica applies the binary log in order, at most at its apply rate.
       const down = n.state !== UP;
       const at = down ? Infinity : Math.max(this.t + rep.baseMs, rep.lastApply + rep.applyMsPerWrite);
@@ -1488,7 +1487,6 @@ class Sim implements Engine {
       rep.client.push(client);
       rep.clientApply[client] = at;
     }
-    void primary;
   }
 
   private semiReplicaUp(): NodeRt | undefined {
@@ -1567,9 +1565,13 @@ class Sim implements Engine {
     rep.head = rep.applyT.length;
     rep.clientApply.fill(0);
     n.dbRole = 'primary';
+    n.replicaOf = -1;
     this.primary = n.idx;
+    // The other replicas now pull from the new primary.
+    for (const x of this.nodes) if (x !== n && x.dbRole === 'replica' && old && x.replicaOf === old.idx) x.replicaOf = n.idx;
     if (old) {
       old.dbRole = 'replica';
+      old.replicaOf = n.idx;
       old.replica ??= this.makeReplica(old.idx, 2000, 5);
       old.replica.head = old.replica.applyT.length;
       old.replica.clientApply.fill(0);
@@ -1626,7 +1628,6 @@ class Sim implements Engine {
       }
     } else {
       lb.succ[j] = 0;
-      lb.lastCheckFailure[j] = why;
       if (lb.up[j]) {
         lb.fails[j]!++;
         if (lb.fails[j]! >= lb.fall) {

@@ -303,7 +303,7 @@ export function parseScenario(text: string, file: string, id = path.basename(fil
       const weights: Record<string, number> = {};
       const wo = c.obj(o, 'weights', p);
       if (wo)
-        for (const [k, v] of Object.entries(wo)) {
+        for (const k of Object.keys(wo)) {
           if (!to.includes(k)) c.error([...p, 'weights', k], `weight for '${k}', which is not in '${nid}'s 'to' list`);
           else weights[k] = c.num(wo, k, [...p, 'weights'], { int: true, min: 0, max: 256 }) ?? 1;
         }
