@@ -1,0 +1,78 @@
+/** Load-balancing algorithms beyond the queueing comparisons: weights, first, drain. */
+import { describe, expect, it } from 'vitest';
+import { engine, run } from './helpers';
+
+const lb = (extra: string, servers = 3, serverExtra = '') => `name: lb
+seed: 9
+duration_s: 60
+warmup_s: 5
+dns: { lookup_ms: 0 }
+workload: { rate_rps: 120 }
+nodes:
+  - { id: lb-1, kind: load_balancer, to: [${Array.from({ length: servers }, (_, i) => `web-${i + 1}`).join(', ')}], ${extra} }
+${Array.from({ length: servers }, (_, i) => `  - { id: web-${i + 1}, kind: server, roles: [web], workers: 4, service_ms: 5${serverExtra} }`).join('\n')}
+`;
+
+describe('balancing algorithms', () => {
+  it('roundrobin shares traffic in proportion to weight; weight 0 gets nothing', () => {
+    const r = run(lb('algorithm: roundrobin, weights: { web-1: 3, web-2: 1, web-3: 0 }'));
+    const [a, b, c] = ['web-1', 'web-2', 'web-3'].map((id) => r.nodes[id]!.served);
+    expect(a! / b!).toBeGreaterThan(2.9);
+    expect(a! / b!).toBeLessThan(3.1);
+    expect(c).toBe(0);
+  });
+
+  it('smooth weighted round robin interleaves instead of sending bursts', () => {
+    // Constant arrivals and service times: completions come in dispatch order.
+    const yaml = lb('algorithm: roundrobin, weights: { web-1: 2, web-2: 1, web-3: 1 }', 3, ', service: deterministic').replace(
+      'workload: { rate_rps: 120 }',
+      'workload: { rate_rps: 100, arrival: constant }',
+    );
+    const e = engine(yaml);
+    const ids = ['web-1', 'web-2', 'web-3'];
+    const served = () => {
+      const s = e.snapshot({ maxInflight: 0 });
+      return ids.map((id) => s.nodes[id]!.served);
+    };
+    e.runUntil(10_000);
+    let prev = served();
+    const order: string[] = [];
+    for (let t = 10_001; order.length < 40; t += 1) {
+      e.runUntil(t);
+      const now = served();
+      ids.forEach((id, i) => {
+        for (let k = 0; k < now[i]! - prev[i]!; k++) order.push(id);
+      });
+      prev = now;
+    }
+    // nginx's smooth weighted round robin: a b c a | a b c a … — every window of four
+    // requests holds web-1 twice and the others once; never three in a row.
+    for (let i = 0; i + 4 <= order.length; i++) {
+      const w = order.slice(i, i + 4);
+      expect(w.filter((x) => x === 'web-1')).toHaveLength(2);
+    }
+    expect(order.join(',')).not.toMatch(/web-1,web-1,web-1/);
+  });
+
+  it('first fills the lowest server up to maxconn before using the next', () => {
+    const r = run(lb('algorithm: first, maxconn: 2', 3, ''));
+    const served = ['web-1', 'web-2', 'web-3'].map((id) => r.nodes[id]!.served);
+    expect(served[0]!).toBeGreaterThan(served[1]!);
+    expect(served[1]!).toBeGreaterThan(served[2]!);
+  });
+
+  it('set_algorithm switches policy mid-run and says so', () => {
+    const r = run(lb('algorithm: roundrobin'), { at: [{ at_s: 30, action: 'set_algorithm', node: 'lb-1', value: 'leastconn' }] });
+    expect(r.events.find((e) => e.type === 'algorithm_changed')!.message).toBe('lb-1 now balances with leastconn');
+    expect(r.nodes['lb-1']!.algorithm).toBe('leastconn');
+  });
+
+  it('a drained server gets no new requests, finishes what it has, then is reported drained', () => {
+    const r = run(lb('algorithm: leastconn'), { at: [{ at_s: 20, action: 'drain', node: 'web-2' }] });
+    const drained = r.events.find((e) => e.type === 'drained')!;
+    expect(drained.t_s).toBeGreaterThanOrEqual(20);
+    expect(drained.t_s).toBeLessThan(20.2);
+    expect(r.requests.failed).toBe(0);
+    expect(r.nodes['web-2']!.served).toBeLessThan(r.nodes['web-1']!.served / 2);
+  });
+});
