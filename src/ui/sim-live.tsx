@@ -25,7 +25,7 @@ export const LIVE_MIN_ROWS = 16;
 
 /** The too-small line (the end-to-end tests look for it). */
 export function liveTooSmallMessage(columns: number, rows: number): string {
-  return `terminal too small for the live view (need ${LIVE_MIN_COLUMNS}×${LIVE_MIN_ROWS}, have ${columns}×${rows})`;
+  return `terminal too small (need ${LIVE_MIN_COLUMNS}×${LIVE_MIN_ROWS}, have ${columns}×${rows})`;
 }
 
 /** The keys line: every lab key when there is room, the footer ones otherwise. */
@@ -82,7 +82,7 @@ function LiveSimScreen({ options, size, onQuit, animateWithoutTerminal, theme }:
       <Box flexDirection="column">
         <Text wrap="truncate">{liveTooSmallMessage(columns, rows)}</Text>
         <Text wrap="truncate" color={muted} dimColor={!theme.color}>
-          Enlarge the window to go on · q quits
+          The live view needs more room: enlarge the window · q quits
         </Text>
       </Box>
     );

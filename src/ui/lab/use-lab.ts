@@ -3,7 +3,7 @@
  * and its clock, the topology to draw and the key bindings. Used by the lesson's lab
  * step, the predict quiz and the full-screen instructor view.
  */
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import { useStdin } from 'ink';
 import type { EngineOptions, Scenario } from '../../sim/types';
 import { layoutDiagram } from '../../diagram';
@@ -41,11 +41,22 @@ export function useLab(o: UseLabOptions): Lab {
   const firstLb = o.scenario.nodes.find((n) => n.kind === 'load_balancer');
   const initialAlgorithm = (firstLb && 'algorithm' in firstLb && firstLb.algorithm) || 'roundrobin';
   const initialRate = o.engineOptions?.rate_rps ?? o.scenario.workload.rate_rps;
-  const [state, dispatch] = useLabState({ rate: initialRate, algorithm: initialAlgorithm, speed: o.speed, paused: o.startPaused });
+  const [state, rawDispatch] = useLabState({ rate: initialRate, algorithm: initialAlgorithm, speed: o.speed, paused: o.startPaused });
+  // Pausing takes effect at the key press, not at the next render (see useSimClock's shouldTick).
+  const pausedNow = useRef(state.paused);
+  pausedNow.current = state.paused;
+  const dispatch = useCallback<React.Dispatch<LabAction>>(
+    (a) => {
+      if (a.type === 'togglePause') pausedNow.current = !pausedNow.current;
+      else if (a.type === 'setPaused') pausedNow.current = a.paused;
+      rawDispatch(a);
+    },
+    [rawDispatch],
+  );
   const { isRawModeSupported } = useStdin();
   const terminal = isRawModeSupported === true || o.animateWithoutTerminal === true;
   const animating = o.visible && !state.paused && terminal;
-  const sim = useLiveSim({ scenario: o.scenario, engineOptions: o.engineOptions, running: animating, speed: state.speed, runId: state.runId, untilMs: o.untilMs, onUntil: o.onUntil });
+  const sim = useLiveSim({ scenario: o.scenario, engineOptions: o.engineOptions, running: animating, speed: state.speed, runId: state.runId, untilMs: o.untilMs, onUntil: o.onUntil, shouldTick: () => !pausedNow.current });
   // Selection order is the diagram's left-to-right order; independent of width.
   const order = useMemo(() => layoutDiagram(topology, { width: 200, live: false }).order, [topology]);
   const reset = useCallback(() => dispatch({ type: 'reset', rate: initialRate, algorithm: initialAlgorithm }), [dispatch, initialRate, initialAlgorithm]);

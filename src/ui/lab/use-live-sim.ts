@@ -24,6 +24,8 @@ export interface LiveSimHookOptions {
   /** Called once when `untilMs` is reached. */
   onUntil?(): void;
   fps?: number;
+  /** See {@link useSimClock}'s `shouldTick`. */
+  shouldTick?: () => boolean;
 }
 
 export interface LiveSim {
@@ -76,6 +78,6 @@ export function useLiveSim(o: LiveSimHookOptions): LiveSim {
   );
 
   const done = o.untilMs !== undefined && engine.now() >= o.untilMs;
-  useSimClock({ running: o.running && !done, speed: o.speed, onTick: advance, fps: o.fps });
+  useSimClock({ running: o.running && !done, speed: o.speed, onTick: advance, fps: o.fps, shouldTick: o.shouldTick });
   return { engine, snapshot, advance, apply };
 }

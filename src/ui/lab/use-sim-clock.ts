@@ -18,12 +18,19 @@ export interface SimClockOptions {
   fps?: number;
   /** Real clock, injectable for tests. Default performance.now. */
   now?: () => number;
+  /**
+   * Checked on every tick before advancing: a key handler that pauses flips it at
+   * once, so no tick slips in between the key and the re-render that stops the clock.
+   */
+  shouldTick?: () => boolean;
 }
 
 /** A long stall (laptop asleep, debugger) must not jump the simulation by minutes. */
 export const MAX_TICK_MS = 250;
 
-export function useSimClock({ running, speed, onTick, fps = 30, now = () => performance.now() }: SimClockOptions): void {
+export function useSimClock({ running, speed, onTick, fps = 30, now = () => performance.now(), shouldTick }: SimClockOptions): void {
+  const gateRef = useRef(shouldTick);
+  gateRef.current = shouldTick;
   const speedRef = useRef(speed);
   speedRef.current = speed;
   const tickRef = useRef(onTick);
@@ -37,6 +44,7 @@ export function useSimClock({ running, speed, onTick, fps = 30, now = () => perf
       const t = nowRef.current();
       const elapsed = Math.min(MAX_TICK_MS, Math.max(0, t - last));
       last = t;
+      if (gateRef.current && !gateRef.current()) return;
       if (elapsed > 0) tickRef.current(elapsed * speedRef.current);
     }, Math.round(1000 / fps));
     return () => clearInterval(timer);

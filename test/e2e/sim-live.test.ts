@@ -1,0 +1,78 @@
+/**
+ * Instructor mode in a real pseudo-terminal: `webinfra-learn sim <scenario>` opens
+ * the live view full-screen, plays `--at` events at their virtual times, pauses and
+ * single-steps, says when the terminal is too small, and gives the shell back.
+ */
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { KEY, assertBuilt, launch, type PtyApp } from './pty';
+
+let apps: PtyApp[] = [];
+const start = (args: string[], opts: Parameters<typeof launch>[1] = {}): PtyApp => {
+  const app = launch(['sim', ...args], { cols: 100, rows: 30, ...opts });
+  apps.push(app);
+  return app;
+};
+beforeAll(() => assertBuilt());
+afterEach(() => {
+  for (const app of apps) app.dispose();
+  apps = [];
+});
+
+const virtualSeconds = (screen: string): number => {
+  const m = /t (?:(\d+):)?(\d+\.\d) s/.exec(screen);
+  if (!m) throw new Error(`no time on screen:\n${screen}`);
+  return (m[1] ? Number(m[1]) * 60 : 0) + Number(m[2]);
+};
+const errorPercent = (screen: string): number => {
+  const m = /errors\s+([\d.]+)%/.exec(screen);
+  if (!m) throw new Error(`no error rate on screen:\n${screen}`);
+  return Number(m[1]);
+};
+
+describe('webinfra-learn sim in a terminal', () => {
+  it('--at 3:kill:web-1: web-1 goes down, the error rate moves, lb-1 marks it DOWN', async () => {
+    const app = start(['distributed', '--at', '3:kill:web-1', '--speed', '4']);
+    const before = await app.waitFor(/t \d+\.\d s/);
+    expect(before).toContain('lb-1 8.8.8.8');
+    expect(before).toContain('Distributed web infrastructure');
+    const down = await app.waitFor('web-1 process crashed', 20_000);
+    expect(down).toMatch(/✗ DOWN/);
+    const failing = await app.waitFor((s) => /errors\s+([\d.]+)%/.test(s) && errorPercent(s) > 0, 20_000);
+    expect(errorPercent(failing)).toBeGreaterThan(0);
+    const marked = await app.waitFor('lb-1 marked web-1 DOWN', 20_000);
+    expect(marked).toMatch(/3 failed checks, 2 s apart/);
+  });
+
+  it('Space pauses (time stands still) and . steps 100 ms', async () => {
+    const app = start(['distributed']);
+    await app.waitFor('RUNNING');
+    await app.press(KEY.space);
+    const paused = await app.waitFor('PAUSED');
+    const t0 = virtualSeconds(paused);
+    await new Promise((r) => setTimeout(r, 600));
+    expect(virtualSeconds(app.screen())).toBe(t0);
+    await app.press('.');
+    const stepped = await app.waitFor((s) => virtualSeconds(s) !== t0);
+    expect(virtualSeconds(stepped)).toBeCloseTo(t0 + 0.1, 5);
+    await app.press(KEY.space);
+    await app.waitFor('RUNNING');
+  });
+
+  it('says so when the terminal is too small, then draws when it grows', async () => {
+    const app = start(['distributed'], { cols: 50, rows: 12 });
+    await app.waitFor('terminal too small (need 60×16, have 50×12)');
+    app.resize(100, 30);
+    await app.waitFor('RUNNING');
+  });
+
+  it('q quits, restores the screen and prints how to replay the run', async () => {
+    const app = start(['distributed', '--seed', '11']);
+    await app.waitFor('RUNNING');
+    await app.press('q');
+    expect(await app.exited()).toBe(0);
+    const s = await app.waitFor('replay the same run');
+    expect(s).toContain('seed 11');
+    expect(s).not.toContain('RUNNING');
+    expect(app.output()).toContain('\u001B[?1049l');
+  });
+});
