@@ -33,6 +33,15 @@ describe('webinfra-learn in a terminal', () => {
     expect(s).toMatch(/Enter open lesson/);
   });
 
+  it('--no-color draws without colour codes, --ascii without box-drawing glyphs', async () => {
+    const app = start(['--no-color', '--ascii']);
+    const s = await app.waitFor('lessons done');
+    // Foreground/background colours: 3x/4x/9x/10x and 38;/48; extended forms.
+    expect(app.output()).not.toMatch(/\u001B\[(?:[0-9;]*;)?(?:3[0-8]|4[0-8]|9[0-7]|10[0-7])(?:;[0-9;]*)?m/);
+    expect(s).not.toMatch(/[─━✓▶›·]/);
+    expect(s).toContain('> . One server does it all');
+  });
+
   it('opens a lesson, moves next and back', async () => {
     const app = start();
     await app.waitFor('lessons done');

@@ -14,7 +14,7 @@ import { FOOTER_GAP, fitFooter } from '../layout';
 import type { Theme } from '../theme';
 import { footerItems, type Context } from '../keymap';
 import { ProgressBar } from './progress-bar';
-import { spread } from './text-utils';
+import { ellipsisFor, spread } from './text-utils';
 import { HELP_FOOTER, HelpOverlay } from './help-overlay';
 
 export interface FooterItem {
@@ -58,7 +58,7 @@ export function Frame({ layout, theme, title, status = '', progress, contexts, e
     <Box flexDirection="column" width={layout.width} height={layout.frameHeight}>
       <Box flexDirection="column" height={layout.headerHeight} paddingX={layout.paddingX} flexShrink={0}>
         <Text bold color={accent} wrap="truncate">
-          {spread(title, status, inner)}
+          {spread(title, status, inner, ellipsisFor(theme))}
         </Text>
         <ProgressBar fraction={progress} width={inner} theme={theme} />
       </Box>

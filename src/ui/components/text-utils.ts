@@ -11,6 +11,11 @@ export function cellWidth(text: string): number {
   return stringWidth(text);
 }
 
+/** The ellipsis for a theme: "…", or "..." in ASCII mode. */
+export function ellipsisFor(theme: { ascii: boolean }): string {
+  return theme.ascii ? '...' : '…';
+}
+
 /** Cut `text` to at most `width` cells, ending with `ellipsis` when cut. */
 export function truncate(text: string, width: number, ellipsis = '…'): string {
   if (width <= 0) return '';
@@ -20,9 +25,9 @@ export function truncate(text: string, width: number, ellipsis = '…'): string 
 }
 
 /** `left` and `right` on one line of `width` cells, the left side truncated if needed. */
-export function spread(left: string, right: string, width: number, minGap = 2): string {
+export function spread(left: string, right: string, width: number, ellipsis = '…', minGap = 2): string {
   const rw = stringWidth(right);
-  if (rw + minGap >= width) return truncate(left, width);
-  const l = truncate(left, width - rw - minGap);
+  if (rw + minGap >= width) return truncate(left, width, ellipsis);
+  const l = truncate(left, width - rw - minGap, ellipsis);
   return l + ' '.repeat(width - stringWidth(l) - rw) + right;
 }

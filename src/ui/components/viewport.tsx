@@ -9,7 +9,7 @@ import { Box, Text } from 'ink';
 import type { Command } from '../keymap';
 import type { Theme } from '../theme';
 import { clamp } from '../layout';
-import { truncate } from './text-utils';
+import { ellipsisFor, truncate } from './text-utils';
 
 export interface ViewportWindow {
   /** Rows available to content (height, minus one for the indicator when scrolling). */
@@ -68,7 +68,7 @@ export interface ViewportProps {
 export function Viewport({ lines, offset, width, height, theme }: ViewportProps): React.ReactElement {
   const win = viewportWindow(lines.length, height);
   const start = clamp(offset, 0, win.maxOffset);
-  const visible = lines.slice(start, start + win.contentHeight).map((l) => truncate(l, width));
+  const visible = lines.slice(start, start + win.contentHeight).map((l) => truncate(l, width, ellipsisFor(theme)));
   const end = start + visible.length;
   const muted = theme.color ? theme.colors.muted : undefined;
   return (
@@ -91,5 +91,5 @@ export function scrollLabel(start: number, end: number, total: number, maxOffset
   const down = start < maxOffset;
   const arrows = ascii ? `${up ? '^' : ' '}${down ? 'v' : ' '}` : `${up ? '↑' : ' '}${down ? '↓' : ' '}`;
   const where = down ? 'more below' : 'end of page';
-  return `${arrows} ${where} · lines ${start + 1}${ascii ? '-' : '–'}${end} of ${total}`;
+  return `${arrows} ${where}${ascii ? ' - ' : ' · '}lines ${start + 1}${ascii ? '-' : '–'}${end} of ${total}`;
 }

@@ -7,7 +7,7 @@ import type { Layout } from '../layout';
 import type { Theme } from '../theme';
 import { chapterScore, missedQuestions, overallProgress } from '../progress-ops';
 import { Frame } from '../components/frame';
-import { spread } from '../components/text-utils';
+import { ellipsisFor, spread } from '../components/text-utils';
 import { LAYER, useKeys } from '../input';
 import { matchCommand } from '../keymap';
 import type { AppAction } from '../use-app-state';
@@ -54,7 +54,7 @@ export function CourseComplete({ course, progress, layout, theme, help, active, 
           const right = score.answered > 0 ? `quiz ${score.correct}/${score.answered} first try` : score.total > 0 ? 'quiz not taken' : '';
           return (
             <Text key={chapter.id} wrap="truncate">
-              {spread(`${i + 1}  ${chapter.title}`, right, layout.bodyWidth)}
+              {spread(`${i + 1}  ${chapter.title}`, right, layout.bodyWidth, ellipsisFor(theme))}
             </Text>
           );
         })}

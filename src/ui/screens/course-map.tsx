@@ -17,7 +17,7 @@ import type { AppAction } from '../use-app-state';
 import { buildMap, rowOfEntry, type MapRow } from '../map-model';
 import { overallProgress } from '../progress-ops';
 import { Frame } from '../components/frame';
-import { spread, truncate } from '../components/text-utils';
+import { ellipsisFor, spread, truncate } from '../components/text-utils';
 
 export interface CourseMapProps {
   course: Course;
@@ -35,6 +35,9 @@ export interface CourseMapProps {
 }
 
 export const COURSE_TITLE = 'Web infrastructure design';
+
+/** A middle dot between items, or a dash in ASCII mode. */
+const sep = (theme: Theme): string => (theme.ascii ? ' - ' : ' · ');
 
 export function CourseMap({ course, progress, cursor, notices, layout, theme, help, active, dispatch, courseTitle = COURSE_TITLE }: CourseMapProps): React.ReactElement {
   const model = buildMap(course, progress);
@@ -100,7 +103,7 @@ export function CourseMap({ course, progress, cursor, notices, layout, theme, he
     <Frame
       layout={layout}
       theme={theme}
-      title={`webinfra-learn · ${courseTitle}`}
+      title={`webinfra-learn${sep(theme)}${courseTitle}`}
       status={status}
       progress={overall.total ? overall.done / overall.total : 0}
       contexts={['map']}
@@ -109,7 +112,7 @@ export function CourseMap({ course, progress, cursor, notices, layout, theme, he
     >
       {notices.map((n, i) => (
         <Text key={i} color={warn} wrap="truncate">
-          {truncate(`${theme.glyphs.bullet} ${n}`, layout.bodyWidth)}
+          {truncate(`${theme.glyphs.bullet} ${n}`, layout.bodyWidth, ellipsisFor(theme))}
         </Text>
       ))}
       {notices.length > 0 ? <Text> </Text> : null}
@@ -139,8 +142,8 @@ function MapLine({ row, selected, width, theme, last }: { row: MapRow; selected:
   }
   if (row.kind === 'gap') return <Text> </Text>;
   if (row.kind === 'chapter') {
-    const right = [`${row.done}/${row.total} done`, row.score ? `quiz ${row.score.correct}/${row.score.answered}` : ''].filter(Boolean).join(' · ');
-    const line = spread(`${row.index + 1}  ${row.title}`, right, width);
+    const right = [`${row.done}/${row.total} done`, row.score ? `quiz ${row.score.correct}/${row.score.answered}` : ''].filter(Boolean).join(sep(theme));
+    const line = spread(`${row.index + 1}  ${row.title}`, right, width, ellipsisFor(theme));
     const split = line.length - right.length;
     return (
       <Text wrap="truncate">
@@ -161,7 +164,7 @@ function MapLine({ row, selected, width, theme, last }: { row: MapRow; selected:
     text = `${mark} ${item.title}`;
     right = item.minutes ? `${item.minutes} min` : '';
   }
-  const line = spread(pointer + text, right, width);
+  const line = spread(pointer + text, right, width, ellipsisFor(theme));
   const markColor = item.kind === 'lesson' && item.done && theme.color ? theme.colors.ok : undefined;
   if (selected) {
     return (

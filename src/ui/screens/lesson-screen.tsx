@@ -17,6 +17,7 @@ import { LAYER, useKeys } from '../input';
 import type { AppAction } from '../use-app-state';
 import { findLesson } from '../progress-ops';
 import { Frame } from '../components/frame';
+import { ellipsisFor } from '../components/text-utils';
 import { stepViewFor } from '../steps/registry';
 import type { StepViewProps } from '../step-props';
 
@@ -114,7 +115,7 @@ export function LessonScreen(props: LessonScreenProps): React.ReactElement | nul
   };
   return (
     <Frame layout={layout} theme={theme} title={title} status={status} progress={fraction} contexts={contexts} help={help}>
-      <Suspense fallback={<Text color={theme.color ? theme.colors.muted : undefined}>loading…</Text>}>
+      <Suspense fallback={<Text color={theme.color ? theme.colors.muted : undefined}>loading{ellipsisFor(theme)}</Text>}>
         <View key={stepKey} {...viewProps} />
       </Suspense>
     </Frame>

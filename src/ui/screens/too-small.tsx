@@ -13,7 +13,7 @@ export function TooSmall({ columns, rows, theme }: { columns: number; rows: numb
     <Box flexDirection="column">
       <Text wrap="truncate">{tooSmallMessage(columns, rows)}</Text>
       <Text wrap="truncate" color={theme.color ? theme.colors.muted : undefined} dimColor={!theme.color}>
-        Enlarge the window to go on · q quits
+        Enlarge the window to go on{theme.ascii ? ' - ' : ' · '}q quits
       </Text>
     </Box>
   );

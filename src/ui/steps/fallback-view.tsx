@@ -36,7 +36,7 @@ export function FallbackView({ step, lesson, theme, width, setContexts }: StepVi
       <Text>{describeStep(step)}</Text>
       <Text> </Text>
       <Text color={muted} dimColor={!theme.color}>
-        {lesson.file}:{step.pos.line} · press → to go on
+        {lesson.file}:{step.pos.line}{theme.ascii ? ' - press the right arrow to go on' : ' · press → to go on'}
       </Text>
     </Box>
   );

@@ -12,6 +12,7 @@ import { matchCommand } from '../keymap';
 import { loadMarkdownRenderer, markdownRendererIfLoaded, type MarkdownRenderer } from '../markdown';
 import { SCROLL_COMMANDS, Viewport, scrollOffset, viewportWindow } from '../components/viewport';
 import { clamp } from '../layout';
+import { ellipsisFor } from '../components/text-utils';
 
 type PageStep = Extract<Step, { kind: 'page' }>;
 
@@ -63,6 +64,6 @@ export function PageView({ step, width, height, theme, active, setContexts }: St
     LAYER.step,
   );
 
-  if (!lines) return <Text color={theme.color ? theme.colors.muted : undefined}>loading…</Text>;
+  if (!lines) return <Text color={theme.color ? theme.colors.muted : undefined}>loading{ellipsisFor(theme)}</Text>;
   return <Viewport lines={lines} offset={safeOffset} width={width} height={height} theme={theme} />;
 }
