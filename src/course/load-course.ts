@@ -58,20 +58,30 @@ export interface LoadedCourse {
 /** Report events the simulator emits (SIM-REFERENCE / src/sim/types.ts); others get a warning. */
 const KNOWN_EVENTS = new Set([
   'node_killed',
-  'node_restored',
+  'node_hung',
   'node_stopped',
-  'node_blackholed',
+  'node_restored',
   'marked_down',
   'marked_up',
   'vip_moved',
   'promoted',
+  'promote_ignored',
   'alert_fired',
   'alert_resolved',
   'write_rejected',
+  'write_failed',
   'stale_read',
   'firewall_drop',
+  'probe_open',
+  'probe_closed',
   'drain_started',
   'drained',
+  'undrained',
+  'semi_sync_on',
+  'semi_sync_off',
+  'rate_changed',
+  'algorithm_changed',
+  'action_ignored',
 ]);
 
 const METRICS = new Set([
