@@ -147,6 +147,11 @@ function quickselect(a: Float64Array, k: number, lo: number, hi: number): number
   return a[k]!;
 }
 
+/** Stages in which a request sits at a node (queued or being served) rather than travelling. */
+function isAtNode(stage: number): boolean {
+  return stage === S_SERVICE || stage === S_QUEUED || stage === S_LBQUEUE || stage === S_ACK || stage === S_FAILING;
+}
+
 function histBin(ms: number): number {
   if (ms <= H_MIN) return 0;
   const b = Math.floor(Math.log(ms / H_MIN) * H_INV_LN);
@@ -2092,6 +2097,67 @@ class Sim implements Engine {
     return lb.succ[j]! > 0 ? 'DOWN-going-up' : 'DOWN';
   }
 
+  /**
+   * Up to `max` in-flight requests for drawing. Requests travelling on an edge come
+   * first (they are what moves on the diagram), then those waiting or served at a
+   * node; each group is sampled evenly when it is larger than what is left.
+   */
+  private sampleInflight(max: number): InFlight[] {
+    const out: InFlight[] = [];
+    if (max <= 0 || this.liveN === 0) return out;
+    let moving = 0;
+    for (let i = 0; i < this.liveN; i++) if (!isAtNode(this.rStage[this.live[i]!]!)) moving++;
+    const resting = this.liveN - moving;
+    const takeMoving = Math.min(moving, max);
+    const takeResting = Math.min(resting, max - takeMoving);
+    const strideM = moving / Math.max(1, takeMoving);
+    const strideR = resting / Math.max(1, takeResting);
+    let seenM = 0;
+    let seenR = 0;
+    let takenM = 0;
+    let takenR = 0;
+    for (let i = 0; i < this.liveN && out.length < takeMoving + takeResting; i++) {
+      const r = this.live[i]!;
+      if (isAtNode(this.rStage[r]!)) {
+        if (takenR < takeResting && seenR++ === Math.floor(takenR * strideR)) {
+          takenR++;
+          out.push(this.inflightOf(r));
+        }
+      } else if (takenM < takeMoving && seenM++ === Math.floor(takenM * strideM)) {
+        takenM++;
+        out.push(this.inflightOf(r));
+      }
+    }
+    return out;
+  }
+
+  private inflightOf(r: number): InFlight {
+    const stage = this.rStage[r]!;
+    const span = this.rPhaseEnd[r]! - this.rPhaseStart[r]!;
+    let progress = span > 0 ? Math.min(1, Math.max(0, (this.t - this.rPhaseStart[r]!) / span)) : stage === S_QUEUED || stage === S_LBQUEUE ? 0 : 1;
+    // The answer travels the client's edge backwards.
+    if (stage === S_RETURN) progress = 1 - progress;
+    const kind: RequestKind = this.rKind[r] === K_STATIC ? 'static' : this.rKind[r] === K_WRITE ? 'write' : 'dynamic';
+    const from = this.nameOf(this.rFrom[r]!);
+    const to = this.nameOf(this.rTo[r]!);
+    const f: InFlight = {
+      id: r * 65536 + (this.rGen[r]! & 0xffff),
+      kind,
+      encrypted: (this.encryptedHops[`${from}>${to}`] ?? false) && (from !== USERS_ID || this.rHttps[r] === 1),
+      from,
+      to,
+      progress,
+    };
+    if (isAtNode(stage)) f.atNode = true;
+    if (stage === S_FAILING || stage === S_CONNECT) f.failed = true;
+    if (stage === S_RETURN) f.returning = true;
+    return f;
+  }
+
+  private nameOf(i: number): string {
+    return i === -1 ? USERS_ID : i === -2 ? DNS_ID : this.nodes[i]!.id;
+  }
+
   snapshot(opts: { maxInflight?: number } = {}): Snapshot {
     const max = opts.maxInflight ?? 200;
     const nodes: Record<string, NodeSnapshot> = {};
@@ -2139,35 +2205,7 @@ class Sim implements Engine {
       }
       nodes[n.id] = ns;
     }
-    const inflight: InFlight[] = [];
-    // Sample evenly when more requests are in flight than the view can draw.
-    const count = Math.min(this.liveN, max);
-    const stride = this.liveN / Math.max(1, count);
-    const nameOf = (i: number): string => (i === -1 ? USERS_ID : i === -2 ? DNS_ID : this.nodes[i]!.id);
-    for (let i = 0; i < count; i++) {
-      const r = this.live[Math.floor(i * stride)]!;
-      const stage = this.rStage[r]!;
-      if (stage === S_FREE) continue;
-      const span = this.rPhaseEnd[r]! - this.rPhaseStart[r]!;
-      let progress = span > 0 ? Math.min(1, Math.max(0, (this.t - this.rPhaseStart[r]!) / span)) : stage === S_QUEUED || stage === S_LBQUEUE ? 0 : 1;
-      // The answer travels the client's edge backwards.
-      if (stage === S_RETURN) progress = 1 - progress;
-      const kind: RequestKind = this.rKind[r] === K_STATIC ? 'static' : this.rKind[r] === K_WRITE ? 'write' : 'dynamic';
-      const from = nameOf(this.rFrom[r]!);
-      const to = nameOf(this.rTo[r]!);
-      const f: InFlight = {
-        id: r * 65536 + (this.rGen[r]! & 0xffff),
-        kind,
-        encrypted: (this.encryptedHops[`${from}>${to}`] ?? false) && (from !== USERS_ID || this.rHttps[r] === 1),
-        from,
-        to,
-        progress,
-      };
-      if (stage === S_SERVICE || stage === S_QUEUED || stage === S_LBQUEUE) f.atNode = true;
-      if (stage === S_FAILING || stage === S_CONNECT) f.failed = true;
-      if (stage === S_RETURN) f.returning = true;
-      inflight.push(f);
-    }
+    const inflight = this.sampleInflight(max);
     const last = this.seriesN > 0 ? (this.seriesN - 1) % SERIES_LEN : -1;
     const lb0 = this.lbs[0];
     return {

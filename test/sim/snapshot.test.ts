@@ -55,6 +55,17 @@ describe('snapshot', () => {
     expect(e.snapshot({ maxInflight: 0 }).inflight.length).toBe(0);
   });
 
+  it('prefers requests travelling on edges when thousands wait in queues', () => {
+    const e = make('capacity');
+    e.runUntil(90_000);
+    const all = e.snapshot({ maxInflight: 100_000 }).inflight;
+    const moving = all.filter((r) => !r.atNode).length;
+    expect(all.length - moving).toBeGreaterThan(1000); // queued at the app tier
+    const sample = e.snapshot({ maxInflight: 40 }).inflight;
+    expect(sample).toHaveLength(40);
+    expect(sample.filter((r) => !r.atNode).length).toBe(Math.min(40, moving));
+  });
+
   it('is cheap enough for 30 frames a second', () => {
     const e = make('capacity');
     e.runUntil(90_000); // thousands of requests queued at the app tier
