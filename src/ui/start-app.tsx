@@ -24,7 +24,21 @@ export async function startApp(opts: RunAppOptions): Promise<number> {
   if (notice && !notices.includes(notice)) notices.push(notice);
 
   let failure: Error | undefined;
+  // Whether the failure is already on screen (the app's error boundary draws it).
+  let shown = false;
   let instance: ReturnType<typeof render> | undefined;
+  const stop = (error: unknown, drawn: boolean): void => {
+    if (failure) return;
+    failure = error instanceof Error ? error : new Error(String(error));
+    shown = drawn;
+    // Unmount outside React's render phase (and outside whatever threw).
+    setImmediate(() => instance?.unmount());
+  };
+  // An error thrown in a timer or a promise (a lab's clock, a lazy load) must not
+  // end in Node's stack trace with the terminal still in raw mode: stop cleanly.
+  const onUncaught = (error: unknown): void => stop(error, false);
+  process.on('uncaughtException', onUncaught);
+  process.on('unhandledRejection', onUncaught);
   try {
     // Raw mode before the first frame: Ink turns it on only in an effect after the
     // first paint, and a key pressed in between would arrive cooked (Enter as "\n",
@@ -39,11 +53,7 @@ export async function startApp(opts: RunAppOptions): Promise<number> {
         notices={notices}
         startLesson={opts.startLesson}
         interactive={interactive}
-        onError={(error) => {
-          failure = error;
-          // Unmount from outside React's render phase.
-          setImmediate(() => instance?.unmount());
-        }}
+        onError={(error) => stop(error, true)}
       />,
       { exitOnCtrlC: false },
     );
@@ -53,10 +63,12 @@ export async function startApp(opts: RunAppOptions): Promise<number> {
   } catch (error) {
     failure ??= error instanceof Error ? error : new Error(String(error));
   } finally {
+    process.off('uncaughtException', onUncaught);
+    process.off('unhandledRejection', onUncaught);
     restoreTerminal();
   }
   if (failure) {
-    process.stderr.write(`webinfra-learn: ${oneLine(failure.message)}\n`);
+    if (!shown) process.stderr.write(`webinfra-learn: ${oneLine(failure.message)}\n`);
     return 1;
   }
   return 0;
