@@ -290,4 +290,20 @@ describe('determinism', () => {
     const c = builtin('distributed', at, { duration_s: 60, seed: 99 }).run();
     expect(c.requests.total).not.toBe(a.requests.total);
   });
+
+  it('a live view stepping frame by frame (with snapshots and reports) gets the same run', () => {
+    const strip = (r: ReturnType<typeof run>) => ({ ...r, sim: { ...r.sim, wall_ms: 0 } });
+    const at: TimelineEvent[] = [
+      { at_s: 20, action: 'kill', node: 'web-1' },
+      { at_s: 35, action: 'promote', node: 'web-2' },
+    ];
+    const once = builtin('replication-lag', at, { duration_s: 60 }).run();
+    const stepped = builtin('replication-lag', at, { duration_s: 60 });
+    for (let t = 0; t < 60_000; t += 33) {
+      stepped.runUntil(t);
+      stepped.snapshot();
+      if (t % 990 === 0) stepped.report();
+    }
+    expect(strip(stepped.run())).toEqual(strip(once));
+  });
 });
