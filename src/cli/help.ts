@@ -12,7 +12,7 @@ Commands:
   list [--json]          print the course outline with lesson ids
   validate [DIR]         check a course folder (default: the built-in one);
                          prints each problem as file:line: message, exit 1
-                         if there is an error
+                         if there is any
   progress reset [--lesson ID] [--yes]
                          forget all progress, or one lesson's (asks first)
   progress export FILE   save progress as JSON (FILE '-' = standard output)

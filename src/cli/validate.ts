@@ -25,5 +25,6 @@ export async function runValidate(dir: string | undefined, options: CliOptions, 
   } else {
     io.stdout.write(`${name}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}\n`);
   }
-  return errors > 0 ? 1 : 0;
+  // Any problem fails validation (warnings too): CI keeps the shipped course clean.
+  return problems.length > 0 ? 1 : 0;
 }

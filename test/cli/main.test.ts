@@ -141,6 +141,20 @@ describe('validate', () => {
     );
   });
 
+  it('fails on warnings too, which do not stop the course', async () => {
+    const dir = path.join(tmp, 'warn-course', '01-c');
+    require('node:fs').mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, 'chapter.yaml'), 'id: c\ntitle: C\n');
+    writeFileSync(path.join(dir, '01-l.md'), '---\nid: l\ntitle: L\n---\nA heading?\n---\nText\n');
+    const v = await run(['validate', path.join(tmp, 'warn-course')]);
+    expect(v.code).toBe(1);
+    expect(v.stdout).toContain('01-l.md:6: warning:');
+    expect(v.stdout).toContain('0 errors, 1 warning');
+    const learn = await run(['--course', path.join(tmp, 'warn-course')]);
+    expect(learn.code).toBe(0);
+    expect(learn.stderr).toContain('01-l.md:6: warning:');
+  });
+
   it('reports a missing folder', async () => {
     const r = await run(['validate', 'no-such-folder']);
     expect(r.code).toBe(1);
