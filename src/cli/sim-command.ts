@@ -294,7 +294,10 @@ export function formatReport(report: Report, scenario: Scenario, opts: { color?:
     );
     out.push(`${' '.repeat(14)}${db.stale_reads ? yellow(`${group(db.stale_reads)} stale read${db.stale_reads === 1 ? '' : 's'}`) : '0 stale reads'} · max replica lag ${lagText(db.max_lag_ms)}`);
   }
-  if (report.firewall && report.firewall.dropped > 0) out.push(`${label('Firewall')}${group(report.firewall.dropped)} packets dropped (they never reached a service)`);
+  if (report.firewall && report.firewall.dropped > 0) {
+    const n = report.firewall.dropped;
+    out.push(`${label('Firewall')}${group(n)} packet${n === 1 ? '' : 's'} dropped (never reached a service)`);
+  }
 
   out.push('');
   if (report.events.length === 0) out.push(dim('No events: nothing failed, nothing changed.'));
