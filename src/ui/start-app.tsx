@@ -55,7 +55,9 @@ export async function startApp(opts: RunAppOptions): Promise<number> {
         interactive={interactive}
         onError={(error) => stop(error, true)}
       />,
-      { exitOnCtrlC: false },
+      // incrementalRendering: rewrite only the lines that changed (a scroll or a cursor
+      // move touches a few), which keeps slow terminals and SSH sessions calm.
+      { exitOnCtrlC: false, incrementalRendering: true },
     );
     // Without a terminal to read keys from there is nothing to wait for: draw once, stop.
     if (!interactive) instance.unmount();
