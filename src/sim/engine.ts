@@ -1483,8 +1483,14 @@ class Sim implements Engine {
     for (const n of this.nodes) {
       const rep = n.replica;
       if (!rep || n.dbRole !== 'replica' || n.replicaOf !== primary.idx) continue;
-      // A replica applies the binary log in order, at most at its apply rate.
-      const down = n.state !== UP;
+      // A replica applies the binary log in order, at most at its apply rate. It pulls
+      // the log over port 3306 of the primary: a firewall in the way stalls replication.
+      let down = n.state !== UP;
+      if (!down && !this.allowed(primary, PORT_DB, n.idx)) {
+        down = true;
+        this.fwDropped++;
+        this.dropEvent(primary, PORT_DB, n.idx);
+      }
       const at = down ? Infinity : Math.max(this.t + rep.baseMs, rep.lastApply + rep.applyMsPerWrite);
       if (!down) rep.lastApply = at;
       rep.commitT.push(this.t);

@@ -307,3 +307,40 @@ describe('determinism', () => {
     expect(strip(stepped.run())).toEqual(strip(once));
   });
 });
+
+describe('more failure modes', () => {
+  it('Nginx skips a dead app server (max_fails 1): only requests inside it fail', () => {
+    const r = builtin('scale-up', [{ at_s: 30, action: 'kill', node: 'app-1' }], { duration_s: 60 }).run();
+    // Requests being served by app-1 when it died get a 502; the rest go to app-2.
+    expect(r.requests.failed).toBeLessThan(10);
+    expect(r.requests.by_code?.['502'] ?? 0).toBe(r.requests.failed);
+    expect(r.nodes['app-2']!.served).toBeGreaterThan(r.nodes['app-1']!.served);
+  });
+
+  it('a blackholed server holds its requests until HAProxy’s timeout server: 504', () => {
+    const yaml = `name: hang
+seed: 1
+duration_s: 80
+dns: { lookup_ms: 0 }
+workload: { rate_rps: 50 }
+nodes:
+  - { id: lb-1, kind: load_balancer, to: [web-1, web-2], timeout_server_ms: 30000 }
+  - { id: web-1, kind: server, roles: [web], service_ms: 300 }
+  - { id: web-2, kind: server, roles: [web], service_ms: 300 }
+`;
+    const r = run(yaml, { at: [{ at_s: 20, action: 'blackhole', node: 'web-2' }] });
+    expect(r.requests.by_code?.['504']).toBeGreaterThan(0);
+    const wait = r.failed_latency_ms as { max: number };
+    expect(wait.max).toBeGreaterThanOrEqual(29_000);
+  });
+
+  it('a firewall between the databases stalls replication', () => {
+    const e = builtin('secured-monitored');
+    const sc = e.scenario;
+    const web1 = sc.nodes.find((n) => n.id === 'web-1')!;
+    web1.firewall = { allow: web1.firewall!.allow.filter((rule) => rule.port !== 3306) };
+    const r = createEngine(sc, { duration_s: 60 }).run();
+    expect(r.nodes['web-2']!.replication_lag_ms).toBeGreaterThan(40_000);
+    expect(events(r, 'firewall_drop', 'web-1')[0]!.message).toContain('port 3306 from web-2');
+  });
+});
