@@ -4,9 +4,8 @@
  * Loading the course in a fresh process costs ~70-100 ms of a start-up budget of a
  * few hundred (300-500 ms when blocks need the yaml package, whose parser runs
  * interpreted until the JIT warms up). So the loaded course is kept as JSON, keyed by
- * a hash of every course file's
- * name and content, of how problem paths are shown, and of the scenario files the
- * course was checked against: any edit reloads. On a hit neither `yaml` nor `zod` is
+ * a hash of every course file's name and content, of how problem paths are shown, and
+ * of the scenario files the course was checked against: any edit reloads. On a hit neither `yaml` nor `zod` is
  * imported; hashing the files costs a millisecond or two.
  *
  * Two places are tried: a `prebuilt` file made at build time for the built-in course
