@@ -155,9 +155,16 @@ class Loader {
     if (chapterDirs.length === 0) {
       this.add(rootName, 0, 'no chapters found: expected folders such as 01-<chapter-id>/ holding chapter.yaml');
     }
+    const chapterIds = new Map<string, string>();
     for (const name of chapterDirs) {
       const chapter = this.loadChapter(path.join(this.root, name), name);
-      if (chapter) course.chapters.push(chapter);
+      if (!chapter) continue;
+      const seen = chapterIds.get(chapter.id);
+      if (seen) {
+        this.add(this.display(path.join(chapter.dir, 'chapter.yaml')), 1, `chapter id '${chapter.id}' is already used by ${seen}`);
+      }
+      chapterIds.set(chapter.id, this.display(chapter.dir));
+      course.chapters.push(chapter);
     }
     for (const ref of this.reviewRefs) {
       if (!this.lessonIds.has(ref.lesson)) {

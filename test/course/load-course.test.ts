@@ -202,3 +202,19 @@ describe('robustness', () => {
     ]);
   });
 });
+
+describe('chapters', () => {
+  it('reports two chapters with the same id', () => {
+    const tmp = mkdtempSync(path.join(os.tmpdir(), 'wl-chap-'));
+    for (const folder of ['01-a', '02-b']) {
+      mkdirSync(path.join(tmp, folder));
+      writeFileSync(path.join(tmp, folder, 'chapter.yaml'), 'id: same\ntitle: Same\n');
+      writeFileSync(path.join(tmp, folder, '01-l.md'), `---\nid: l-${folder}\ntitle: L\n---\nText\n`);
+    }
+    const r = loadCourse(tmp, { cwd: tmp });
+    expect(r.problems.filter((p) => p.severity === 'error').map(formatProblem)).toEqual([
+      `${path.join('02-b', 'chapter.yaml')}:1: chapter id 'same' is already used by 01-a`,
+    ]);
+    rmSync(tmp, { recursive: true, force: true });
+  });
+});
