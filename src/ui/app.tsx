@@ -23,6 +23,7 @@ import { LessonScreen } from './screens/lesson-screen';
 import { CourseComplete } from './screens/course-complete';
 import { TooSmall } from './screens/too-small';
 import { findLesson } from './progress-ops';
+import { FrameWarning } from './components/frame';
 import { loadMarkdownRenderer } from './markdown';
 import { prefetchStepViews } from './steps/registry';
 
@@ -69,7 +70,7 @@ export function App(props: AppProps): React.ReactElement {
         setSaveError(undefined);
       } catch (error) {
         // A full disk or a read-only home must not end the lesson: say so and keep going.
-        setSaveError(`Progress could not be saved to ${store.path}: ${error instanceof Error ? error.message : String(error)}`);
+        setSaveError(`not saved to ${store.path}: ${error instanceof Error ? error.message : String(error)}`);
       }
     },
     [store],
@@ -118,13 +119,14 @@ export function App(props: AppProps): React.ReactElement {
     [quit, dispatch],
   );
 
-  const notices = saveError ? [...state.notices, saveError] : state.notices;
   return (
     <InputProvider active={interactive} onUnhandled={onUnhandled}>
       <ErrorBoundary onError={props.onError}>
-        <Box flexDirection="column" display={lay.tooSmall ? 'none' : 'flex'}>
-          <CurrentScreen state={state} notices={notices} dispatch={dispatch} course={course} theme={theme} layout={lay} active={interactive && !lay.tooSmall} />
-        </Box>
+        <FrameWarning.Provider value={saveError}>
+          <Box flexDirection="column" display={lay.tooSmall ? 'none' : 'flex'}>
+            <CurrentScreen state={state} notices={state.notices} dispatch={dispatch} course={course} theme={theme} layout={lay} active={interactive && !lay.tooSmall} />
+          </Box>
+        </FrameWarning.Provider>
         {lay.tooSmall ? <TooSmall columns={size.columns} rows={size.rows} theme={theme} /> : null}
       </ErrorBoundary>
     </InputProvider>

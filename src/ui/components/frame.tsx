@@ -7,7 +7,7 @@
  * (hidden with display="none") so a quiz half answered or a running lab keeps its
  * state while the learner reads the keys.
  */
-import React from 'react';
+import React, { createContext, useContext } from 'react';
 import { Box, Text } from 'ink';
 import type { Layout } from '../layout';
 import { FOOTER_GAP, fitFooter } from '../layout';
@@ -16,6 +16,12 @@ import { footerItems, type Context } from '../keymap';
 import { ProgressBar } from './progress-bar';
 import { ellipsisFor, spread } from './text-utils';
 import { HELP_FOOTER, HelpOverlay } from './help-overlay';
+
+/**
+ * A warning every screen shows in its header, in place of the progress line (e.g.
+ * "progress could not be saved"): it concerns the whole app, whatever screen is up.
+ */
+export const FrameWarning = createContext<string | undefined>(undefined);
 
 export interface FooterItem {
   label: string;
@@ -54,13 +60,20 @@ export function Frame({ layout, theme, title, status = '', progress, contexts, e
   const inner = layout.bodyWidth;
   const accent = theme.color ? theme.colors.accent : undefined;
   const footer = help ? HELP_FOOTER : frameFooter(contexts, extraFooter);
+  const warning = useContext(FrameWarning);
   return (
     <Box flexDirection="column" width={layout.width} height={layout.frameHeight}>
       <Box flexDirection="column" height={layout.headerHeight} paddingX={layout.paddingX} flexShrink={0}>
         <Text bold color={accent} wrap="truncate">
           {spread(title, status, inner, ellipsisFor(theme))}
         </Text>
-        <ProgressBar fraction={progress} width={inner} theme={theme} />
+        {warning ? (
+          <Text color={theme.color ? theme.colors.warn : undefined} bold={!theme.color} wrap="truncate">
+            {`${theme.ascii ? '!' : '⚠'} ${warning}`}
+          </Text>
+        ) : (
+          <ProgressBar fraction={progress} width={inner} theme={theme} />
+        )}
       </Box>
       <Box flexDirection="column" height={layout.bodyHeight} paddingX={layout.paddingX} overflow="hidden" flexShrink={0}>
         {help ? <HelpOverlay contexts={contexts} width={inner} height={layout.bodyHeight} theme={theme} active={true} /> : null}
