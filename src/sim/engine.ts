@@ -1229,6 +1229,7 @@ class Sim implements Engine {
     this.setBusy(s, -1);
     if (s.queue.size > 0) this.startService(s.queue.shift(), s);
     const host = this.nodes[s.host]!;
+    if (host.drained && !host.drainedAnnounced) this.checkDrained(host);
     switch (s.role) {
       case R_WEB:
         if (this.rKind[r] === K_STATIC || host.upstream.length === 0) return this.complete(r);
@@ -1248,6 +1249,7 @@ class Sim implements Engine {
       const i = (web.upPtr + k) % n;
       if (web.upFailedUntil[i]! > this.t) continue;
       const app = this.nodes[web.upstream[i]!]!;
+      if (app.drained && app.idx !== web.idx) continue; // taken out of the upstream for a deploy
       if (app.idx !== web.idx) {
         const fwOk = this.allowed(app, PORT_APP, web.idx);
         if (!fwOk) {
@@ -2018,19 +2020,34 @@ class Sim implements Engine {
     if (n.drained === on) return;
     n.drained = on;
     n.drainedAnnounced = false;
-    const lbIds = this.lbs.filter((l) => l.to.includes(n.idx)).map((l) => this.nodes[l.node]!.id);
+    // Who stops sending it work: the load balancers in front of it, or the Nginx
+    // servers that use it as an upstream app server.
+    let senders = this.lbs.filter((l) => l.to.includes(n.idx)).map((l) => this.nodes[l.node]!.id);
+    if (senders.length === 0) senders = this.nodes.filter((w) => w.upstream.includes(n.idx) && w !== n).map((w) => w.id);
     if (on) {
       const inflight = this.outstandingTo(n);
-      this.event('drain_started', n.id, `${n.id} draining: ${lbIds.join(', ') || 'no LB'} send${lbIds.length === 1 ? 's' : ''} it no new requests; ${inflight} in flight will finish`, { inflight });
+      const who = senders.length ? `${senders.join(', ')} send${senders.length === 1 ? 's' : ''} it no new requests` : 'nothing routes around it (no load balancer in front)';
+      this.event('drain_started', n.id, `${n.id} draining: ${who}; ${inflight} in flight will finish`, { inflight });
       this.checkDrained(n);
     } else this.event('undrained', n.id, `${n.id} back in rotation (undrain)`);
   }
 
+  /** Requests still in flight to a node: its LB connections, or (behind Nginx) the work at its stations. */
   private outstandingTo(n: NodeRt): number {
     let k = 0;
+    let behindLb = false;
     for (const lb of this.lbs) {
       const j = lb.to.indexOf(n.idx);
-      if (j >= 0) k += lb.outstanding[j]!;
+      if (j >= 0) {
+        k += lb.outstanding[j]!;
+        behindLb = true;
+      }
+    }
+    if (behindLb) return k;
+    for (const st of [n.web, n.app, n.db]) {
+      if (st < 0) continue;
+      const s = this.stations[st]!;
+      k += s.busy + s.queue.size;
     }
     return k;
   }

@@ -75,4 +75,26 @@ describe('balancing algorithms', () => {
     expect(r.requests.failed).toBe(0);
     expect(r.nodes['web-2']!.served).toBeLessThan(r.nodes['web-1']!.served / 2);
   });
+
+  it('draining an app server behind Nginx: web servers stop using it, nothing fails', async () => {
+    const { createEngine } = await import('../../src/sim/engine');
+    const { loadScenario } = await import('../../src/sim/scenario');
+    const { scenariosDir } = await import('../../src/package-root');
+    const e = createEngine(loadScenario('scale-up', scenariosDir()), {
+      duration_s: 60,
+      at: [
+        { at_s: 20, action: 'drain', node: 'app-1' },
+        { at_s: 25, action: 'kill', node: 'app-1' },
+      ],
+    });
+    e.runUntil(20_000);
+    const before = e.report().nodes['app-1']!.served;
+    const r = e.run();
+    const started = r.events.find((x) => x.type === 'drain_started')!;
+    expect(started.message).toContain('web-1, web-2 send it no new requests');
+    const drained = r.events.find((x) => x.type === 'drained' && x.node === 'app-1')!;
+    expect(drained.t_s).toBeLessThan(20.5);
+    expect(r.requests.failed).toBe(0);
+    expect(r.nodes['app-1']!.served - before).toBeLessThan(10);
+  });
 });
