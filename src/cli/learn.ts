@@ -7,6 +7,12 @@ import { UsageError, type CliIo } from './io';
 import { outlineText } from './outline';
 
 export async function runLearn(options: CliOptions, io: CliIo): Promise<number> {
+  // A pipe's isTTY is undefined, not false; raw mode is what Ink really needs.
+  const interactive =
+    io.stdin.isTTY === true && io.stdout.isTTY === true && typeof io.stdin.setRawMode === 'function';
+  // Start loading the UI (the biggest part of start-up) while the course is read.
+  const ui = interactive ? import('../ui/run') : undefined;
+  ui?.catch(() => undefined); // awaited below; an early return must not leave it unhandled
   const loaded = await courseForCli(options, io);
   if (reportCourseProblems(loaded, options, io)) return 1;
   const { course } = loaded;
@@ -14,11 +20,8 @@ export async function runLearn(options: CliOptions, io: CliIo): Promise<number> 
     throw new UsageError(`there is no lesson '${options.lesson}'; see the lesson ids with: webinfra-learn list`);
   }
   const store = openProgressStore(io.env);
-  // A pipe's isTTY is undefined, not false; raw mode is what Ink really needs.
-  const interactive =
-    io.stdin.isTTY === true && io.stdout.isTTY === true && typeof io.stdin.setRawMode === 'function';
-  if (interactive) {
-    const { runApp } = await import('../ui/run');
+  if (ui) {
+    const { runApp } = await ui;
     return runApp({
       course,
       store,
