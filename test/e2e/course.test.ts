@@ -4,7 +4,8 @@
  * leave the terminal broken).
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { FIXTURE_COURSE, KEY, assertBuilt, launch, runPiped, tempHome, type PtyApp } from './pty';
 
 const COURSE = ['--course', FIXTURE_COURSE];
@@ -158,6 +159,25 @@ describe('webinfra-learn in a terminal', () => {
       const s = await second.waitFor('step 2/6');
       expect(s).toContain('One server does it all');
       await second.waitFor('The server is a computer');
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
+
+  it('a corrupt progress file is set aside, said once, and the course starts fresh', async () => {
+    const home = tempHome();
+    try {
+      writeFileSync(path.join(home, 'progress.json'), '{ this is not json');
+      const first = start([], { home });
+      const s = await first.waitFor('starts fresh');
+      expect(s.replace(/\n\s*/g, ' ')).toMatch(/progress\.json\.corrupt-/);
+      expect(readdirSync(home).some((f) => f.startsWith('progress.json.corrupt-'))).toBe(true);
+      await first.press('q');
+      expect(await first.exited()).toBe(0);
+
+      const second = start([], { home });
+      const again = await second.waitFor('lessons done');
+      expect(again).not.toContain('starts fresh');
     } finally {
       rmSync(home, { recursive: true, force: true });
     }

@@ -89,6 +89,16 @@ describe('course map', () => {
     await app.waitFor((f) => !f.includes('moved aside'));
   });
 
+  it('wraps a long notice so a path in it can be read in full', async () => {
+    const path = '/home/learner/.config/webinfra-learn/progress.json.corrupt-2026-01-01T00-00-00Z';
+    const app = renderApp({ notices: [`Your progress file was not valid JSON. It was moved to ${path} and the course starts fresh.`] });
+    const f = await app.waitFor('starts fresh');
+    // A path longer than the line is cut where the line ends: join the pieces back.
+    expect(f.replace(/\n\s*/g, '')).toContain(path);
+    expect(f).toContain('One server does it all');
+    expect(f.split('\n').length).toBeLessThanOrEqual(23);
+  });
+
   it('scrolls when the list is taller than the body, keeping the cursor in view', async () => {
     const app = renderApp({ course: bigCourse(), rows: 18, columns: 60 });
     const first = await app.waitFor('Lesson 1.1');

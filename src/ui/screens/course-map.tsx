@@ -17,6 +17,7 @@ import type { AppAction } from '../use-app-state';
 import { buildMap, rowOfEntry, type MapRow } from '../map-model';
 import { overallProgress } from '../progress-ops';
 import { Frame } from '../components/frame';
+import wrapAnsi from 'wrap-ansi';
 import { ellipsisFor, spread, truncate } from '../components/text-utils';
 
 export interface CourseMapProps {
@@ -46,8 +47,9 @@ export function CourseMap({ course, progress, cursor, notices, layout, theme, he
   // never needs a render of its own.
   const offsetRef = useRef(0);
 
-  const noticeLines = notices.length > 0 ? notices.length + 1 : 0;
-  const listHeight = Math.max(1, layout.bodyHeight - noticeLines);
+  // Notices wrap (they can name a file the learner needs to find), up to a third of the body.
+  const noticeLines = wrapNotices(notices, theme, layout.bodyWidth, Math.max(2, Math.floor(layout.bodyHeight / 3)));
+  const listHeight = Math.max(1, layout.bodyHeight - (noticeLines.length > 0 ? noticeLines.length + 1 : 0));
   const cursorRow = rowOfEntry(model, cursor);
   // Keep the chapter heading above the first lesson in view when scrolling to the top.
   const top = scrollToShow(cursorRow, offsetRef.current, listHeight, model.rows.length);
@@ -110,12 +112,11 @@ export function CourseMap({ course, progress, cursor, notices, layout, theme, he
       extraFooter={extra}
       help={help}
     >
-      {notices.map((n, i) => (
-        <Text key={i} color={warn} wrap="truncate">
-          {truncate(`${theme.glyphs.bullet} ${n}`, layout.bodyWidth, ellipsisFor(theme))}
-        </Text>
-      ))}
-      {notices.length > 0 ? <Text> </Text> : null}
+      {noticeLines.length > 0 ? (
+        <Box flexDirection="column" marginBottom={1}>
+          <Text color={warn}>{noticeLines.join('\n')}</Text>
+        </Box>
+      ) : null}
       <Box flexDirection="column" height={listHeight}>
         {rows.map((row, i) => (
           <MapLine
@@ -130,6 +131,15 @@ export function CourseMap({ course, progress, cursor, notices, layout, theme, he
       </Box>
     </Frame>
   );
+}
+
+/** Notices as lines of at most `width` cells, each starting with a bullet, `max` lines at most. */
+export function wrapNotices(notices: readonly string[], theme: Theme, width: number, max: number): string[] {
+  const lines = notices.flatMap((n) =>
+    wrapAnsi(n, Math.max(1, width - 2), { hard: true }).split('\n').map((l, i) => `${i === 0 ? theme.glyphs.bullet : ' '} ${l}`),
+  );
+  if (lines.length <= max) return lines;
+  return [...lines.slice(0, max - 1), truncate(lines[max - 1]!, width - 3, '') + (theme.ascii ? '...' : '…')];
 }
 
 function MapLine({ row, selected, width, theme, last }: { row: MapRow; selected: boolean; width: number; theme: Theme; last: boolean }): React.ReactElement {
