@@ -407,7 +407,9 @@ class Sim implements Engine {
   private rDbHost!: Int32Array;
   private rAddr!: Int32Array; // the address the client connects to
   private rEntry!: Int32Array; // node that took the client's connection
-  private free: number[] = [];
+  /** Stack of free request ids. */
+  private free = new Int32Array(0);
+  private freeN = 0;
   private live!: Int32Array;
   private liveN = 0;
 
@@ -848,13 +850,16 @@ class Sim implements Engine {
     this.rDbHost = g(this.rDbHost, (k) => new Int32Array(k));
     this.rAddr = g(this.rAddr, (k) => new Int32Array(k));
     this.rEntry = g(this.rEntry, (k) => new Int32Array(k));
-    for (let i = n - 1; i >= old; i--) this.free.push(i);
+    const nf = new Int32Array(n);
+    nf.set(this.free.subarray(0, this.freeN));
+    this.free = nf;
+    for (let i = n - 1; i >= old; i--) this.free[this.freeN++] = i;
     this.cap = n;
   }
 
   private alloc(): number {
-    if (this.free.length === 0) this.growRequests(this.cap * 2);
-    const r = this.free.pop()!;
+    if (this.freeN === 0) this.growRequests(this.cap * 2);
+    const r = this.free[--this.freeN]!;
     if (this.liveN === this.live.length) {
       const nl = new Int32Array(this.live.length * 2);
       nl.set(this.live);
@@ -872,7 +877,7 @@ class Sim implements Engine {
     const last = this.live[--this.liveN]!;
     this.live[pos] = last;
     this.rLive[last] = pos;
-    this.free.push(r);
+    this.free[this.freeN++] = r;
   }
 
   private scheduleArrival(): void {
