@@ -638,7 +638,9 @@ export function loadScenario(nameOrPath: string, scenariosDir: string): Scenario
     }
   }
   const text = readFileSync(file, 'utf8');
-  return parseScenario(text, path.relative(process.cwd(), file) || file);
+  // Name the file as the user would type it: relative when below the current folder.
+  const rel = path.relative(process.cwd(), file);
+  return parseScenario(text, rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file);
 }
 
 /** A built-in scenario, as listed by `sim --list`. */
