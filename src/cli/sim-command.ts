@@ -153,7 +153,9 @@ export async function runSimCommand(argv: string[], io: SimIo = { stdout: proces
     io.stderr.write(`webinfra-learn sim: ${(e as Error).message}\n`);
     return 2;
   }
-  io.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report, scenario, { color, width: io.stdout.columns ?? 80 }));
+  io.stdout.write(
+    values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report, scenario, { color, width: io.stdout.columns ?? 80, ascii: values.ascii === true }),
+  );
   return 0;
 }
 
@@ -194,7 +196,7 @@ function wrap(text: string, width: number, indent: number): string[] {
  * The human report: headline numbers, an aligned table of nodes, database and
  * firewall lines when relevant, and the events with their causes.
  */
-export function formatReport(report: Report, scenario: Scenario, opts: { color?: boolean; width?: number } = {}): string {
+export function formatReport(report: Report, scenario: Scenario, opts: { color?: boolean; width?: number; ascii?: boolean } = {}): string {
   const c = opts.color ?? false;
   const width = Math.max(60, Math.min(opts.width ?? 80, 120));
   const sgr = (code: string) => (s: string) => (c ? `\x1b[${code}m${s}\x1b[0m` : s);
@@ -319,5 +321,13 @@ export function formatReport(report: Report, scenario: Scenario, opts: { color?:
   }
   out.push('');
   out.push(dim(`Simulated ${group(report.sim.events_processed)} events in ${group(report.sim.wall_ms)} ms.`));
-  return `${out.join('\n')}\n`;
+  const text = `${out.join('\n')}\n`;
+  return opts.ascii ? toAscii(text) : text;
+}
+
+const ASCII: Record<string, string> = { '·': '|', '×': 'x', '…': '...', '≤': '<=', '≥': '>=', '→': '->', '’': "'", '–': '-', '—': '-' };
+
+/** For terminals without Unicode (`--ascii`): the report's few non-ASCII signs, spelled out. */
+export function toAscii(text: string): string {
+  return text.replace(/[·×…≤≥→’–—]/g, (ch) => ASCII[ch] ?? ch);
 }

@@ -42,6 +42,14 @@ describe('webinfra-learn sim', () => {
     for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
   });
 
+  it('--ascii keeps the text report to ASCII', async () => {
+    const t = io();
+    expect(await runSimCommand(['scale-up', '--ascii', '--duration', '20', '--at', '5:kill:lb-1'], t.io)).toBe(0);
+    const text = t.out.join('');
+    expect(text).toContain('lb-2 took VIP 8.8.8.8');
+    expect(text).toMatch(/^[\x00-\x7f]*$/);
+  });
+
   it('--list names the built-in scenarios', async () => {
     const t = io();
     expect(await runSimCommand(['--list'], t.io)).toBe(0);
