@@ -19,7 +19,7 @@ const missedOne = (): Progress => ({
   quizzes: { 'one-server#q2': { firstTryCorrect: false, solved: false, attempts: 1, at: '2026-01-01T00:00:00Z' } },
 });
 
-describe('review what I missed', () => {
+describe('review what I missed', { timeout: 20_000 }, () => {
   it('replays the missed question from the map with r, then returns to the map', async () => {
     const app = renderApp({ store: new MemoryStore(missedOne()) });
     await app.waitFor('Review what I missed (1 question)');
@@ -39,7 +39,7 @@ describe('review what I missed', () => {
   });
 });
 
-describe('saving', () => {
+describe('saving', { timeout: 20_000 }, () => {
   it('keeps going and says so when progress cannot be saved', async () => {
     const store = new MemoryStore();
     store.save = () => {
@@ -66,7 +66,7 @@ describe('saving', () => {
   });
 });
 
-describe('a screen that fails', () => {
+describe('a screen that fails', { timeout: 20_000 }, () => {
   it('shows one line instead of a stack trace and reports the error', async () => {
     const broken: Course = pagesCourse(1, 1, 1);
     // A page without text makes the Markdown renderer throw while drawing.

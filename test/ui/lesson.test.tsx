@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import React from 'react';
 import { render } from 'ink-testing-library';
@@ -6,12 +6,16 @@ import { KEY, fixtureCourse, pagesCourse, renderApp } from './app-harness';
 import { FallbackView } from '../../src/ui/steps/fallback-view';
 import { makeTheme } from '../../src/ui/theme';
 import { emptyProgress } from '../../src/progress/types';
+import { loadMarkdownRenderer } from '../../src/ui/markdown';
 
 afterEach(() => cleanup());
+// Pages render with marked-terminal, loaded on first use: load it once, up front, so a
+// slow first import on a busy machine is not charged to one test.
+beforeAll(() => loadMarkdownRenderer(), 60_000);
 
 const footerOf = (frame: string): string => frame.trimEnd().split('\n').at(-1)!;
 
-describe('lesson screen', () => {
+describe('lesson screen', { timeout: 20_000 }, () => {
   it('shows chapter › lesson and step k/n in the header, and the rendered page', async () => {
     const app = renderApp({ startLesson: 'one-server' });
     const f = await app.waitFor('A user types www.foobar.com');

@@ -34,7 +34,7 @@ const returning = (): Progress => ({
   },
 });
 
-describe('course map', () => {
+describe('course map', { timeout: 20_000 }, () => {
   it('lists the chapters in order with their lessons and overall progress', async () => {
     const app = renderApp();
     const f = await app.waitFor('One server does it all');
