@@ -5,6 +5,7 @@ import { build } from 'esbuild';
 import { rm, writeFile, readFile, mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 await rm(path.join(root, 'dist'), { recursive: true, force: true });
@@ -15,6 +16,24 @@ const emptyDevtools = {
     // Ink imports react-devtools-core only when DEV=true; it is optional and large.
     b.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: 'devtools', namespace: 'empty' }));
     b.onLoad({ filter: /.*/, namespace: 'empty' }, () => ({ contents: 'export default {};', loader: 'js' }));
+  },
+};
+
+// marked-terminal pulls in a syntax highlighter (highlight.js, parse5) and an emoji
+// table that the course never uses: code blocks are config snippets shown plainly,
+// and emoji shortcodes are off. Stubbing them keeps the tarball small. The
+// highlighter stub throws on purpose: marked-terminal then prints the code plainly.
+const stubHeavy = {
+  name: 'stub-heavy',
+  setup(b) {
+    b.onResolve({ filter: /^(cli-highlight|node-emoji)$/ }, (a) => ({ path: a.path, namespace: 'stub' }));
+    b.onLoad({ filter: /^cli-highlight$/, namespace: 'stub' }, () => ({
+      contents: 'export function highlight() { throw new Error("highlighting is off"); }',
+      loader: 'js',
+    }));
+    b.onLoad({ filter: /^node-emoji$/, namespace: 'stub' }, () => ({ contents: 'export function get() {}', loader: 'js' }));
+    // `ws` is only reachable from Ink's devtools, which is replaced above.
+    b.onResolve({ filter: /^ws$/ }, () => ({ path: 'ws', namespace: 'empty' }));
   },
 };
 
@@ -36,12 +55,23 @@ const result = await build({
     // signal-exit and other CommonJS dependencies call require().
     js: "import { createRequire as __wl_createRequire } from 'node:module'; const require = __wl_createRequire(import.meta.url);",
   },
-  plugins: [emptyDevtools],
+  plugins: [emptyDevtools, stubHeavy],
   logLevel: 'warning',
 });
 
-await mkdir(path.join(root, 'dist'), { recursive: true });
-await writeFile(path.join(root, 'dist', 'meta.json'), JSON.stringify(result.metafile));
+// The metafile is for size analysis only; keep it out of the published dist/.
+await mkdir(path.join(root, '.build'), { recursive: true });
+await writeFile(path.join(root, '.build', 'meta.json'), JSON.stringify(result.metafile));
+
+// Load the built-in course once, with the code just built, and store it in
+// dist/course.json: even a learner's first start then skips parsing the lessons.
+// A course with errors fails the build.
+const { prebuildCourse } = await import(pathToFileURL(path.join(root, 'dist', 'cli.js')).href);
+const problems = await prebuildCourse();
+if (problems.length) {
+  console.error(problems.join('\n'));
+  process.exit(1);
+}
 
 // Third-party licences of everything inlined into the bundle.
 const require = createRequire(import.meta.url);

@@ -49,7 +49,7 @@ describe('the built bundle', () => {
   });
 
   it('--help and --version load no Ink, React, yaml or zod (static imports of the entry)', () => {
-    const meta = JSON.parse(readFileSync(path.join(repo, 'dist', 'meta.json'), 'utf8')) as {
+    const meta = JSON.parse(readFileSync(path.join(repo, '.build', 'meta.json'), 'utf8')) as {
       outputs: Record<string, { imports: { path: string; kind: string }[]; inputs: Record<string, unknown> }>;
     };
     const seen = new Set<string>();
