@@ -55,9 +55,11 @@ export async function startApp(opts: RunAppOptions): Promise<number> {
         interactive={interactive}
         onError={(error) => stop(error, true)}
       />,
-      // incrementalRendering: rewrite only the lines that changed (a scroll or a cursor
-      // move touches a few), which keeps slow terminals and SSH sessions calm.
-      { exitOnCtrlC: false, incrementalRendering: true },
+      // Not Ink's incrementalRendering: in 6.8 its line diff loses track of where the
+      // frame sits when a screen swaps for one of another height (map → lesson), and
+      // stale lines of the old screen stay visible (seen in tmux at 80×24; see also
+      // ink issue #1023). The full redraw is correct and cheap at this frame size.
+      { exitOnCtrlC: false, incrementalRendering: false },
     );
     // Without a terminal to read keys from there is nothing to wait for: draw once, stop.
     if (!interactive) instance.unmount();
