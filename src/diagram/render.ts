@@ -244,7 +244,9 @@ function gridToLines(grid: Grid): StyledLine[] {
     const line: StyledLine = [];
     let cur: Segment | undefined;
     for (let x = 0; x < end; x++) {
-      const st = chars[x] === ' ' ? 'text' : styles[x]!;
+      // A blank looks the same in any foreground colour: let it join the current run
+      // (fewer colour codes for the terminal to parse), except after inverse text.
+      const st = chars[x] === ' ' ? (cur && cur.style !== 'label-large' ? cur.style : 'text') : styles[x]!;
       if (cur && cur.style === st) cur.text += chars[x];
       else line.push((cur = { text: chars[x]!, style: st }));
     }

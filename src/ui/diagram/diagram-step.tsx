@@ -5,12 +5,12 @@
  * the screen; every other key falls through to the lesson.
  */
 import React, { useEffect, useMemo, useState } from 'react';
-import { Text } from 'ink';
 import type { Step } from '../../course/types';
 import { layoutDiagram, legendLine, renderDiagram, type StyledLine } from '../../diagram';
 import type { StepViewProps } from '../step-props';
 import { useKeys, LAYER } from '../input';
 import { matchCommand } from '../keymap';
+import { Canvas } from '../lab/canvas';
 import { paintLines } from '../lab/paint';
 import { scenarioById } from '../lab/scenario-cache';
 import { scenarioTopology } from '../lab/scenario-topology';
@@ -70,6 +70,6 @@ export function DiagramStep({ step, width, height, theme, active, setContexts }:
     const down = theme.ascii ? 'v' : '↓';
     visible.push([{ text: more > 0 ? `${down} ${more} more line${more === 1 ? '' : 's'} · ${up}${down} scroll` : `${up} scroll up for the top`, style: 'muted' }]);
   }
-  const text = useMemo(() => paintLines(visible, theme).join('\n'), [visible, theme]);
-  return <Text>{text}</Text>;
+  const text = useMemo(() => paintLines(visible, theme), [visible, theme]);
+  return <Canvas lines={text} width={width} />;
 }

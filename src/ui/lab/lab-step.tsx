@@ -13,6 +13,7 @@ import { evaluateCondition, parseAt } from '../../sim/checks';
 import type { EngineOptions, Scenario, TimelineEvent } from '../../sim/types';
 import type { StepViewProps } from '../step-props';
 import { liveLines, fitLine } from './live-lines';
+import { Canvas } from './canvas';
 import { paintLines } from './paint';
 import { scenarioById } from './scenario-cache';
 import { wrapStyled } from './text-lines';
@@ -133,9 +134,9 @@ function LabRunner(props: StepViewProps<LabStepData> & { scenario: Scenario; atE
       body = body.slice(0, liveHeight);
     }
     const checks = checklistLines(lab, live.state.passed, over, width, ascii, height - top.length - body.length);
-    return paintLines([...top, ...body, ...checks].slice(0, height), theme).join('\n');
+    return paintLines([...top, ...body, ...checks].slice(0, height), theme);
   }, [snapshot, live.state, live.topology, live.animating, width, height, theme, lab, scenario.name, over, props.atErrors]);
-  return <Text>{text}</Text>;
+  return <Canvas lines={text} width={width} />;
 }
 
 /** Registered in steps/registry.tsx as the `lab` step view. */

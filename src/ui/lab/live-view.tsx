@@ -1,15 +1,15 @@
 /**
  * The live simulation view: diagram canvas with moving requests, status, metrics
- * with sparklines, the selected node's details and the event log. Drawn as ONE
- * `<Text>` of precomputed, painted lines (memoised on the snapshot), so a frame
- * costs a string join, not a tree of hundreds of elements.
+ * with sparklines, the selected node's details and the event log. Drawn as one
+ * canvas of precomputed, painted lines (memoised on the snapshot; see canvas.tsx),
+ * so a frame costs a few strings, not a tree of hundreds of elements.
  */
 import React, { memo, useMemo } from 'react';
-import { Text } from 'ink';
 import type { Snapshot, Topology } from '../../sim/types';
 import type { Theme } from '../theme';
 import { liveLines } from './live-lines';
 import { paintLines } from './paint';
+import { Canvas } from './canvas';
 import type { LabState } from './use-lab-state';
 
 export interface LiveViewProps {
@@ -26,11 +26,11 @@ export interface LiveViewProps {
 }
 
 function LiveViewImpl({ topology, snapshot, state, theme, width, height, labelsLarge, title, requests }: LiveViewProps): React.ReactElement {
-  const text = useMemo(() => {
+  const painted = useMemo(() => {
     const { lines } = liveLines({ topology, snapshot, state, width, height, ascii: theme.ascii, labelsLarge, title, requests });
-    return paintLines(lines, theme).join('\n');
+    return paintLines(lines, theme);
   }, [topology, snapshot, state, width, height, theme, labelsLarge, title, requests]);
-  return <Text>{text}</Text>;
+  return <Canvas lines={painted} width={width} />;
 }
 
 export const LiveView = memo(LiveViewImpl);

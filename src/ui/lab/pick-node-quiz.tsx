@@ -15,6 +15,7 @@ import type { StepViewProps } from '../step-props';
 import { useKeys, LAYER } from '../input';
 import { matchCommand } from '../keymap';
 import { fitLine } from './live-lines';
+import { Canvas } from './canvas';
 import { paintLines } from './paint';
 import { scenarioById } from './scenario-cache';
 import { scenarioTopology } from './scenario-topology';
@@ -121,7 +122,7 @@ export function PickNodeQuiz(props: StepViewProps<QuizStepData>): React.ReactEle
 
   const text = useMemo(() => {
     const ascii = theme.ascii;
-    if (!loaded.ok || !topology) return paintLines(wrapStyled(`This question needs the scenario '${question.scenario}': ${loaded.ok ? '' : loaded.error}`, width, 'warn'), theme).join('\n');
+    if (!loaded.ok || !topology) return paintLines(wrapStyled(`This question needs the scenario '${question.scenario}': ${loaded.ok ? '' : loaded.error}`, width, 'warn'), theme);
     const top: StyledLine[] = [[{ text: 'PICK A NODE', style: 'muted' }], ...wrapStyled(question.prompt, width, 'title')];
     const hint: StyledLine =
       state.phase === 'choosing'
@@ -133,7 +134,7 @@ export function PickNodeQuiz(props: StepViewProps<QuizStepData>): React.ReactEle
     const room = height - top.length - 1 - feedback.length;
     const shown = diagram.length <= room ? diagram : diagram.slice(0, Math.max(0, room - 1)).concat([[{ text: '… diagram cut: the terminal is short', style: 'warn' }]]);
     if (state.wrong.length && state.phase === 'choosing') hint.push({ text: `  tried: ${state.wrong.join(', ')}`, style: 'down' });
-    return paintLines([...top, ...shown, fitLine(hint, width), ...feedback].slice(0, height), theme).join('\n');
+    return paintLines([...top, ...shown, fitLine(hint, width), ...feedback].slice(0, height), theme);
   }, [loaded, topology, question, state, current, width, height, theme]);
-  return <Text>{text}</Text>;
+  return <Canvas lines={text} width={width} />;
 }

@@ -16,6 +16,7 @@ import type { StepViewProps } from '../step-props';
 import { useKeys, LAYER } from '../input';
 import { matchCommand } from '../keymap';
 import { fitLine, fmtLatency, fmtPercent, liveLines } from './live-lines';
+import { Canvas } from './canvas';
 import { paintLines } from './paint';
 import { gradeLines } from './pick-node-quiz';
 import { parseLabAt } from './lab-step';
@@ -155,7 +156,7 @@ function PredictRunner(props: StepViewProps<QuizStepData> & { scenario: Scenario
     for (const err of props.atErrors) head.push(fitLine([{ text: `! ${err}`, style: 'warn' }], width));
     if (state.phase === 'choosing') {
       const hint: StyledLine = [{ text: `${ascii ? 'up/down' : '↑↓'} or 1-${question.choices.length}: choose · Enter: lock in your prediction and run it`, style: 'muted' }];
-      return paintLines([...head, [], ...choiceLines(question, state, width, ascii), [], fitLine(hint, width)].slice(0, height), theme).join('\n');
+      return paintLines([...head, [], ...choiceLines(question, state, width, ascii), [], fitLine(hint, width)].slice(0, height), theme);
     }
     const chosen = question.choices[state.choice ?? 0]!;
     const prediction = wrapStyled(chosen.text, width, 'selected', 'You predicted: ', 'muted').slice(0, 2);
@@ -171,9 +172,9 @@ function PredictRunner(props: StepViewProps<QuizStepData> & { scenario: Scenario
     }
     const room = Math.max(6, height - 1 - prediction.length - tail.length);
     const view = liveLines({ topology: live.topology, snapshot, state: live.state, width, height: Math.min(room, over ? Math.max(6, room) : room), ascii });
-    return paintLines([head[0]!, ...prediction, ...view.lines, ...tail.map((l) => fitLine(l, width))].slice(0, height), theme).join('\n');
+    return paintLines([head[0]!, ...prediction, ...view.lines, ...tail.map((l) => fitLine(l, width))].slice(0, height), theme);
   }, [question, state, snapshot, live.state, live.topology, live.sim.engine, width, height, theme, untilMs, props.atErrors]);
-  return <Text>{text}</Text>;
+  return <Canvas lines={text} width={width} />;
 }
 
 export function PredictQuiz(props: StepViewProps<QuizStepData>): React.ReactElement {
