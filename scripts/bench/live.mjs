@@ -3,7 +3,7 @@
 //
 //   node scripts/bench/live.mjs [--seconds N] [--json]
 //
-// 1. CPU: `webinfra-learn sim <scenario>` runs in a real 120×36 pseudo-terminal (CI
+// 1. CPU: `webinfra-learn sim <scenario>` runs in a real pseudo-terminal (80×24 and 120×36; CI
 //    removed so Ink draws interactively); the process's CPU time (utime + stime from
 //    /proc/<pid>/stat, or `ps` where there is no /proc) is sampled over N s (default
 //    30) while running, at 1× on `distributed` and at 10× on `scale-up`, then again
@@ -70,12 +70,12 @@ function cpuSeconds(pid) {
   return (parts[0] ?? 0) + (parts[1] ?? 0) * 60 + (parts[2] ?? 0) * 3600 + (parts[3] ?? 0) * 86400;
 }
 
-async function measureCpu(scenario, speed) {
+async function measureCpu(scenario, speed, cols, rows) {
   const home = mkdtempSync(path.join(os.tmpdir(), 'webinfra-learn-bench-'));
   const env = { ...process.env, TERM: 'xterm-256color', WEBINFRA_LEARN_HOME: home };
   delete env.CI;
   delete env.NO_COLOR;
-  const pty = spawn(process.execPath, [bin, 'sim', scenario, '--speed', String(speed), ...simArgs], { name: 'xterm-256color', cols: 120, rows: 36, cwd: root, env });
+  const pty = spawn(process.execPath, [bin, 'sim', scenario, '--speed', String(speed), ...simArgs], { name: 'xterm-256color', cols, rows, cwd: root, env });
   let out = '';
   let bytes = 0;
   pty.onData((d) => {
@@ -107,7 +107,7 @@ async function measureCpu(scenario, speed) {
     const paused = ((cpuSeconds(pty.pid) - c1) / ((performance.now() - w1) / 1000)) * 100;
     pty.write('q');
     await sleep(500);
-    return { scenario, speed, running, paused, kbPerSecond, pausedSeconds, rssStartMb: rss0, rssEndMb: rss1 };
+    return { scenario, speed, size: `${cols}×${rows}`, running, paused, kbPerSecond, pausedSeconds, rssStartMb: rss0, rssEndMb: rss1 };
   } finally {
     try {
       pty.kill();
@@ -165,11 +165,13 @@ console.log(JSON.stringify({ frames, wall_s: (performance.now() - t0) / 1000, ms
 }
 
 const cpu = [];
-for (const [scenario, speed] of [
-  ['distributed', 1],
-  ['scale-up', 10],
+// A learner's 80×24 lesson-sized terminal, and an instructor's wider projected one.
+for (const [scenario, speed, cols, rows] of [
+  ['distributed', 1, 80, 24],
+  ['distributed', 1, 120, 36],
+  ['scale-up', 10, 120, 36],
 ]) {
-  cpu.push(await measureCpu(scenario, speed));
+  cpu.push(await measureCpu(scenario, speed, cols, rows));
 }
 const mem = cpuOnly ? { frames: 0, ms_per_frame: 0, requests: 0, samples: [{ virtual_min: 0, rss_mb: 0, heap_mb: 0 }] } : await measureMemory();
 const first = mem.samples[0];
@@ -178,7 +180,7 @@ const growth = last.rss_mb - first.rss_mb;
 
 const over = [];
 for (const c of cpu) {
-  if (c.running > CPU_BUDGET) over.push(`${c.scenario} ${c.speed}x running ${c.running.toFixed(1)} % > ${CPU_BUDGET} %`);
+  if (c.running > CPU_BUDGET) over.push(`${c.scenario} ${c.speed}x ${c.size} running ${c.running.toFixed(1)} % > ${CPU_BUDGET} %`);
   if (c.paused > PAUSED_BUDGET) over.push(`${c.scenario} paused ${c.paused.toFixed(2)} % > ${PAUSED_BUDGET} %`);
 }
 if (growth > RSS_GROWTH_BUDGET_MB) over.push(`RSS grew ${growth.toFixed(1)} MB over the hour (> ${RSS_GROWTH_BUDGET_MB} MB)`);
@@ -186,10 +188,10 @@ if (growth > RSS_GROWTH_BUDGET_MB) over.push(`RSS grew ${growth.toFixed(1)} MB o
 if (json) {
   console.log(JSON.stringify({ cpu, memory: mem, budgets: { cpu: CPU_BUDGET, paused: PAUSED_BUDGET, rssGrowthMb: RSS_GROWTH_BUDGET_MB }, over }, null, 2));
 } else {
-  console.log(`Live view CPU, ${seconds} s per sample, 120×36 pseudo-terminal, 30 fps (one core = 100 %):`);
+  console.log(`Live view CPU, ${seconds} s per sample in a pseudo-terminal, 30 fps (one core = 100 %):`);
   for (const c of cpu) {
     console.log(
-      `  ${`${c.scenario} at ${c.speed}×`.padEnd(20)} running ${c.running.toFixed(1).padStart(5)} %   paused ${c.paused.toFixed(2).padStart(5)} % (${c.pausedSeconds} s)   output ${c.kbPerSecond.toFixed(0)} KiB/s   RSS ${c.rssStartMb.toFixed(0)} → ${c.rssEndMb.toFixed(0)} MB`,
+      `  ${`${c.scenario} ${c.speed}× ${c.size}`.padEnd(26)} running ${c.running.toFixed(1).padStart(5)} %   paused ${c.paused.toFixed(2).padStart(5)} % (${c.pausedSeconds} s)   output ${c.kbPerSecond.toFixed(0)} KiB/s   RSS ${c.rssStartMb.toFixed(0)} → ${c.rssEndMb.toFixed(0)} MB`,
     );
   }
   console.log(`\nMemory: scale-up, 1 virtual hour at 10× = ${mem.frames} frames headless (${mem.ms_per_frame.toFixed(2)} ms/frame, ${mem.requests.toLocaleString('en-US')} requests):`);

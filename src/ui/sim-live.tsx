@@ -148,7 +148,7 @@ export async function runLiveSim(options: LiveSimOptions): Promise<number> {
   if (alt) out.write('\x1b[?1049h\x1b[H');
   let report: Report | undefined;
   try {
-    const instance = render(<LiveSimApp options={options} onQuit={(r) => (report = r)} />, { exitOnCtrlC: false, patchConsole: false, maxFps: 30, incrementalRendering: true });
+    const instance = render(<LiveSimApp options={options} onQuit={(r) => (report = r)} />, { exitOnCtrlC: false, patchConsole: false, maxFps: 30 });
     await instance.waitUntilExit();
   } finally {
     if (alt) out.write('\x1b[?1049l\x1b[?25h');
