@@ -36,7 +36,9 @@ interface ModeParams {
 const WIDE: ModeParams = { mode: 'wide', vertical: false, minInner: 14, maxInner: 24, gap: 8, labels: true, dnsBox: true, onePerRow: true };
 const WIDE_TIGHT: ModeParams = { ...WIDE, gap: 7 };
 const COMPACT: ModeParams = { mode: 'compact', vertical: false, minInner: 10, maxInner: 18, gap: 6, labels: true, dnsBox: false, onePerRow: false };
-const COMPACT_TIGHT: ModeParams = { ...COMPACT, gap: 3, labels: false, minInner: 9 };
+const COMPACT_TIGHT: ModeParams = { ...COMPACT, gap: 3, labels: false, minInner: 10 };
+/** Last resort before stacking: the bus sits right against the boxes. */
+const COMPACT_TIGHTER: ModeParams = { ...COMPACT, gap: 2, labels: false, minInner: 9 };
 const STACKED: ModeParams = { mode: 'stacked', vertical: true, minInner: 12, maxInner: 22, gap: 3, labels: true, dnsBox: false, onePerRow: false };
 
 const HIDDEN_KINDS = new Set(['monitoring', 'admin']);
@@ -88,9 +90,9 @@ function computeLayout(topology: Topology, opts: DiagramOptions): DiagramLayout 
   const width = Math.max(20, Math.floor(opts.width));
   let candidates: ModeParams[];
   if (opts.mode === 'wide') candidates = [WIDE, WIDE_TIGHT];
-  else if (opts.mode === 'compact') candidates = [COMPACT, COMPACT_TIGHT];
+  else if (opts.mode === 'compact') candidates = [COMPACT, COMPACT_TIGHT, COMPACT_TIGHTER];
   else if (opts.mode === 'stacked') candidates = [STACKED];
-  else candidates = width >= 100 ? [WIDE, WIDE_TIGHT, COMPACT, COMPACT_TIGHT, STACKED] : [COMPACT, COMPACT_TIGHT, STACKED];
+  else candidates = width >= 100 ? [WIDE, WIDE_TIGHT, COMPACT, COMPACT_TIGHT, COMPACT_TIGHTER, STACKED] : [COMPACT, COMPACT_TIGHT, COMPACT_TIGHTER, STACKED];
   let last: DiagramLayout | undefined;
   for (const params of candidates) {
     last = build(topology, opts, params, width);
