@@ -90,7 +90,7 @@ describe('predict quiz', () => {
     await h.press(KEY.enter);
     expect(h.answers).toEqual([{ id: 'q-predict', correct: true }]);
     f = await h.waitFor('You predicted: Some requests fail');
-    expect(f).toContain('running to 12 s');
+    expect(f).toContain('runs to 12 s');
     await h.press(KEY.enter); // skip to the end
     f = await h.waitFor('What happened:');
     expect(f).toMatch(/What happened: [\d,]+ of [\d,]+ requests failed/);
@@ -110,6 +110,10 @@ describe('predict quiz', () => {
     await h.press('r');
     expect(await h.waitFor('( ) 2.')).toContain('Enter: lock in your prediction');
     expect(h.answers).toEqual([{ id: 'q-predict', correct: false }]);
+    // The second run starts from 0 again and animates.
+    await h.press('2', KEY.enter);
+    const again = await h.waitFor(/RUNNING[^\n]*t 0\.[1-9]|RUNNING[^\n]*t [1-9]/);
+    expect(again).toContain('You predicted: Some requests fail');
   }, 20_000);
 
   it('reducer: the run is only entered from a choice and finished once', () => {

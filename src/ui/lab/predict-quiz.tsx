@@ -108,7 +108,10 @@ function PredictRunner(props: StepViewProps<QuizStepData> & { scenario: Scenario
     visible: active && state.phase === 'running',
     speed: PREDICT_SPEED,
     untilMs,
-    onUntil: () => dispatch({ type: 'finished' }),
+    onUntil: () => {
+      live.dispatch({ type: 'setPaused', paused: true }); // the status line then says so
+      dispatch({ type: 'finished' });
+    },
   });
   const running = state.phase === 'running';
   useLabKeys(live.commands, active && running);
@@ -131,6 +134,7 @@ function PredictRunner(props: StepViewProps<QuizStepData> & { scenario: Scenario
         else if (command === 'submit') {
           const grade = gradePrediction(question, state.cursor);
           onQuizAnswer(question.id, grade.correct);
+          live.dispatch({ type: 'setPaused', paused: false });
           dispatch({ type: 'submit', grade });
         } else return false;
         return true;
@@ -168,7 +172,7 @@ function PredictRunner(props: StepViewProps<QuizStepData> & { scenario: Scenario
       tail.push([{ text: state.grade?.correct ? '→ or Enter: next' : 'r: predict again · → or Enter: next', style: 'muted' }]);
     } else {
       const left = Math.max(0, (untilMs - snapshot.t_ms) / 1000);
-      tail.push([{ text: `running to ${untilMs / 1000} s (${left.toFixed(1)} s to go) · Enter: skip to the end · Space pause · +/- speed`, style: 'muted' }]);
+      tail.push([{ text: `runs to ${untilMs / 1000} s: ${left.toFixed(1)} s left · Enter skips to the end`, style: 'muted' }]);
     }
     const room = Math.max(6, height - 1 - prediction.length - tail.length);
     const view = liveLines({ topology: live.topology, snapshot, state: live.state, width, height: Math.min(room, over ? Math.max(6, room) : room), ascii });
