@@ -113,7 +113,7 @@ export function requestMark(kind: RequestKind, encrypted: boolean, failed: boole
   if (failed) return { glyph: ascii ? 'x' : '✗', style: 'failed' };
   switch (kind) {
     case 'static':
-      return { glyph: ascii ? 'o' : '○', style: encrypted ? 'https' : 'static' };
+      return { glyph: ascii ? '%' : '○', style: encrypted ? 'https' : 'static' };
     case 'dynamic':
       return { glyph: ascii ? '*' : '●', style: encrypted ? 'https' : 'dynamic' };
     case 'write':

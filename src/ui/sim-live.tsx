@@ -87,7 +87,7 @@ function LiveSimScreen({ options, size, onQuit, animateWithoutTerminal, theme }:
       </Box>
     );
   }
-  const title = `${options.scenario.name} · seed ${options.engineOptions.seed ?? options.scenario.seed}`;
+  const title = `${options.scenario.name}${theme.ascii ? ', ' : ' · '}seed ${options.engineOptions.seed ?? options.scenario.seed}`;
   if (help) {
     const items = helpSections(['lab', 'global']).flatMap((s) => s.items);
     return (
@@ -107,7 +107,7 @@ function LiveSimScreen({ options, size, onQuit, animateWithoutTerminal, theme }:
   return (
     <Box flexDirection="column" height={height}>
       <Box flexGrow={1} flexDirection="column">
-        <LiveView topology={lab.topology} snapshot={lab.sim.snapshot} state={lab.state} theme={theme} width={columns} height={height - 1} labelsLarge={options.projector} title={title} requests={true} />
+        <LiveView topology={lab.topology} snapshot={lab.sim.snapshot} state={lab.state} theme={theme} width={columns} height={height - 1} labelsLarge={options.projector} title={title} requests={true} legend={true} />
       </Box>
       <Text wrap="truncate" color={muted} dimColor={!theme.color}>
         {keysLine(columns, theme.ascii)}

@@ -4,7 +4,7 @@
  * with causes. Pure (no React): the view paints the result into one `<Text>`, and
  * tests read it as plain text. Everything here fits `width` × `height` exactly.
  */
-import { layoutDiagram, lbViewWord, renderDiagram, type DiagramLayout, type DiagramStyle, type Segment, type StyledLine } from '../../diagram';
+import { layoutDiagram, lbViewWord, legendLine, renderDiagram, type DiagramLayout, type DiagramStyle, type Segment, type StyledLine } from '../../diagram';
 import { sparkGlyphs, stateMark } from '../../diagram/glyphs';
 import type { SimEvent, Snapshot, Topology } from '../../sim/types';
 import type { LabState } from './use-lab-state';
@@ -21,6 +21,8 @@ export interface LiveLinesInput {
   title?: string;
   /** Draw moving requests (off when not animating). Default true. */
   requests?: boolean;
+  /** Add the glyph legend under the metrics when there is room. Default false. */
+  legend?: boolean;
 }
 
 export interface LiveLines {
@@ -289,6 +291,8 @@ export function liveLines(input: LiveLinesInput): LiveLines {
     for (const l of diagram) lines.push(fitLine(l, width));
     for (const l of metrics) lines.push(fitLine(l, width));
   }
+  // The legend only takes a line the event log does not need yet.
+  if (input.legend && !state.logOpen && height - lines.length - fixedBelow >= Math.max(2, snapshot.events.length + 1)) lines.push(fitLine(legendLine(layout, { live: true }), width));
   if (state.selected) lines.push(fitLine(selectedLine(topology, snapshot, state.selected, ascii), width));
   if (state.notice) lines.push(fitLine([{ text: state.notice.text, style: state.notice.tone === 'error' ? 'down' : 'highlight' }], width));
   const logRoom = Math.max(0, height - lines.length);

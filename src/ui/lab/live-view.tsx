@@ -23,13 +23,15 @@ export interface LiveViewProps {
   title?: string;
   /** Draw moving requests. Default true. */
   requests?: boolean;
+  /** Show the glyph legend when there is room. */
+  legend?: boolean;
 }
 
-function LiveViewImpl({ topology, snapshot, state, theme, width, height, labelsLarge, title, requests }: LiveViewProps): React.ReactElement {
+function LiveViewImpl({ topology, snapshot, state, theme, width, height, labelsLarge, title, requests, legend }: LiveViewProps): React.ReactElement {
   const painted = useMemo(() => {
-    const { lines } = liveLines({ topology, snapshot, state, width, height, ascii: theme.ascii, labelsLarge, title, requests });
+    const { lines } = liveLines({ topology, snapshot, state, width, height, ascii: theme.ascii, labelsLarge, title, requests, legend });
     return paintLines(lines, theme);
-  }, [topology, snapshot, state, width, height, theme, labelsLarge, title, requests]);
+  }, [topology, snapshot, state, width, height, theme, labelsLarge, title, requests, legend]);
   return <Canvas lines={painted} width={width} />;
 }
 
