@@ -48,7 +48,7 @@ describe('pick-node quiz', () => {
     f = h.frame();
     expect(f).toContain('(now: web-1)');
     await h.press(KEY.up);
-    expect(h.frame()).toContain('(now: lb-1)');
+    await h.waitFor('(now: lb-1)');
     expect(h.contexts.at(-1)).toEqual(['quiz', 'lesson']);
   });
 
@@ -86,7 +86,7 @@ describe('predict quiz', () => {
     let f = await h.waitFor('PREDICT, THEN RUN');
     expect(f).toContain('( ) 2. Some requests fail');
     await h.press('2');
-    expect(h.frame()).toContain('(•) 2. Some requests fail');
+    await h.waitFor('(•) 2. Some requests fail');
     await h.press(KEY.enter);
     expect(h.answers).toEqual([{ id: 'q-predict', correct: true }]);
     f = await h.waitFor('You predicted: Some requests fail');
