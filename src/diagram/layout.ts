@@ -454,7 +454,8 @@ function build(topology: Topology, opts: DiagramOptions, params: ModeParams, wid
     const path: Array<[number, number]> = [];
     let m: number;
     if (V) {
-      m = mainLo + 1 + k * 2 + (label ? 1 : 0);
+      // Inside both boxes' rows, never on a border; the label sits in the gap above.
+      m = Math.min(mainLo + 1 + k * 2 + (label ? 1 : 0), mainLo + Math.min(a.h, b.h) - 2);
       for (let c = aEnd; c < bStart; c++) path.push(pt(m, c));
     } else {
       m = mainLo + 2 + k * (label.length + 4);
