@@ -11,7 +11,9 @@ import { KEY, MemoryStore, pagesCourse, renderApp } from './app-harness';
 afterEach(() => cleanup());
 // The quiz view is loaded on first use; compiling it (and the simulator it can
 // drive) takes seconds in a cold test run, so load it once up front.
-beforeAll(() => prefetchStepViews(), 60_000);
+beforeAll(async () => {
+  await prefetchStepViews();
+}, 60_000);
 
 const missedOne = (): Progress => ({
   ...emptyProgress(),

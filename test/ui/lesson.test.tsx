@@ -11,7 +11,10 @@ import { loadMarkdownRenderer } from '../../src/ui/markdown';
 afterEach(() => cleanup());
 // Pages render with marked-terminal, loaded on first use: load it once, up front, so a
 // slow first import on a busy machine is not charged to one test.
-beforeAll(() => loadMarkdownRenderer(), 60_000);
+// Awaited, not returned: vitest runs a function returned from beforeAll as teardown.
+beforeAll(async () => {
+  await loadMarkdownRenderer();
+}, 60_000);
 
 const footerOf = (frame: string): string => frame.trimEnd().split('\n').at(-1)!;
 
