@@ -6,7 +6,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { parseMiniYaml } from './mini-yaml';
 
 /** Look-up used by the loader; `undefined` means "no such scenario". May throw for a broken file. */
 export type ScenarioLookup = (id: string) => { nodes: string[] } | undefined;
@@ -25,8 +24,7 @@ export function scenarioLookupFromDir(dir: string): ScenarioLookup {
         text = undefined;
       }
       if (text !== undefined) {
-        // The fast reader first: this runs at start-up when the course cache is cold.
-        const data = (parseMiniYaml(text)?.value ?? parse(text)) as { nodes?: unknown } | null;
+        const data = parse(text) as { nodes?: unknown } | null;
         const nodes = Array.isArray(data?.nodes) ? data.nodes : undefined;
         if (!nodes) throw new Error(`${id}.yaml has no 'nodes' list`);
         result = {

@@ -5,7 +5,6 @@
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type * as z from 'zod/mini';
-import { parseMiniYaml, pathKey } from './mini-yaml';
 import { suggest } from './suggest';
 
 export type Path = readonly (string | number)[];
@@ -25,25 +24,12 @@ export interface YamlBlock {
 /**
  * Parses `body`, whose first line is line `firstLine` of the file.
  * Returns the block, or the YAML syntax problems (with file lines) when it does not parse.
- * Plain blocks go through the fast reader of mini-yaml.ts; anything else through `yaml`.
+ * A new `yaml` Document per block is cheap; lines come from its CST ranges.
  */
 export function parseYamlBlock(
   body: string,
   firstLine: number,
-  opts: { fast?: boolean } = {},
 ): { block: YamlBlock; problems: BlockProblem[] } | { block?: undefined; problems: BlockProblem[] } {
-  // The fast subset reader first (see mini-yaml.ts); `fast: false` is for tests comparing the two.
-  const mini = opts.fast === false ? undefined : parseMiniYaml(body);
-  if (mini) {
-    const lineOf = (path: Path): number => {
-      for (let n = path.length; n >= 0; n--) {
-        const line = mini.lines.get(pathKey(path.slice(0, n)));
-        if (line !== undefined) return firstLine + line - 1;
-      }
-      return firstLine;
-    };
-    return { block: { value: mini.value, lineOf }, problems: [] };
-  }
   const counter = new LineCounter();
   let doc: Document.Parsed;
   try {
