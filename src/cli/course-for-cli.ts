@@ -4,7 +4,6 @@ import { loadCourseCached, writePrebuiltCourse } from '../course/cached';
 import { formatProblem } from '../course/problems';
 import type { LoadedCourse } from '../course/load-course';
 import { lessonsDir, packageRoot, scenariosDir } from '../package-root';
-import { courseCachePath } from '../progress/paths';
 import type { CliOptions } from './args';
 import type { CliIo } from './io';
 
@@ -12,17 +11,18 @@ import type { CliIo } from './io';
 export const prebuiltCoursePath = (): string => path.join(packageRoot(), 'dist', 'course.json');
 
 /**
- * The built-in course, or `--course DIR`, through the start-up cache. Paths in the
- * built-in course are shown from the package folder (`lessons/01-…/…md`) wherever the
- * app is started, which also lets the build prepare it once for everyone.
+ * The built-in course (from `dist/course.json` when it matches the lessons), or
+ * `--course DIR`, always loaded fresh: an author previewing a folder wants their
+ * latest edits, and half a second is fine there. Paths in the built-in course are
+ * shown from the package folder (`lessons/01-…/…md`) wherever the app is started,
+ * which also lets the build prepare it once for everyone.
  */
 export async function courseForCli(options: CliOptions, io: CliIo): Promise<LoadedCourse> {
   const cwd = io.cwd ?? process.cwd();
   const builtIn = !options.course;
-  const { cache: _cache, ...loaded } = await loadCourseCached(builtIn ? lessonsDir() : path.resolve(cwd, options.course!), {
+  const { source: _source, ...loaded } = await loadCourseCached(builtIn ? lessonsDir() : path.resolve(cwd, options.course!), {
     scenariosDir: scenariosDir(),
     cwd: builtIn ? packageRoot() : cwd,
-    cacheFile: courseCachePath(io.env),
     prebuilt: builtIn ? prebuiltCoursePath() : undefined,
   });
   return loaded;

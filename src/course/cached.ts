@@ -1,21 +1,18 @@
 /**
- * The course loader behind an on-disk cache, for the app's start-up path.
+ * The course loader with a prebuilt shortcut, for the app's start-up path.
  *
- * Loading the course in a fresh process costs ~70-100 ms of a start-up budget of a
- * few hundred (300-500 ms when blocks need the yaml package, whose parser runs
- * interpreted until the JIT warms up). So the loaded course is kept as JSON, keyed by
- * a hash of every course file's name and content, of how problem paths are shown, and
- * of the scenario files the course was checked against: any edit reloads. On a hit neither `yaml` nor `zod` is
- * imported; hashing the files costs a millisecond or two.
- *
- * Two places are tried: a `prebuilt` file made at build time for the built-in course
- * (written by the same build as this code, so it needs no version check), then the
- * user's cache file (which also records the app build that wrote it).
+ * The build loads the built-in course once and stores the result in `dist/course.json`
+ * (see `writePrebuiltCourse`), keyed by a hash of every course file's name and content
+ * and of how problem paths are shown; it also records a hash of each scenario file the
+ * lessons were checked against. At start-up the key is recomputed (a millisecond or
+ * two): when it and the scenario hashes match, the stored course is used and neither
+ * `yaml` nor `zod` is imported; otherwise, e.g. lessons edited after the build, the
+ * course is loaded fresh. A prebuilt file is written by the same build as the code
+ * reading it (the build empties dist/ first), so it needs no version check.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { LoadedCourse } from './load-course';
 
 /** Bump when the loader's output changes shape or meaning. */
@@ -26,54 +23,45 @@ export interface CachedLoadOptions {
   scenariosDir?: string;
   /** Problem paths are relative to this folder when inside it (default: `process.cwd()`). */
   cwd?: string;
-  /** Cache file; without it the course is simply loaded. */
-  cacheFile?: string;
-  /** A cache file made at build time (read-only, tried first). */
+  /** A course file made at build time; without it the course is simply loaded. */
   prebuilt?: string;
 }
 
-interface CacheEntry {
+interface PrebuiltEntry {
   format: number;
   key: string;
-  /** The app build that wrote a user cache entry (absent in prebuilt files). */
-  build?: string;
   /** Scenario id → hash of its file text ('' = file missing) for every scenario looked up. */
   scenarios: Record<string, string>;
   result: LoadedCourse;
 }
 
 /**
- * Loads the course in `dir`, from the cache when nothing changed. Never throws: cache
- * problems (unreadable, corrupt, read-only folder) just mean a normal load.
+ * Loads the course in `dir`, from the prebuilt file when it was made from exactly
+ * these files. Never throws: a missing, corrupt or stale prebuilt file just means a
+ * normal load. `source` says which happened.
  */
 export async function loadCourseCached(
   dir: string,
   opts: CachedLoadOptions = {},
-): Promise<LoadedCourse & { cache: 'hit' | 'miss' | 'off' }> {
+): Promise<LoadedCourse & { source: 'prebuilt' | 'fresh' }> {
   const root = path.resolve(dir);
   const cwd = path.resolve(opts.cwd ?? process.cwd());
-  const key = opts.cacheFile || opts.prebuilt ? courseKey(root, cwd, opts.scenariosDir !== undefined) : undefined;
-  if (key) {
-    const candidates: [string | undefined, string | undefined][] = [
-      [opts.prebuilt, undefined],
-      [opts.cacheFile, buildId()],
-    ];
-    for (const [file, build] of candidates) {
-      if (!file) continue;
-      const entry = readEntry(file);
-      if (entry && entry.key === key && entry.build === build && scenariosUnchanged(entry.scenarios, opts.scenariosDir)) {
-        return { ...relocate(entry.result, root), cache: 'hit' };
-      }
+  if (opts.prebuilt) {
+    const entry = readEntry(opts.prebuilt);
+    if (
+      entry &&
+      entry.key === courseKey(root, cwd, opts.scenariosDir !== undefined) &&
+      scenariosUnchanged(entry.scenarios, opts.scenariosDir)
+    ) {
+      return { ...relocate(entry.result, root), source: 'prebuilt' };
     }
   }
-  const { result, scenarios } = await loadFresh(root, cwd, opts.scenariosDir);
-  if (!key || !opts.cacheFile) return { ...result, cache: 'off' };
-  writeEntry(opts.cacheFile, { format: FORMAT, key, build: buildId(), scenarios, result });
-  return { ...result, cache: 'miss' };
+  const { result } = await loadFresh(root, cwd, opts.scenariosDir);
+  return { ...result, source: 'fresh' };
 }
 
 /**
- * Writes the prebuilt cache for the course in `dir` (run by the build, for the
+ * Writes the prebuilt file for the course in `dir` (run by the build, for the
  * built-in course, with the same `cwd` and scenarios the app will use). Returns what
  * was loaded: a build should fail if it has error problems.
  */
@@ -88,7 +76,7 @@ export async function writePrebuiltCourse(
   const { result, scenarios } = await loadFresh(root, cwd, opts.scenariosDir);
   if (key) {
     mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, JSON.stringify({ format: FORMAT, key, scenarios, result } satisfies CacheEntry));
+    writeFileSync(file, JSON.stringify({ format: FORMAT, key, scenarios, result } satisfies PrebuiltEntry));
   }
   return result;
 }
@@ -164,20 +152,6 @@ function courseKey(root: string, cwd: string, checksScenarios: boolean): string 
   return hash.digest('hex');
 }
 
-/** Identifies this build of the app, so a new version never trusts an old cache. */
-let build: string | undefined;
-function buildId(): string {
-  if (build) return build;
-  try {
-    const self = fileURLToPath(import.meta.url);
-    const st = statSync(self);
-    build = `${self}:${st.size}:${st.mtimeMs}`;
-  } catch {
-    build = import.meta.url;
-  }
-  return build;
-}
-
 function scenarioHash(dir: string, id: string): string {
   try {
     return createHash('sha1').update(readFileSync(path.join(dir, `${id}.yaml`))).digest('hex');
@@ -191,28 +165,12 @@ function scenariosUnchanged(used: Record<string, string>, dir: string | undefine
   return Object.entries(used).every(([id, h]) => scenarioHash(dir, id) === h);
 }
 
-function readEntry(file: string): CacheEntry | undefined {
+function readEntry(file: string): PrebuiltEntry | undefined {
   try {
-    const entry = JSON.parse(readFileSync(file, 'utf8')) as CacheEntry;
+    const entry = JSON.parse(readFileSync(file, 'utf8')) as PrebuiltEntry;
     if (entry?.format !== FORMAT || typeof entry.key !== 'string' || !entry.result?.course) return undefined;
     return entry;
   } catch {
     return undefined;
-  }
-}
-
-function writeEntry(file: string, entry: CacheEntry): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  try {
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(tmp, JSON.stringify(entry));
-    renameSync(tmp, file);
-  } catch {
-    // A cache that cannot be written only costs the next start some time.
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // nothing to clean up
-    }
   }
 }

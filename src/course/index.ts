@@ -1,8 +1,8 @@
 /**
  * The course's light entry: model types, queries, problem formatting, `at` parsing
- * and the cached loader. Deliberately NOT the loader itself: `./load-course` pulls in
- * yaml and zod, which the app's start-up path must not load when the course cache is
- * warm. Import `loadCourse` / `validateCourse` from './load-course' where a full load
+ * and the prebuilt-aware loader. Deliberately NOT the loader itself: `./load-course` pulls in
+ * yaml and zod, which the app's start-up path must not load when `dist/course.json` is
+ * current. Import `loadCourse` / `validateCourse` from './load-course' where a full load
  * is wanted (validate, tests); the app uses `loadCourseCached`.
  */
 export { loadCourseCached, type CachedLoadOptions } from './cached';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FileProgressStore } from '../../src/progress/store';
-import { courseCachePath, progressPath } from '../../src/progress/paths';
+import { progressPath } from '../../src/progress/paths';
 import { completeLesson, recordQuizAnswer, reachStep } from '../../src/progress/progress';
 import { emptyProgress } from '../../src/progress/types';
 
@@ -22,7 +22,6 @@ const asideFiles = (dir: string): string[] => readdirSync(dir).filter((f) => f.s
 describe('where progress lives', () => {
   it('honours WEBINFRA_LEARN_HOME', () => {
     expect(progressPath({ WEBINFRA_LEARN_HOME: '/x/y' })).toBe(path.resolve('/x/y/progress.json'));
-    expect(courseCachePath({ WEBINFRA_LEARN_HOME: '/x/y' })).toBe(path.resolve('/x/y/course-cache.json'));
   });
 
   it('otherwise uses the platform config folder, named after the app', () => {
