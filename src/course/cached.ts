@@ -94,7 +94,8 @@ async function loadFresh(
   const base = scenariosDir ? scenarioLookupFromDir(scenariosDir) : undefined;
   const scenarios = base
     ? (id: string) => {
-        used[id] = scenarioHash(scenariosDir!, id);
+        // Once per scenario: many blocks name the same one.
+        if (!(id in used)) used[id] = scenarioHash(scenariosDir!, id);
         return base(id);
       }
     : undefined;
