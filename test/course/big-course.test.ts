@@ -32,25 +32,17 @@ export function makeBigCourse(dir: string, chapters: number): void {
   }
 }
 
-const tmp = mkdtempSync(path.join(os.tmpdir(), 'wl-speed-'));
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'wl-big-course-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-it('loads a 32-lesson course in a few milliseconds once warm', () => {
+// No timing assertions here: the shared test machine is too noisy for them, so load
+// speed is measured by benchmarks (fresh processes, medians). This checks that a course
+// several times the size of the shipped one still loads whole and clean.
+it('loads a 32-lesson course whole, without problems', () => {
   makeBigCourse(tmp, 8);
-  const scenarios = scenarioLookupFromDir(path.join(fixtures, 'scenarios'));
-  const first = performance.now();
-  const r = loadCourse(tmp, { scenarios, cwd: tmp });
-  const cold = performance.now() - first;
+  const r = loadCourse(tmp, { scenarios: scenarioLookupFromDir(path.join(fixtures, 'scenarios')), cwd: tmp });
   expect(r.problems).toEqual([]);
+  expect(r.course.chapters).toHaveLength(8);
   expect(allLessons(r.course)).toHaveLength(32);
-  const times: number[] = [];
-  for (let i = 0; i < 7; i++) {
-    const t = performance.now();
-    loadCourse(tmp, { scenarios: scenarioLookupFromDir(path.join(fixtures, 'scenarios')), cwd: tmp });
-    times.push(performance.now() - t);
-  }
-  times.sort((a, b) => a - b);
-  console.log(`loadCourse, 32 lessons: first ${cold.toFixed(1)} ms, warm median ${times[3].toFixed(1)} ms`);
-  // Generous: the machine is shared; a regression to per-lesson heavy work would blow this.
-  expect(times[3]).toBeLessThan(250);
+  expect(new Set(allLessons(r.course).map((l) => l.id)).size).toBe(32);
 });
