@@ -244,9 +244,24 @@ export function quizReducer(state: QuizSessionState, action: QuizAction): QuizSe
         notice: null,
       };
     }
-    case 'retry':
+    case 'retry': {
       // Only a wrong answer is retried; a right one stays shown.
       if (state.phase !== 'answered' || state.grade?.correct) return state;
-      return { ...state, phase: 'answering', grade: null, held: false, focused: q.kind === 'text', notice: null };
+      // A fresh try starts from nothing chosen and an empty field, so a quick Enter
+      // cannot resend the same wrong answer and new typing does not append to the
+      // old text (`lastAnswer` keeps it to show as "last try"). An order keeps its
+      // arrangement: rebuilding it from the shuffle would throw away the parts the
+      // learner already got right.
+      const fresh = q.kind === 'single' || q.kind === 'multiple' || q.kind === 'text';
+      return {
+        ...state,
+        phase: 'answering',
+        grade: null,
+        held: false,
+        focused: q.kind === 'text',
+        notice: null,
+        ...(fresh ? { selected: null, ticked: [], text: '', caret: 0 } : {}),
+      };
+    }
   }
 }

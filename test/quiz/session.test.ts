@@ -51,11 +51,14 @@ describe('single choice', () => {
     expect(quizReducer(answered, submit)).toBe(answered);
   });
 
-  it('keeps the choice on retry so the learner adjusts it', () => {
+  it('clears the choice on retry (so Enter cannot resend it) but keeps the cursor there', () => {
     const s = run(dnsSingle, [down, down, submit, retry]);
     expect(s.phase).toBe('answering');
     expect(s.grade).toBeNull();
-    expect(s.selected).toBe(1);
+    expect(s.selected).toBeNull();
+    expect(s.cursor).toBe(1);
+    expect(quizReducer(s, submit).notice).toMatch(/Choose an answer first/);
+    expect(quizReducer(s, down).selected).toBe(2);
   });
 
   it('maps presented positions to the author’s choices when shuffled', () => {
@@ -86,11 +89,12 @@ describe('multiple choice', () => {
     expect(run(spofMultiple, [toggle]).notice).toMatch(/Move to an answer/);
   });
 
-  it('grades a partial answer with a summary and keeps ticks on retry', () => {
+  it('grades a partial answer with a summary and clears the ticks on retry', () => {
     const s = run(spofMultiple, [{ type: 'choose', index: 0 }, submit]);
     expect(s.grade?.correct).toBe(false);
     expect(s.grade?.summary).toBe('You ticked 1 of the 2 right answers and no wrong ones.');
-    const again = [retry, { type: 'choose', index: 1 } as QuizAction, submit].reduce(quizReducer, s);
+    expect(quizReducer(s, retry).ticked).toEqual([]);
+    const again = [retry, { type: 'choose', index: 0 } as QuizAction, { type: 'choose', index: 1 } as QuizAction, submit].reduce(quizReducer, s);
     expect(again.grade?.correct).toBe(true);
     expect(again.firstTryCorrect).toBe(false);
   });
@@ -169,7 +173,7 @@ describe('text', () => {
     expect(run(lampText, [{ type: 'type', text: '   ' }, submit]).notice).toBe('Type an answer first.');
   });
 
-  it('leaves the field on submit and refocuses on retry', () => {
+  it('leaves the field on submit and refocuses an empty field on retry', () => {
     const s = run(lampText, [{ type: 'type', text: 'lamp' }, submit]);
     expect(s.focused).toBe(false);
     expect(s.grade?.feedback).toContain('Apache');
@@ -177,7 +181,10 @@ describe('text', () => {
     expect(quizReducer(s, { type: 'focus', focused: true })).toBe(s);
     const again = quizReducer(s, retry);
     expect(again.focused).toBe(true);
-    expect(again.text).toBe('lamp');
+    expect(again.text).toBe('');
+    expect(again.caret).toBe(0);
+    expect(again.lastAnswer).toEqual({ kind: 'text', text: 'lamp' });
+    expect([{ type: 'type', text: 'LEMP' } as QuizAction, submit].reduce(quizReducer, again).grade?.correct).toBe(true);
   });
 
   it('can leave and re-enter the field while answering', () => {
@@ -210,5 +217,17 @@ describe('currentAnswer', () => {
     expect(currentAnswer(run(spofMultiple, [{ type: 'choose', index: 2 }, { type: 'choose', index: 0 }]))).toEqual({
       answer: { kind: 'multiple', choices: [0, 2] },
     });
+  });
+});
+
+describe('retry after a wrong order', () => {
+  it('keeps the learner’s arrangement and lets them move items again', () => {
+    const s = run(requestOrder, [{ type: 'moveItem', delta: 1 }, submit]);
+    expect(s.grade?.correct).toBe(false);
+    const again = quizReducer(s, retry);
+    expect(again.phase).toBe('answering');
+    expect(again.order).toEqual(s.order);
+    expect(again.held).toBe(false);
+    expect(quizReducer(again, { type: 'moveItem', delta: -1 }).order).not.toEqual(s.order);
   });
 });
