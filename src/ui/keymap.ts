@@ -5,7 +5,21 @@
  */
 import type { Key } from 'ink';
 
-export type Context = 'global' | 'map' | 'lesson' | 'quiz' | 'lab' | 'confirm';
+export type Context =
+  | 'global'
+  | 'map'
+  | 'lesson'
+  | 'quiz'
+  | 'lab'
+  | 'confirm'
+  /** A question not answered yet: the lesson keys that still work (→ skips it, ← goes back; Enter answers instead). */
+  | 'question'
+  /** A text field has the keys: letters are text, so only these (and no global keys) work. */
+  | 'typing'
+  /** A text question whose field was left with Esc: Enter goes back into it. */
+  | 'field'
+  /** A question answered wrong: it can be tried again. */
+  | 'wrongAnswer';
 
 export type Command =
   // global
@@ -127,6 +141,21 @@ export const BINDINGS: Binding[] = [
   { command: 'moveItemDown', context: 'quiz', keys: [s('downArrow', { shift: true }), c('J')], label: 'Shift+↑↓', description: 'move item' },
   { command: 'choose', context: 'quiz', keys: ['1', '2', '3', '4', '5', '6', '7', '8', '9'].map(c), label: '1–9', description: 'choose by number' },
 
+  // a question still open: Enter belongs to the question, → skips it
+  { command: 'next', context: 'question', keys: [s('rightArrow'), c('n')], label: '→', description: 'skip', footer: true },
+  { command: 'prev', context: 'question', keys: [s('leftArrow'), c('p')], label: '←', description: 'back', footer: true },
+
+  // typing in a text field (the view reads the text itself; these are the keys that are not text)
+  { command: 'submit', context: 'typing', keys: [s('return')], label: 'Enter', description: 'answer', footer: true },
+  { command: 'back', context: 'typing', keys: [s('escape')], label: 'Esc', description: 'leave the field', footer: true },
+  { command: 'quit', context: 'typing', keys: [{ ctrlChar: 'c' }], label: 'Ctrl+C', description: 'quit', footer: true },
+
+  // a text question with the field left
+  { command: 'submit', context: 'field', keys: [s('return')], label: 'Enter', description: 'type the answer', footer: true },
+
+  // after a wrong answer
+  { command: 'retry', context: 'wrongAnswer', keys: [c('r')], label: 'r', description: 'try again', footer: true },
+
   // live lab
   { command: 'pause', context: 'lab', keys: [s('space')], label: 'Space', description: 'pause / run', footer: true },
   { command: 'step', context: 'lab', keys: [c('.')], label: '.', description: 'step 100 ms' },
@@ -177,16 +206,27 @@ export function matchCommand(contexts: readonly Context[], input: string, key: K
   return undefined;
 }
 
+/**
+ * Contexts in which the global keys do not work (printable keys are text there),
+ * so the footer must not offer them.
+ */
+export const EXCLUSIVE_CONTEXTS: ReadonlySet<Context> = new Set<Context>(['typing']);
+
+/** Whether the global keys (? help, q quit, m map) work in these contexts. */
+export function globalKeysApply(contexts: readonly Context[]): boolean {
+  return !contexts.some((c) => EXCLUSIVE_CONTEXTS.has(c));
+}
+
 /** Footer entries for the given contexts: unique labels, in declaration order. */
-export function footerItems(contexts: readonly Context[]): { label: string; description: string }[] {
+export function footerItems(contexts: readonly Context[]): { label: string; description: string; command: Command }[] {
   const seen = new Set<string>();
-  const items: { label: string; description: string }[] = [];
+  const items: { label: string; description: string; command: Command }[] = [];
   for (const context of contexts) {
     for (const b of BINDINGS) {
       if (b.context !== context || !b.footer) continue;
       if (seen.has(b.label)) continue;
       seen.add(b.label);
-      items.push({ label: b.label, description: b.description });
+      items.push({ label: b.label, description: b.description, command: b.command });
     }
   }
   return items;

@@ -78,8 +78,12 @@ describe('single choice, more', () => {
 
   it('sets the footer contexts for answering, then for moving on', async () => {
     h = await mount(QuizStep, quizStep(dnsSingle));
-    expect(h.contexts.at(-1)).toEqual(['quiz', 'lesson']);
-    await h.press('1', KEY.enter);
+    // Open: the quiz keys and → skip / ← back (Enter answers, so it is not "next").
+    expect(h.contexts.at(-1)).toEqual(['quiz', 'question']);
+    await h.press('2', KEY.enter);
+    // Wrong: r first.
+    expect(h.contexts.at(-1)).toEqual(['wrongAnswer', 'lesson']);
+    await h.press('r', '1', KEY.enter);
     expect(h.contexts.at(-1)).toEqual(['lesson']);
   });
 });
@@ -104,8 +108,11 @@ describe('multiple choice', () => {
     expect(f).toMatch(/4\. The replica\s+✗ not right/);
     expect(h.answers).toEqual([{ id: 'spof#q2', correct: false }]);
 
-    // Retry keeps the ticks: untick the replica, tick the primary.
-    await h.press('r', '4', '2', KEY.enter);
+    // Retry starts with nothing ticked: tick the two right ones.
+    await h.press('r');
+    f = await h.waitFor('Space or 1–9: tick');
+    expect(f).not.toContain('[x]');
+    await h.press('1', '2', KEY.enter);
     await h.waitFor('✓ Correct.');
     expect(h.frame()).toContain('✓ Correct.');
     expect(h.answers.map((a) => a.correct)).toEqual([false, true]);

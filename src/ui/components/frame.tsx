@@ -12,7 +12,7 @@ import { Box, Text } from 'ink';
 import type { Layout } from '../layout';
 import { FOOTER_GAP, fitFooter } from '../layout';
 import type { Theme } from '../theme';
-import { footerItems, type Context } from '../keymap';
+import { footerItems, globalKeysApply, type Context } from '../keymap';
 import { ProgressBar } from './progress-bar';
 import { ellipsisFor, spread } from './text-utils';
 import { HELP_FOOTER, HelpOverlay } from './help-overlay';
@@ -46,15 +46,23 @@ export interface FrameProps {
   children: React.ReactNode;
 }
 
-/** The footer for these contexts: screen extras first, then the keymap's footer keys. */
+/**
+ * The footer for these contexts: screen extras first, then the keymap's footer keys,
+ * then the global ones. Where the global keys do not work (typing in a field), they
+ * are left out and the context's own quit key goes last instead.
+ */
 export function frameFooter(contexts: readonly Context[], extra: FooterItem[] = []): FooterItem[] {
-  const global = footerItems(['global']);
+  const own = footerItems(contexts);
+  const global = globalKeysApply(contexts) ? footerItems(['global']) : own.filter((i) => i.command === 'quit');
   const seen = new Set([...extra, ...global].map((e) => e.label));
-  return [...extra, ...footerItems(contexts).filter((i) => !seen.has(i.label)), ...global];
+  const strip = ({ label, description }: FooterItem): FooterItem => ({ label, description });
+  return [...extra, ...own.filter((i) => !seen.has(i.label)), ...global].map(strip);
 }
 
-/** The global footer keys (help, quit) are kept however narrow the frame is. */
-const PINNED = footerItems(['global']).length;
+/** How many footer keys at the end are kept however narrow the frame is (help and quit, or just quit). */
+function pinnedCount(contexts: readonly Context[]): number {
+  return globalKeysApply(contexts) ? footerItems(['global']).length : footerItems(contexts).filter((i) => i.command === 'quit').length;
+}
 
 export function Frame({ layout, theme, title, status = '', progress, contexts, extraFooter, help, children }: FrameProps): React.ReactElement {
   const inner = layout.bodyWidth;
@@ -82,14 +90,14 @@ export function Frame({ layout, theme, title, status = '', progress, contexts, e
         </Box>
       </Box>
       <Box height={layout.footerHeight} paddingX={layout.paddingX} alignItems="flex-end" flexShrink={0}>
-        <FooterLine items={footer} width={inner} theme={theme} />
+        <FooterLine items={footer} width={inner} theme={theme} pinned={help ? footerItems(['global']).length : pinnedCount(contexts)} />
       </Box>
     </Box>
   );
 }
 
-function FooterLine({ items, width, theme }: { items: FooterItem[]; width: number; theme: Theme }): React.ReactElement {
-  const fitted = fitFooter(items, width, PINNED);
+function FooterLine({ items, width, theme, pinned }: { items: FooterItem[]; width: number; theme: Theme; pinned: number }): React.ReactElement {
+  const fitted = fitFooter(items, width, pinned);
   return (
     <Text wrap="truncate">
       {fitted.map((item, i) => (

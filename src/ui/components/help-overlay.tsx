@@ -18,6 +18,10 @@ const CONTEXT_TITLES: Record<Context, string> = {
   quiz: 'Quiz',
   lab: 'Live lab',
   confirm: 'Questions',
+  question: 'While a question is open',
+  typing: 'Typing an answer',
+  field: 'Text answer',
+  wrongAnswer: 'After a wrong answer',
 };
 
 /** Plain lines of the help text for these contexts (global last, as the most general). */

@@ -147,6 +147,10 @@ function textRows(state: QuizSessionState, width: number, theme: Theme): Line[] 
   }
   const field: Line = { segs: fieldSegs(state.text, state.caret, state.focused && state.phase === 'answering', width, theme), anchor: 'cursor' };
   out.push(field);
+  // On a retry the field starts empty; the answer that was wrong stays in sight.
+  if (state.phase === 'answering' && state.lastAnswer?.kind === 'text') {
+    out.push(...para(`last try: ${state.lastAnswer.text}`, width, { color: tone(theme, 'muted'), dim: true }, '  ', '  '));
+  }
   if (state.phase === 'answered') {
     const ok = state.grade?.correct === true;
     field.segs.push(
@@ -176,7 +180,10 @@ export function hintLine(state: QuizSessionState): string {
         ? '↑↓ carry the item · Space: put it down · Enter: answer'
         : '↑↓ move · Space: pick up · Shift+↑↓ or K/J: move item · Enter: answer';
     case 'text':
-      return state.focused ? 'typing · Enter: answer · Esc: leave the field' : 'Enter: type your answer · → next';
+      if (!state.focused) return 'Enter: type your answer · → skip · ← back';
+      return state.text.length === 0
+        ? 'Type your answer · Enter: answer · Esc leaves the field · → skip · ← back'
+        : 'Type your answer · Enter: answer · Esc leaves the field';
     case 'pick-node':
       return 'Tab: pick a node · Enter: answer';
   }

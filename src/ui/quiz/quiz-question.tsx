@@ -5,6 +5,8 @@
  */
 import React, { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Step } from '../../course/types';
+import type { QuizSessionState } from '../../quiz/session';
+import type { Context } from '../keymap';
 import type { StepViewProps } from '../step-props';
 import { LineView } from './line-view';
 import { lineWindow } from './lines';
@@ -13,6 +15,20 @@ import { useQuizKeys } from './use-quiz';
 import { useQuizState } from './use-quiz-state';
 
 export type QuizStepData = Extract<Step, { kind: 'quiz' }>;
+
+/**
+ * The keymap contexts that apply to a question in this state, so the footer lists
+ * only keys that work now: while it is open, its own keys and → skip / ← back (not
+ * the lesson's Enter, which answers); while typing, only Enter, Esc and Ctrl+C (and
+ * ← → when the field is empty); once answered, the lesson's keys, with r first
+ * after a wrong answer.
+ */
+export function quizContexts(state: QuizSessionState): Context[] {
+  if (state.phase === 'answered') return state.grade?.correct ? ['lesson'] : ['wrongAnswer', 'lesson'];
+  if (state.question.kind !== 'text') return ['quiz', 'question'];
+  if (!state.focused) return ['field', 'question'];
+  return state.text.length === 0 ? ['typing', 'question'] : ['typing'];
+}
 
 export function QuizQuestion(props: StepViewProps<QuizStepData>): React.ReactElement {
   const { step, progress, onQuizAnswer, active, width, height, theme, setContexts } = props;
@@ -35,10 +51,13 @@ export function QuizQuestion(props: StepViewProps<QuizStepData>): React.ReactEle
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [state.phase, state.attempts]);
 
-  const typing = step.question.kind === 'text' && state.focused && !answered;
+  const contexts = quizContexts(state);
+  const contextKey = contexts.join(' ');
   useEffect(() => {
-    setContexts(answered ? ['lesson'] : typing ? ['quiz'] : ['quiz', 'lesson']);
-  }, [answered, typing, setContexts]);
+    setContexts(quizContexts(state));
+    // Only when the set of working keys changes, not on every keystroke.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [contextKey, setContexts]);
 
   const scroll = useCallback(
     (delta: number): boolean => {

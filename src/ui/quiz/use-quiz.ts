@@ -3,7 +3,8 @@
  * context), except inside the text field, which takes printable characters
  * itself: while typing, "q", "m" or "?" are letters of the answer, not commands.
  * Keys the question does not use return false, so the lesson's → / ← / Enter
- * move on once the question is answered.
+ * move on once the question is answered (→ and ← also while it is open: skipping
+ * is allowed, and the question stays unanswered on the map).
  */
 import type { Key } from 'ink';
 import type React from 'react';
@@ -20,10 +21,16 @@ export interface QuizKeyOptions {
   scroll(delta: number): boolean;
 }
 
-/** Keys while the text field has focus. Exported for tests of the rules. */
-export function textFieldKey(input: string, key: Key, dispatch: (action: QuizAction) => void): boolean {
+/**
+ * Keys while the text field has focus. Exported for tests of the rules.
+ * With the field empty there is no caret to move, so ← and → go to the lesson
+ * (back, or skip the question): a learner who only wants to page on is not
+ * trapped in a field they never typed in.
+ */
+export function textFieldKey(input: string, key: Key, dispatch: (action: QuizAction) => void, empty = false): boolean {
   // Ctrl/Meta combinations (Ctrl+C to quit) are never text.
   if ((key.ctrl || (key.meta && !key.escape)) && !key.backspace && !key.delete) return false;
+  if (empty && (key.leftArrow || key.rightArrow)) return false;
   if (key.escape) dispatch({ type: 'focus', focused: false });
   else if (key.return) dispatch({ type: 'submit' });
   else if (key.backspace || key.delete) dispatch({ type: 'backspace' });
@@ -42,7 +49,7 @@ export function useQuizKeys({ getState, dispatch, active, scroll }: QuizKeyOptio
     (input, key) => {
       const state = getState();
       const q = state.question;
-      if (state.phase === 'answering' && q.kind === 'text' && state.focused) return textFieldKey(input, key, dispatch);
+      if (state.phase === 'answering' && q.kind === 'text' && state.focused) return textFieldKey(input, key, dispatch, state.text.length === 0);
 
       const command = matchCommand(['quiz'], input, key);
       if (state.phase === 'answered') {

@@ -40,6 +40,8 @@ export interface LessonScreenProps {
 export function defaultContexts(step: Step): Context[] {
   switch (step.kind) {
     case 'quiz':
+      // An open question: Enter answers it, so the lesson's Enter-next is not offered.
+      return ['quiz', 'question'];
     case 'review':
       return ['quiz', 'lesson'];
     case 'lab':
