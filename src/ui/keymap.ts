@@ -19,7 +19,11 @@ export type Context =
   /** A text question whose field was left with Esc: Enter goes back into it. */
   | 'field'
   /** A question answered wrong: it can be tried again. */
-  | 'wrongAnswer';
+  | 'wrongAnswer'
+  /** A multiple-choice question: what ↑↓ and Space mean there (footer and help wording). */
+  | 'multipleChoice'
+  /** An order question: what ↑↓, Space and Shift+↑↓ mean there (footer and help wording). */
+  | 'ordering';
 
 export type Command =
   // global
@@ -155,6 +159,13 @@ export const BINDINGS: Binding[] = [
 
   // after a wrong answer
   { command: 'retry', context: 'wrongAnswer', keys: [c('r')], label: 'r', description: 'try again', footer: true },
+
+  // the quiz keys as a multiple-choice or order question words them (listed before 'quiz')
+  { command: 'up', context: 'multipleChoice', keys: [s('upArrow'), c('k')], label: '↑↓', description: 'move', footer: true },
+  { command: 'toggle', context: 'multipleChoice', keys: [s('space')], label: 'Space', description: 'tick', footer: true },
+  { command: 'up', context: 'ordering', keys: [s('upArrow'), c('k')], label: '↑↓', description: 'move', footer: true },
+  { command: 'toggle', context: 'ordering', keys: [s('space')], label: 'Space', description: 'pick up', footer: true },
+  { command: 'moveItemUp', context: 'ordering', keys: [s('upArrow', { shift: true }), c('K')], label: 'Shift+↑↓', description: 'move item' },
 
   // live lab
   { command: 'pause', context: 'lab', keys: [s('space')], label: 'Space', description: 'pause / run', footer: true },

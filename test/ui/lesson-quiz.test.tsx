@@ -133,7 +133,7 @@ describe('choice and order questions in the lesson', { timeout: 20_000 }, () => 
     const app = await openAt(3);
     const f = await settle(app, 'Tick every right answer');
     const footer = footerOf(f);
-    expect(footer).toContain('Enter answer');
+    expect(footer).toMatch(/↑↓ move\s+Space tick\s+Enter answer/);
     expect(footer).toContain('→ skip');
     expect(footer).toContain('← back');
     expect(footer).toContain('? help');
@@ -156,7 +156,8 @@ describe('choice and order questions in the lesson', { timeout: 20_000 }, () => 
 
   it('keeps the learner’s arrangement on retry of an order question, and items still move', async () => {
     const app = await openAt(4);
-    await settle(app, 'Put these in order');
+    const start = await settle(app, 'Put these in order');
+    expect(footerOf(start)).toMatch(/↑↓ move\s+Space pick up\s+Enter answer\s+→ skip\s+← back\s+\? help\s+q quit/);
     const items = (f: string) => f.split('\n').filter((l) => /^\s+\S?\s+(?:⇅ )?\s*\d\. /.test(l)).map((l) => l.replace(/^.*?\d\. /, '').replace(/\s{2}.*$/, ''));
     await app.press('J');
     await app.press(KEY.enter);

@@ -22,6 +22,8 @@ const CONTEXT_TITLES: Record<Context, string> = {
   typing: 'Typing an answer',
   field: 'Text answer',
   wrongAnswer: 'After a wrong answer',
+  multipleChoice: 'Tick every right answer',
+  ordering: 'Put in order',
 };
 
 /** Plain lines of the help text for these contexts (global last, as the most general). */

@@ -25,6 +25,8 @@ export type QuizStepData = Extract<Step, { kind: 'quiz' }>;
  */
 export function quizContexts(state: QuizSessionState): Context[] {
   if (state.phase === 'answered') return state.grade?.correct ? ['lesson'] : ['wrongAnswer', 'lesson'];
+  if (state.question.kind === 'multiple') return ['multipleChoice', 'quiz', 'question'];
+  if (state.question.kind === 'order') return ['ordering', 'quiz', 'question'];
   if (state.question.kind !== 'text') return ['quiz', 'question'];
   if (!state.focused) return ['field', 'question'];
   return state.text.length === 0 ? ['typing', 'question'] : ['typing'];
