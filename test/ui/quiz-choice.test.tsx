@@ -33,7 +33,11 @@ describe('single choice', () => {
     expect(f).toContain('r: try again');
     expect(h.answers).toEqual([{ id: 'dns#q1', correct: false }]);
 
-    await h.press('r', KEY.up);
+    await h.press('r');
+    // Nothing chosen again (Enter cannot resend CNAME), but the last try is named.
+    f = await h.waitFor('(last try)');
+    expect(f).toMatch(/› \( \) 2\. CNAME\s+\(last try\)/);
+    await h.press(KEY.up);
     await h.waitFor('› (•) 1. A');
     expect(h.frame()).toContain('› (•) 1. A');
     await h.press(KEY.enter);
@@ -108,10 +112,13 @@ describe('multiple choice', () => {
     expect(f).toMatch(/4\. The replica\s+✗ not right/);
     expect(h.answers).toEqual([{ id: 'spof#q2', correct: false }]);
 
-    // Retry starts with nothing ticked: tick the two right ones.
+    // Retry starts with nothing ticked, the last try's ticks named: tick the two right ones.
     await h.press('r');
     f = await h.waitFor('Space or 1–9: tick');
     expect(f).not.toContain('[x]');
+    expect(f).toMatch(/\[ \] 1\. The load balancer\s+\(last try\)/);
+    expect(f).toMatch(/\[ \] 4\. The replica\s+\(last try\)/);
+    expect(f).not.toMatch(/2\. The MySQL primary\s+\(last try\)/);
     await h.press('1', '2', KEY.enter);
     await h.waitFor('✓ Correct.');
     expect(h.frame()).toContain('✓ Correct.');

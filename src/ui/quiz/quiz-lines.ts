@@ -62,10 +62,13 @@ function choiceRows(state: QuizSessionState, width: number, theme: Theme): Line[
     const rest = ' '.repeat(first.length);
     const style: Omit<Seg, 'text'> = here ? { bold: true, color: tone(theme, 'accent') } : {};
     const lines = para(choice.text, width, style, first, rest, here ? { bold: true, color: tone(theme, 'accent') } : {});
-    if (answered) {
+    // On a retry nothing is chosen any more; the last try's choices stay named.
+    const lastTry = !answered && chosenInAnswer(choiceIndex);
+    if (answered || lastTry) {
       const right = choice.correct === true;
       let mark: Seg | undefined;
-      if (on && right) mark = { text: `  ${g.right} right`, color: tone(theme, 'ok'), bold: true };
+      if (lastTry) mark = { text: '  (last try)', color: tone(theme, 'muted'), dim: true };
+      else if (on && right) mark = { text: `  ${g.right} right`, color: tone(theme, 'ok'), bold: true };
       else if (on && !right) mark = { text: `  ${g.wrong} ${multiple ? 'not right' : 'your answer'}`, color: tone(theme, 'bad'), bold: true };
       else if (!on && right && multiple) mark = { text: '  ! missed', color: tone(theme, 'warn'), bold: true };
       if (mark) {
