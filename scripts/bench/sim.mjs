@@ -4,7 +4,12 @@
 // (push + pop of the same number of events) as a baseline: the ratio says what the
 // model costs on top of its heap. Target: ≥ 2 million events/s.
 //
-//   node scripts/bench/sim.mjs [--runs N] [--json]
+// Memory: one engine runs the same load headless for 4 simulated hours; after 1, 2
+// and 4 h it takes a full GC and reads heap used and RSS. The engine's state must not
+// grow with run length (a live view left open for an hour, a long headless run), so
+// flat means the 4 h figures are within a few MB of the 1 h ones.
+//
+//   node scripts/bench/sim.mjs [--runs N] [--json] [--no-memory]
 //
 // The engine is bundled from src/ with esbuild into a temporary file (it is pure
 // TypeScript with no dependency besides `yaml`, which stays external), so this
@@ -12,6 +17,8 @@
 import { build } from 'esbuild';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -87,7 +94,30 @@ function heapOnly(n) {
   return performance.now() - t0;
 }
 
+/** Heap used (JS heap + typed-array buffers) and RSS (MB) after a full GC, at 1, 2 and 4 simulated hours of one run. */
+function memory() {
+  // Reach a full GC without asking the caller for --expose-gc.
+  v8.setFlagsFromString('--expose-gc');
+  const gc = vm.runInNewContext('gc');
+  const sc = parseScenario(SCENARIO.replace('duration_s: 3600', 'duration_s: 14400'), 'bench.yaml', 'bench');
+  const engine = createEngine(sc);
+  const mb = (b) => Math.round((b / 1048576) * 10) / 10;
+  const out = [];
+  for (const h of [1, 2, 4]) {
+    engine.runUntil(h * 3600_000);
+    engine.report(); // what a live view or the end of a run asks for
+    gc();
+    gc();
+    const m = process.memoryUsage();
+    // Typed arrays keep their data outside the JS heap: count their buffers as heap.
+    out.push({ hours: h, heap_used_mb: mb(m.heapUsed + m.arrayBuffers), rss_mb: mb(m.rss) });
+  }
+  return out;
+}
+
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+// Memory first, so RSS is not inflated by the speed runs' garbage.
+const mem = args.includes('--no-memory') ? [] : memory();
 hour(); // warm-up: JIT
 const hours = [];
 const heaps = [];
@@ -111,6 +141,8 @@ const result = {
   ratio_vs_heap: +(heapRate / rate).toFixed(2),
   target_events_per_s: TARGET,
   meets_target: rate >= TARGET,
+  memory: mem,
+  memory_growth_1h_to_4h_mb: mem.length ? +(mem[2].heap_used_mb - mem[0].heap_used_mb).toFixed(1) : undefined,
 };
 if (json) console.log(JSON.stringify(result));
 else {
@@ -119,5 +151,8 @@ else {
   console.log(`  wall time (median of ${runs})   ${f(result.hour_wall_ms)} ms`);
   console.log(`  events per second           ${f(result.events_per_s)}  (target ≥ ${f(TARGET)}: ${result.meets_target ? 'met' : 'NOT met'})`);
   console.log(`  bare event heap, same load  ${f(result.heap_only_events_per_s)} events/s (model costs ×${result.ratio_vs_heap})`);
+  if (mem.length)
+    console.log(`  memory (one run, after GC; heap = JS heap + typed-array buffers)
+    ${mem.map((m) => `${m.hours} h: heap ${m.heap_used_mb} MB, rss ${m.rss_mb} MB`).join(' · ')}  (heap growth 1 h → 4 h: ${result.memory_growth_1h_to_4h_mb} MB)`);
 }
 process.exit(result.meets_target ? 0 : 1);
