@@ -23,7 +23,9 @@ export type Context =
   /** A multiple-choice question: what ↑↓ and Space mean there (footer and help wording). */
   | 'multipleChoice'
   /** An order question: what ↑↓, Space and Shift+↑↓ mean there (footer and help wording). */
-  | 'ordering';
+  | 'ordering'
+  /** A review checklist: ↑↓ move between items, Space marks one (listed before 'lesson'). */
+  | 'checklist';
 
 export type Command =
   // global
@@ -166,6 +168,10 @@ export const BINDINGS: Binding[] = [
   { command: 'up', context: 'ordering', keys: [s('upArrow'), c('k')], label: '↑↓', description: 'move', footer: true },
   { command: 'toggle', context: 'ordering', keys: [s('space')], label: 'Space', description: 'pick up', footer: true },
   { command: 'moveItemUp', context: 'ordering', keys: [s('upArrow', { shift: true }), c('K')], label: 'Shift+↑↓', description: 'move item' },
+
+  // review checklist
+  { command: 'up', context: 'checklist', keys: [s('upArrow'), c('k')], label: '↑↓', description: 'move', footer: true },
+  { command: 'toggle', context: 'checklist', keys: [s('space')], label: 'Space', description: 'mark', footer: true },
 
   // live lab
   { command: 'pause', context: 'lab', keys: [s('space')], label: 'Space', description: 'pause / run', footer: true },

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { emptyProgress } from '../../src/progress/types';
 import { initReviewState, readyCount, reviewBlockId, reviewReducer } from '../../src/ui/quiz/use-review-state';
 import { ReviewStep } from '../../src/ui/quiz/review-step';
+import { frameFooter } from '../../src/ui/components/frame';
 import { KEY, courseWith, lessonWith, mount, reviewStep, type Harness } from './quiz-harness';
 
 let h: Harness | undefined;
@@ -30,6 +31,14 @@ describe('review checklist', () => {
     expect(f).toContain('taught in: DNS basics (Simple web stack)');
     expect(f).toContain('taught in: Single points of failure (Simple web stack)');
     expect(f).toContain('taught in: gone-lesson (lesson not found)');
+  });
+
+  it('tells the footer that ↑↓ move between items and Space marks (not "scroll")', async () => {
+    h = await setup();
+    expect(h.contexts.at(-1)).toEqual(['checklist', 'lesson']);
+    const footer = frameFooter(h.contexts.at(-1)!).map((i) => `${i.label} ${i.description}`);
+    expect(footer.slice(0, 3)).toEqual(['↑↓ move', 'Space mark', '→/Enter next']);
+    expect(footer).not.toContain('↑↓ scroll');
   });
 
   it('marks and unmarks items with Space, saving each change', async () => {

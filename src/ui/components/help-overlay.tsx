@@ -24,6 +24,7 @@ const CONTEXT_TITLES: Record<Context, string> = {
   wrongAnswer: 'After a wrong answer',
   multipleChoice: 'Tick every right answer',
   ordering: 'Put in order',
+  checklist: 'Review checklist',
 };
 
 /** Plain lines of the help text for these contexts (global last, as the most general). */

@@ -17,7 +17,8 @@ export function ReviewStep({ course, lesson, step, stepIndex, progress, width, h
   const items = step.review.items;
   const blockId = reviewBlockId(lesson, stepIndex);
   const [state, dispatch] = useReviewState(blockId, items.length, progress);
-  useEffect(() => setContexts(['lesson']), [setContexts]);
+  // ↑↓ move between items here (not scroll) and Space marks one; the lesson's keys do the rest.
+  useEffect(() => setContexts(['checklist', 'lesson']), [setContexts]);
 
   const toggle = () => {
     if (items.length === 0) return;

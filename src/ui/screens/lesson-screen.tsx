@@ -43,7 +43,7 @@ export function defaultContexts(step: Step): Context[] {
       // An open question: Enter answers it, so the lesson's Enter-next is not offered.
       return ['quiz', 'question'];
     case 'review':
-      return ['quiz', 'lesson'];
+      return ['checklist', 'lesson'];
     case 'lab':
       return ['lab', 'lesson'];
     default:
