@@ -297,7 +297,7 @@ export interface Report {
   /** `by_code`: failures by HTTP-like status ("503", "502", "504", "500"; "no_answer" when nothing answered). */
   requests: { total: number; ok: number; failed: number; dropped?: number; by_code?: Record<string, number>; in_flight?: number };
   availability: number;
-  /** Of successful requests after warm-up; `count` = how many. */
+  /** Of successful requests after warm-up; `count` = how many. `mean` is exact; percentiles are nearest-rank within 0.5 % (a fixed-size log histogram, see `histogram.ts`). */
   latency_ms: { mean: number; p50: number; p95: number; p99: number; count?: number };
   nodes: Record<string, { kind: string; state: string; served: number; utilization: number; [k: string]: unknown }>;
   events: SimEvent[];
