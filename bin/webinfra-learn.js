@@ -8,6 +8,14 @@ if (major < 20) {
   );
   process.exit(1);
 }
+// `webinfra-learn list | head` closes the pipe early: that is the reader's choice,
+// not an error worth a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error && error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+}
 import('../dist/cli.js')
   .then((m) => m.main(process.argv.slice(2)))
   .then(

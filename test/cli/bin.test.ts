@@ -2,7 +2,7 @@
  * The built launcher, spawned for real (kept to a few runs: they cost a process each).
  * Needs `npm run build` first, as `npm test` and CI do.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -40,6 +40,19 @@ describe('the built bundle', () => {
     expect(r.stdout).toContain('needs an interactive terminal');
     expect(r.stdout).toMatch(/1\.1\s+\S+/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('a reader that closes the pipe early (| head) gets no stack trace', async () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, WEBINFRA_LEARN_HOME: home };
+    delete env.CI;
+    const child = spawn(process.execPath, [bin, 'list'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy(); // closed before the first write: that write fails with EPIPE
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    expect(stderr).not.toContain('EPIPE');
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(code).toBe(0);
   });
 
   it('an unknown flag exits 2 with the usage line', () => {
