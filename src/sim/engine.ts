@@ -117,6 +117,13 @@ const REPEAT_EVENT_MS = 10_000;
 const NGINX_FAIL_TIMEOUT_MS = 10_000;
 /** `rpl_semi_sync_source_timeout` default: after 10 s without an acknowledgement the primary falls back to async. */
 const SEMI_SYNC_TIMEOUT_MS = 10_000;
+/**
+ * Connections a service's accept queue holds beyond its busy workers: 4096, the cap Linux
+ * puts on any listen backlog by default (`net.core.somaxconn` since 5.4). Without a cap an
+ * overloaded tier (ρ > 1) would queue without bound and a long run's memory would grow
+ * with it; at this size a two-minute lab never reaches it.
+ */
+const LISTEN_BACKLOG = 4096;
 /** MySQL client connect timeout the app uses when the database host does not answer. */
 const DB_CONNECT_TIMEOUT_MS = 5_000;
 
@@ -394,6 +401,8 @@ class Sim implements Engine {
   private readonly byCode = new Map<number, number>();
   /** Post-warm-up latencies of successful requests: fixed size, exact count/sum/mean (a growing array made long runs grow without bound). */
   private readonly lat = new LatencyHistogram();
+  /** Requests turned away because a service's accept queue was full. */
+  private fullBacklogs = 0;
   private failWaitSum = 0;
   private failWaitMax = 0;
   private writesOk = 0;
@@ -1175,7 +1184,13 @@ class Sim implements Engine {
 
   private enter(r: number, s: Station): void {
     if (s.busy < s.workers) this.startService(r, s);
-    else {
+    else if (s.queue.size >= LISTEN_BACKLOG) {
+      // Accept queue full: the kernel drops the SYN, the caller retransmits until it gives
+      // up (the app's MySQL connect timeout, HAProxy's `timeout server` otherwise).
+      this.fullBacklogs++;
+      if (s.role === R_DB) this.failLater(r, 504, DB_CONNECT_TIMEOUT_MS);
+      else this.hangFail(r);
+    } else {
       this.rStage[r] = S_QUEUED;
       this.rPhaseStart[r] = this.t;
       this.rPhaseEnd[r] = this.t;
@@ -2269,7 +2284,7 @@ class Sim implements Engine {
       duration_s: round(this.t / 1000, 3),
       warmup_s: this.warmupMs / 1000,
       rate_rps: this.rate,
-      requests: { total, ok: this.ok, failed: this.failed, dropped: this.dropped, by_code: byCode, in_flight: this.liveN },
+      requests: { total, ok: this.ok, failed: this.failed, dropped: this.dropped, by_code: byCode, in_flight: this.liveN, ...(this.fullBacklogs > 0 ? { backlog_full: this.fullBacklogs } : {}) },
       availability: total > 0 ? round(this.ok / total, 6) : 1,
       latency_ms: {
         mean: round(this.lat.mean(), 3),

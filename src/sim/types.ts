@@ -294,8 +294,11 @@ export interface Report {
   scenario: string;
   seed: number;
   duration_s: number;
-  /** `by_code`: failures by HTTP-like status ("503", "502", "504", "500"; "no_answer" when nothing answered). */
-  requests: { total: number; ok: number; failed: number; dropped?: number; by_code?: Record<string, number>; in_flight?: number };
+  /**
+   * `by_code`: failures by HTTP-like status ("503", "502", "504", "500"; "no_answer" when nothing answered).
+   * `backlog_full`: requests that found a service's accept queue full (4096 waiting) and timed out connecting; present only when > 0.
+   */
+  requests: { total: number; ok: number; failed: number; dropped?: number; by_code?: Record<string, number>; in_flight?: number; backlog_full?: number };
   availability: number;
   /** Of successful requests after warm-up; `count` = how many. `mean` is exact; percentiles are nearest-rank within 0.5 % (a fixed-size log histogram, see `histogram.ts`). */
   latency_ms: { mean: number; p50: number; p95: number; p99: number; count?: number };
