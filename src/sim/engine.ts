@@ -111,6 +111,15 @@ const PORT_HTTPS = 443;
 const PORT_APP = 8000;
 const PORT_DB = 3306;
 const PORT_SSH = 22;
+/**
+ * The event log keeps every state change (they are few: kills, restores, checks, VIP
+ * moves, alerts). Repeated notices, throttled to one per node every 5–10 s, are the
+ * only entries that grow with run length: past this many events in all, the oldest
+ * notice is dropped for each new event, so a run of many hours stays bounded.
+ */
+const MAX_EVENTS = 10_000;
+/** Event types that repeat for as long as their cause lasts (throttled notices, each with a count). */
+const NOTICE_TYPES: ReadonlySet<string> = new Set(['firewall_drop', 'stale_read', 'write_rejected', 'write_failed']);
 /** Repeated events of one kind on one node (stale reads, rejected writes) are reported at most this often, with a count. */
 const REPEAT_EVENT_MS = 10_000;
 /** Nginx passive upstream check: `max_fails 1`, `fail_timeout 10s`. */
@@ -427,6 +436,8 @@ class Sim implements Engine {
   private readonly sErr = new Float64Array(SERIES_LEN);
 
   private readonly events: SimEvent[] = [];
+  /** Old repeated notices dropped from the event log to keep it bounded (see MAX_EVENTS). */
+  private eventsTrimmed = 0;
   private readonly alerts: AlertRt[] = [];
   private readonly monInterval: number;
   private readonly monEval: number;
@@ -2047,6 +2058,14 @@ class Sim implements Engine {
     if (node !== undefined) e.node = node;
     for (const [k, v] of Object.entries(extra)) if (v !== undefined) e[k] = v;
     this.events.push(e);
+    if (this.events.length > MAX_EVENTS) {
+      // At most once per new event, and only after hours of notices: a linear scan is fine.
+      const i = this.events.findIndex((x) => NOTICE_TYPES.has(x.type));
+      if (i >= 0) {
+        this.events.splice(i, 1);
+        this.eventsTrimmed++;
+      }
+    }
   }
 
   /** Close every whole second up to time t: series points and per-second utilisation. */
@@ -2299,7 +2318,7 @@ class Sim implements Engine {
       events: [...this.events],
       dns: { lookups: this.dnsLookups, cache_hits: this.dnsHits, ttl_s: this.dnsTtlMs / 1000 },
       firewall: { dropped: this.dropped + this.fwDropped },
-      sim: { events_processed: this.processed, wall_ms: round(this.wallMs, 1) },
+      sim: { events_processed: this.processed, wall_ms: round(this.wallMs, 1), ...(this.eventsTrimmed > 0 ? { events_trimmed: this.eventsTrimmed } : {}) },
     };
     if (hasDb)
       rep.db = {

@@ -306,7 +306,8 @@ export interface Report {
   events: SimEvent[];
   db?: { writes_ok: number; writes_failed: number; stale_reads: number; lost_writes: number; max_lag_ms: number };
   firewall?: { dropped: number };
-  sim: { events_processed: number; wall_ms: number };
+  /** `events_trimmed`: old repeated notices (firewall_drop, stale_read, write_rejected, write_failed) dropped from `events` after 10 000 events; present only when > 0. State changes are never dropped. */
+  sim: { events_processed: number; wall_ms: number; events_trimmed?: number };
   [extra: string]: unknown;
 }
 

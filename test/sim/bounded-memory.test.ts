@@ -42,4 +42,26 @@ describe('bounded state in long runs', () => {
     const r = createEngine(sc).run();
     expect(r.requests.backlog_full).toBeUndefined();
   });
+
+  it('keeps every state change but trims the oldest repeated notices past 10 000 events', () => {
+    // Every request hits a closed port 80: a firewall_drop notice every 5 s, ~12 000 in 17 h.
+    const r = engine(`name: closed
+seed: 2
+duration_s: 61000
+warmup_s: 0
+dns: { lookup_ms: 0 }
+workload: { rate_rps: 1, arrival: constant }
+nodes:
+  - { id: s1, kind: server, roles: [web], workers: 1, service_ms: 5, firewall: { allow: [{ port: 22, from: admin }] } }
+timeline:
+  - { at_s: 30, action: kill, node: s1 }
+  - { at_s: 40, action: restore, node: s1 }
+`).run();
+    expect(r.events.length).toBeLessThanOrEqual(10_000);
+    expect(r.sim.events_trimmed!).toBeGreaterThan(1000);
+    expect(r.events.filter((e) => e.type === 'node_killed' || e.type === 'node_restored')).toHaveLength(2);
+    const drops = r.events.filter((e) => e.type === 'firewall_drop');
+    expect(drops.at(-1)!.t_s).toBeGreaterThan(60_900); // the newest notices are kept
+    expect(drops[0]!.t_s).toBeGreaterThan(1000); // the oldest went
+  });
 });
