@@ -217,7 +217,11 @@ export function formatReport(report: Report, scenario: Scenario, opts: { color?:
   const label = (s: string) => s.padEnd(14);
   out.push(`${label('Requests')}${group(req.total)} total · ${green(`${group(req.ok)} ok`)} · ${req.failed ? red(`${group(req.failed)} failed`) : '0 failed'}`);
   // Second line: what the failures were, and work still queued when the run ended.
-  const details = [codes ? `failed: ${codes}` : '', req.in_flight && req.in_flight > Math.max(10, req.total * 0.01) ? `${group(req.in_flight)} still in flight at the end` : ''].filter(Boolean);
+  const details = [
+    codes ? `failed: ${codes}` : '',
+    req.in_flight && req.in_flight > Math.max(10, req.total * 0.01) ? `${group(req.in_flight)} still in flight at the end` : '',
+    req.backlog_full ? `${group(req.backlog_full)} found an accept queue full (4096 waiting) and timed out` : '',
+  ].filter(Boolean);
   if (details.length === 2 && 14 + details[0]!.length + 3 + details[1]!.length <= width) out.push(' '.repeat(14) + dim(details.join(' · ')));
   else for (const d of details) out.push(' '.repeat(14) + dim(d));
   const avail = report.availability * 100;
