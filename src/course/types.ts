@@ -31,6 +31,18 @@ export type LabCondition =
   | { event: string; node?: string; min_count?: number }
   | { metric: string; op: '>' | '>=' | '<' | '<=' | '==' | '!='; value: number };
 
+/**
+ * One line of a lab's checklist. When it is judged (`judgeLab` in src/sim/checks.ts,
+ * shared by the lab screen and the course's lab tests):
+ * - an `event` check ticks as soon as its event happens;
+ * - a `metric` check is shown "pending — judged at t = N s" until N = the last
+ *   action + 45 s (`SETTLE_S`), where actions are the lab's `at` events, the
+ *   scenario's timeline and whatever the learner does by key (kill, drain, …); with
+ *   no action at all, N is the scenario's end. Then it passes or fails on the report
+ *   at N, so a metric that is true before anything happened is not ticked early;
+ * - an event check still missing at N fails; a failed check shows its `fail` sentence.
+ * Write checks whose consequence is visible within 45 s of the lab's last action.
+ */
 export interface LabCheck {
   /** Shown to the learner as a checklist line. */
   text: string;

@@ -2,7 +2,7 @@
  * Lab checks against a simulation report, and the `--at` timeline syntax.
  * Pure: labs call these after (or during) a run; `sim --at` uses {@link parseAt}.
  */
-import type { LabCondition } from '../course/types';
+import type { LabCheck, LabCondition } from '../course/types';
 import { ACTIONS } from './scenario';
 import type { ActionName, Report, TimelineEvent } from './types';
 
@@ -51,6 +51,49 @@ export function evaluateCondition(cond: LabCondition, report: Report): boolean {
       return v !== cond.value;
   }
   return false;
+}
+
+/**
+ * Virtual seconds a lab's consequences get after its last action before metric
+ * checks are judged. The slowest consequence in the shipped labs is the QPS alert,
+ * which fires about 41 s after the rate rises (its rule wants the rate held); a
+ * VRRP failover needs about 19 s before the run's availability is back above 90 %.
+ */
+export const SETTLE_S = 45;
+
+/** A check's state at some moment of a lab run. */
+export type Verdict = 'pass' | 'fail' | 'pending';
+
+/**
+ * When a lab's checks are judged (virtual seconds): {@link SETTLE_S} after the last
+ * action, counting the lab's scripted `at` events, the scenario's own timeline and
+ * whatever the learner did by key; the run's end (`durationS`) when nothing was
+ * done at all. A learner's later action moves the moment later again.
+ */
+export function judgeTimeS(actionTimesS: readonly number[], durationS: number): number {
+  if (actionTimesS.length === 0) return durationS;
+  return Math.max(...actionTimesS) + SETTLE_S;
+}
+
+/**
+ * Each lab check's verdict, the one rule shared by the lab screen and the course's
+ * lab tests, so they cannot disagree:
+ * - an event check passes as soon as its event is in the report (it ticks live);
+ * - a metric check is `pending` until `judgeAtS`, then passes or fails on the
+ *   report taken at that moment: a metric that is true before anything happened
+ *   (no failures at t = 0) teaches nothing, so it is not ticked early;
+ * - an event check still missing at `judgeAtS` fails.
+ *
+ * `report` is the run's report at `nowS`, or, once `nowS >= judgeAtS`, the report
+ * taken at `judgeAtS` (the screen keeps it; a headless run stops there).
+ */
+export function judgeLab(checks: readonly Pick<LabCheck, 'when'>[], report: Report, nowS: number, judgeAtS: number): Verdict[] {
+  const judged = nowS >= judgeAtS;
+  return checks.map((c) => {
+    if ('event' in c.when && evaluateCondition(c.when, report)) return 'pass';
+    if (!judged) return 'pending';
+    return evaluateCondition(c.when, report) ? 'pass' : 'fail';
+  });
 }
 
 /** Actions whose third field is a value, not a node (`30:set_rate:300`). */

@@ -3,7 +3,9 @@
  *
  * A lab teaches only if its checks can both pass and fail: run with the lab's `at`
  * events (what the learner is asked to do), every check must pass; run without them
- * (the learner did nothing), at least one must fail. Predict questions are run too,
+ * (the learner did nothing), at least one must fail; and before the first action no
+ * check may already be ticked. Checks are judged with `judgeLab` at `judgeTimeS`,
+ * the same rule and moment the lab screen uses. Predict questions are run too,
  * and the outcome their correct choice claims is asserted against the simulator, so a
  * change in the engine that makes a question's answer wrong fails here.
  *
@@ -14,7 +16,7 @@ import { loadCourse } from '../../src/course/load-course';
 import type { LabBlock } from '../../src/course/types';
 import { lessonsDir, scenariosDir } from '../../src/package-root';
 import type { PredictQuestion } from '../../src/quiz/types';
-import { evaluateCondition, parseAt } from '../../src/sim/checks';
+import { judgeLab, judgeTimeS, parseAt, type Verdict } from '../../src/sim/checks';
 import { createEngine } from '../../src/sim/engine';
 import { loadScenario } from '../../src/sim/scenario';
 import type { Report } from '../../src/sim/types';
@@ -40,6 +42,20 @@ function run(scenarioId: string, at: string[] = []): Report {
   return createEngine(scenario, { duration_s, at: at.map(parseAt) }).run();
 }
 
+/**
+ * Runs a lab headless to the moment its checks are judged (or to `stopS`, earlier)
+ * and returns each check's verdict there, as the lab screen would show it.
+ */
+function judgeRun(lab: LabBlock, withAt: boolean, stopS?: number): { verdicts: Verdict[]; judgeAtS: number } {
+  const scenario = loadScenario(lab.scenario, scenariosDir());
+  const at = withAt ? (lab.at ?? []).map(parseAt) : [];
+  const judgeAtS = judgeTimeS([...scenario.timeline, ...at].map((e) => e.at_s), scenario.duration_s);
+  const nowS = stopS ?? judgeAtS;
+  const engine = createEngine(scenario, { duration_s: Math.max(scenario.duration_s, judgeAtS), at });
+  engine.runUntil(nowS * 1000);
+  return { verdicts: judgeLab(lab.checks, engine.report(), nowS, judgeAtS), judgeAtS };
+}
+
 const firstEvent = (r: Report, type: string, node?: string) =>
   r.events.find((e) => e.type === type && (node === undefined || e.node === node));
 
@@ -51,15 +67,26 @@ describe('labs on the simulator', () => {
   for (const { lab, where } of labs) {
     describe(`${lab.title ?? lab.goal} — ${where}`, () => {
       it('passes every check when the learner does what the lab asks', () => {
-        const report = run(lab.scenario, lab.at);
-        const failing = lab.checks.filter((c) => !evaluateCondition(c.when, report)).map((c) => c.text);
+        const { verdicts, judgeAtS } = judgeRun(lab, true);
+        expect(judgeAtS).toBeLessThanOrEqual(MAX_DURATION_S);
+        const failing = lab.checks.filter((_, i) => verdicts[i] !== 'pass').map((c) => c.text);
         expect(failing).toEqual([]);
       });
 
       it('fails at least one check when nothing is done', () => {
-        const report = run(lab.scenario);
-        const failing = lab.checks.filter((c) => !evaluateCondition(c.when, report));
-        expect(failing.length).toBeGreaterThan(0);
+        const { verdicts } = judgeRun(lab, false);
+        expect(verdicts).not.toContain('pending');
+        expect(verdicts.filter((v) => v === 'fail').length).toBeGreaterThan(0);
+      });
+
+      // Events may tick early when the scenario is broken from the start (writes
+      // rejected by a replica); a metric is only judged once the actions are done.
+      it('judges no metric check before the first action', () => {
+        const first = Math.min(...(lab.at ?? []).map((a) => parseAt(a).at_s));
+        const { verdicts } = judgeRun(lab, true, Math.max(0, first - 0.5));
+        const metricVerdicts = verdicts.filter((_, i) => 'metric' in lab.checks[i]!.when);
+        expect(metricVerdicts.every((v) => v === 'pending')).toBe(true);
+        expect(verdicts).not.toContain('fail');
       });
     });
   }

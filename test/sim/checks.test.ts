@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateCondition, getMetric, parseAt } from '../../src/sim/checks';
+import { evaluateCondition, getMetric, judgeLab, judgeTimeS, parseAt, SETTLE_S } from '../../src/sim/checks';
 import type { Report } from '../../src/sim/types';
 
 const report: Report = {
@@ -67,5 +67,31 @@ describe('parseAt', () => {
     expect(() => parseAt('30:kill')).toThrow(/kill needs a node/);
     expect(() => parseAt('30')).toThrow(/wrong number of fields/);
     expect(() => parseAt('30:set_rate')).toThrow(/set_rate needs a value/);
+  });
+});
+
+describe('judgeTimeS', () => {
+  it('is SETTLE_S after the last action, scripted or by key', () => {
+    expect(judgeTimeS([10], 120)).toBe(10 + SETTLE_S);
+    expect(judgeTimeS([30, 10, 14], 120)).toBe(30 + SETTLE_S);
+  });
+  it('is the end of the run when nothing was done', () => {
+    expect(judgeTimeS([], 120)).toBe(120);
+  });
+});
+
+describe('judgeLab', () => {
+  const checks = [
+    { when: { event: 'marked_down', node: 'web-2' } },
+    { when: { event: 'promoted' } },
+    { when: { metric: 'requests.failed', op: '>' as const, value: 0 } },
+    { when: { metric: 'db.writes_failed', op: '>' as const, value: 0 } },
+  ];
+  it('ticks events live but keeps metrics pending before the judging time', () => {
+    expect(judgeLab(checks, report, 40, 55)).toEqual(['pass', 'pending', 'pending', 'pending']);
+  });
+  it('judges metrics and missing events at the judging time', () => {
+    expect(judgeLab(checks, report, 55, 55)).toEqual(['pass', 'fail', 'pass', 'fail']);
+    expect(judgeLab(checks, report, 90, 55)).toEqual(['pass', 'fail', 'pass', 'fail']);
   });
 });

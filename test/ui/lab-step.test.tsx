@@ -65,14 +65,21 @@ describe('lab step', () => {
     expect(f).toContain('✗ DOWN');
     expect(f).toContain('web-2 process crashed');
     for (let i = 0; i < 60; i++) await h.press('.');
-    f = await h.waitFor('checks 2/2');
+    f = await h.waitFor('[✓] lb-1 marked web-2 DOWN');
+    // The metric check waits for its judging time (3 s + SETTLE_S): not ticked early.
+    expect(f).toContain('[ ] Some requests failed — pending — judged at t = 48 s');
+    expect(h.labs.at(-1)!.record).toEqual({ passed: [0], completed: false });
+    await h.press(KEY.space, '+', '+', '+');
+    f = await h.waitFor('checks 2/2', 15_000);
     expect(f).toMatch(/lb-1 marked web-2 DOWN: 3 failed checks, 2 s apart/);
     expect(f).toContain('[✓] lb-1 marked web-2 DOWN');
     expect(f).toContain('after 3 failed checks');
+    // Saving follows the tick by an effect or two.
+    for (let i = 0; i < 40 && !h.labs.at(-1)?.record.completed; i++) await wait(50);
     const last = h.labs.at(-1)!;
     expect(last.id).toBe('lab-lesson#lab1');
     expect(last.record).toEqual({ passed: [0, 1], completed: true });
-  }, 20_000);
+  }, 40_000);
 
   it('same seed, same run: two labs stepped alike show the same numbers', async () => {
     const a = mountStep(LabStep, lab());
@@ -102,6 +109,15 @@ describe('lab step', () => {
     await h.press('P');
     await h.waitFor(/promote refused|refused/);
   }, 20_000);
+
+  it('counts the learner’s own action like an at event: it moves the judging time', async () => {
+    h = mountStep(LabStep, lab({ at: [] }));
+    await pauseAndStep(h, 5);
+    await h.waitFor('judged at t = 120 s');
+    await h.press(KEY.tab, KEY.tab, 'x');
+    await h.waitFor('killed web-1');
+    expect(await h.waitFor(/judged at t = 45\.\d s/)).not.toContain('[✓] Some requests failed');
+  });
 
   it('drains a server and switches the algorithm and rate, shown in the status line', async () => {
     h = mountStep(LabStep, lab({ at: [] }));
@@ -167,10 +183,29 @@ describe('lab helpers', () => {
     expect(r.errors).toHaveLength(1);
   });
 
-  it('shows fail hints only when the run is over, and the open checks first when short of room', () => {
+  it('shows pending checks with their judging time, fail sentences once judged, and the open checks first when short of room', () => {
     const l = lab().lab;
-    expect(toPlainText(checklistLines(l, [], false, 80, false, 5)).join('\n')).not.toContain('kill web-2 and wait');
-    expect(toPlainText(checklistLines(l, [], true, 80, false, 5)).join('\n')).toContain('kill web-2 and wait');
-    expect(toPlainText(checklistLines(l, [0], false, 80, true, 1))).toEqual(['[ ] Some requests failed']);
+    const pending = toPlainText(checklistLines(l, ['pending', 'pending'], 48, 80, false, 5)).join('\n');
+    expect(pending).not.toContain('kill web-2 and wait');
+    expect(pending).toContain('[ ] Some requests failed — pending — judged at t = 48 s');
+    const judged = toPlainText(checklistLines(l, ['fail', 'pass'], 48, 80, false, 5));
+    expect(judged).toEqual(['[✗] lb-1 marked web-2 DOWN — kill web-2 and wait', '[✓] Some requests failed']);
+    expect(toPlainText(checklistLines(l, ['pass', 'pending'], 48, 80, true, 1))).toEqual(['[ ] Some requests failed - pending - judged at t = 48 s']);
+  });
+
+  it('wraps sentences when there is room; when short, the last change keeps its whole sentence', () => {
+    const long = 'Between the crash and DOWN (4–6 s), web-2 still got its share of requests, and they failed';
+    const l: LabBlock = { ...lab().lab, checks: [
+      { text: 'lb-1 marked web-2 DOWN', when: { event: 'marked_down' }, pass: long },
+      { text: 'Some requests failed', when: { metric: 'requests.failed', op: '>', value: 0 }, pass: long },
+    ] };
+    const roomy = toPlainText(checklistLines(l, ['pass', 'pass'], 48, 60, false, 10));
+    expect(roomy.length).toBeGreaterThan(2);
+    for (const line of roomy) expect(line.length).toBeLessThanOrEqual(60);
+    expect(roomy.join(' ').replace(/\s+/g, ' ')).toContain('and they failed');
+    const tight = toPlainText(checklistLines(l, ['pass', 'pass'], 48, 60, false, 4, 1));
+    expect(tight).toHaveLength(4);
+    expect(tight[0]).toMatch(/…$/);
+    expect(tight.slice(1).join(' ').replace(/\s+/g, ' ')).toContain('and they failed');
   });
 });

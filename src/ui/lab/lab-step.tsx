@@ -1,16 +1,18 @@
 /**
- * A ```lab step: a goal, things to try, the live simulation, and a checklist that
- * ticks itself as the run satisfies each check (`evaluateCondition` on the engine's
- * report). The lesson's `at` events play at their virtual times; every newly passed
+ * A ```lab step: a goal, things to try, the live simulation, and a checklist judged
+ * by `judgeLab` (src/sim/checks.ts), the rule the course's lab tests use too: event
+ * checks tick when their event happens; metric checks stay "pending — judged at
+ * t = N s" until SETTLE_S after the last action (the lab's `at` events and the
+ * learner's own kills, drains, …), then pass or fail with their sentence. The lesson's `at` events play at their virtual times; every newly passed
  * check is saved through `onLabResult`. The clock runs only while this step is the
  * visible, focused one (`active`), and only on a terminal.
  */
-import React, { useEffect, useMemo, useRef } from 'react';
+import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Text } from 'ink';
-import type { LabBlock, Step } from '../../course/types';
-import type { StyledLine } from '../../diagram';
-import { evaluateCondition, parseAt } from '../../sim/checks';
-import type { EngineOptions, Scenario, TimelineEvent } from '../../sim/types';
+import type { LabBlock, LabCheck, Step } from '../../course/types';
+import type { DiagramStyle, StyledLine } from '../../diagram';
+import { judgeLab, judgeTimeS, parseAt, type Verdict } from '../../sim/checks';
+import type { Engine, EngineOptions, Report, Scenario, TimelineEvent } from '../../sim/types';
 import type { StepViewProps } from '../step-props';
 import { liveLines, fitLine } from './live-lines';
 import { Canvas } from './canvas';
@@ -46,56 +48,138 @@ export function parseLabAt(at: readonly string[] | undefined): { events: Timelin
   return { events, errors };
 }
 
-/** "checks 2/3" for the title line. */
-export function checksSummary(lab: LabBlock, passed: readonly number[]): { text: string; complete: boolean } {
-  const complete = passed.length === lab.checks.length;
-  return { text: complete ? `checks ${passed.length}/${lab.checks.length}: lab complete` : `checks ${passed.length}/${lab.checks.length}`, complete };
+/** "checks 2/3" for the title line: checks passing now, out of all. */
+export function checksSummary(lab: LabBlock, verdicts: readonly Verdict[]): { text: string; complete: boolean } {
+  const passed = verdicts.filter((v) => v === 'pass').length;
+  const complete = passed === lab.checks.length;
+  return { text: complete ? `checks ${passed}/${lab.checks.length}: lab complete` : `checks ${passed}/${lab.checks.length}`, complete };
 }
 
-/** The checklist lines: ticked with the pass message, or open (with the fail hint once the run is over). */
-export function checklistLines(lab: LabBlock, passed: readonly number[], over: boolean, width: number, ascii: boolean, maxLines: number): StyledLine[] {
-  const lines: StyledLine[] = [];
-  lab.checks.forEach((check, i) => {
-    const ok = passed.includes(i);
-    const mark = ok ? (ascii ? '[x] ' : '[✓] ') : '[ ] ';
-    const note = ok ? check.pass : over ? check.fail : undefined;
-    const line: StyledLine = [
-      { text: mark, style: ok ? 'up' : 'muted' },
-      { text: check.text, style: ok ? 'up' : 'text' },
-    ];
-    if (note) line.push({ text: ascii ? ' - ' : ' — ', style: 'muted' }, { text: note, style: ok ? 'muted' : 'warn' });
-    lines.push(fitLine(line, width));
-  });
-  if (lines.length > maxLines) {
-    // Not enough room for every check: the open ones matter most.
-    const open = lab.checks.map((_, i) => i).filter((i) => !passed.includes(i));
-    const keep = [...open, ...passed].slice(0, Math.max(1, maxLines)).sort((a, b) => a - b);
-    return keep.map((i) => lines[i]!);
+/** One check as styled segments: mark, text and (when there is one) its note. */
+function checkSegments(check: LabCheck, verdict: Verdict, judgeAtS: number, ascii: boolean): { head: StyledLine; note?: { text: string; style: DiagramStyle } } {
+  const mark = verdict === 'pass' ? (ascii ? '[x] ' : '[✓] ') : verdict === 'fail' ? (ascii ? '[!] ' : '[✗] ') : '[ ] ';
+  const style: DiagramStyle = verdict === 'pass' ? 'up' : verdict === 'fail' ? 'down' : 'text';
+  const head: StyledLine = [
+    { text: mark, style: verdict === 'pending' ? 'muted' : style },
+    { text: check.text, style },
+  ];
+  const judged = `judged at t = ${formatSeconds(judgeAtS)}`;
+  const note =
+    verdict === 'pass'
+      ? check.pass && { text: check.pass, style: 'muted' as const }
+      : verdict === 'fail'
+        ? { text: check.fail ?? `not so at t = ${formatSeconds(judgeAtS)}`, style: 'warn' as const }
+        : { text: `pending ${ascii ? '-' : '—'} ${judged}`, style: 'muted' as const };
+  return { head, note: note || undefined };
+}
+
+function formatSeconds(s: number): string {
+  return `${Number.isInteger(s) ? s : s.toFixed(1)} s`;
+}
+
+/** A check on one line: its note cut to the width (ends in "…" when cut). */
+function checkLine(check: LabCheck, verdict: Verdict, judgeAtS: number, width: number, ascii: boolean): StyledLine {
+  const { head, note } = checkSegments(check, verdict, judgeAtS, ascii);
+  const line: StyledLine = [...head];
+  if (note) line.push({ text: ascii ? ' - ' : ' — ', style: 'muted' }, note);
+  const full = line.reduce((n, seg) => n + seg.text.length, 0);
+  if (full <= width) return line;
+  const cut = fitLine(line, width - 1);
+  cut.push({ text: ascii ? '~' : '…', style: 'muted' });
+  return cut;
+}
+
+/** A check with its note wrapped over as many lines as it needs, under the check's text. */
+function checkBlock(check: LabCheck, verdict: Verdict, judgeAtS: number, width: number, ascii: boolean): StyledLine[] {
+  const { head, note } = checkSegments(check, verdict, judgeAtS, ascii);
+  const headLines = wrapStyled(check.text, width, head[1]!.style, head[0]!.text, head[0]!.style);
+  if (!note) return headLines;
+  const dash = ascii ? '- ' : '— ';
+  // The note continues the check's last line when it fits there, else gets its own lines.
+  const last = headLines[headLines.length - 1]!;
+  const lastWidth = last.reduce((n, seg) => n + seg.text.length, 0);
+  if (lastWidth + 1 + dash.length + note.text.length <= width) {
+    headLines[headLines.length - 1] = [...last, { text: ` ${dash}`, style: 'muted' }, note];
+    return headLines;
   }
-  return lines;
+  return [...headLines, ...wrapStyled(note.text, width, note.style, `    ${dash}`, 'muted', '      ')];
+}
+
+/**
+ * The checklist in at most `maxLines` lines. Each check shows its verdict: ticked
+ * with its pass sentence, crossed with its fail sentence once judged, or pending
+ * with the moment it will be judged. Sentences wrap when there is room; when there
+ * is not, the check that changed last (`focus`) keeps its whole sentence and the
+ * others are cut to one line; with fewer lines than checks, open ones come first.
+ */
+export function checklistLines(lab: LabBlock, verdicts: readonly Verdict[], judgeAtS: number, width: number, ascii: boolean, maxLines: number, focus?: number): StyledLine[] {
+  const n = lab.checks.length;
+  const verdict = (i: number): Verdict => verdicts[i] ?? 'pending';
+  const blocks = lab.checks.map((c, i) => checkBlock(c, verdict(i), judgeAtS, width, ascii));
+  if (blocks.reduce((t, b) => t + b.length, 0) <= maxLines) return blocks.flat();
+  const ones = lab.checks.map((c, i) => checkLine(c, verdict(i), judgeAtS, width, ascii));
+  if (n <= maxLines) {
+    const f = focus !== undefined && focus >= 0 && focus < n ? focus : -1;
+    if (f >= 0) {
+      const room = maxLines - (n - 1);
+      const block = blocks[f]!.length <= room ? blocks[f]! : [...blocks[f]!.slice(0, room - 1), ones[f]!].slice(-room);
+      return lab.checks.flatMap((_, i) => (i === f ? block : [ones[i]!]));
+    }
+    return ones;
+  }
+  // Not enough room for every check: the ones not passed matter most.
+  const open = lab.checks.map((_, i) => i).filter((i) => verdict(i) !== 'pass');
+  const passed = lab.checks.map((_, i) => i).filter((i) => verdict(i) === 'pass');
+  const keep = [...open, ...passed].slice(0, Math.max(1, maxLines)).sort((a, b) => a - b);
+  return keep.map((i) => ones[i]!);
 }
 
 function LabRunner(props: StepViewProps<LabStepData> & { scenario: Scenario; atEvents: TimelineEvent[]; atErrors: string[] }): React.ReactElement {
   const { step, width, height, theme, active, setContexts, onLabResult, scenario } = props;
   const lab = step.lab;
   const engineOptions = useMemo<EngineOptions>(() => (props.atEvents.length ? { at: props.atEvents } : {}), [props.atEvents]);
-  const live = useLab({ scenario, engineOptions, visible: active });
+  // Checks are judged SETTLE_S after the last action (scripted or by key): see judgeLab.
+  const scriptedTimes = useMemo(() => [...scenario.timeline, ...props.atEvents].map((e) => e.at_s), [scenario.timeline, props.atEvents]);
+  const judgeAtRef = useRef(scenario.duration_s);
+  const [judged, setJudged] = useState<{ report: Report; atS: number; engine: Engine } | undefined>(undefined);
+  const onCheckpoint = useCallback((engine: Engine) => setJudged({ report: engine.report(), atS: engine.now() / 1000, engine }), []);
+  const checkpointMs = useCallback(() => judgeAtRef.current * 1000, []);
+  const live = useLab({ scenario, engineOptions, visible: active, checkpointMs, onCheckpoint });
+  const judgeAtS = judgeTimeS([...scriptedTimes, ...live.sim.actionTimesS], scenario.duration_s);
+  judgeAtRef.current = judgeAtS;
   useLabKeys(live.commands, active);
   useEffect(() => {
     setContexts(['lab', 'lesson']);
   }, [setContexts]);
 
-  // Evaluate checks: at most every CHECK_INTERVAL_MS while running, at once when paused or stepped.
+  // Verdicts: at most every CHECK_INTERVAL_MS while running (a report per frame would
+  // be waste), at once when paused or stepped, and from the report kept at the
+  // judging moment once it has passed.
   const lastEval = useRef(0);
   const snapshot = live.sim.snapshot;
+  const [verdicts, setVerdicts] = useState<Verdict[]>(() => lab.checks.map(() => 'pending'));
+  const focus = useRef<number | undefined>(undefined);
   useEffect(() => {
-    const now = performance.now();
-    if (!live.state.paused && live.animating && now - lastEval.current < CHECK_INTERVAL_MS) return;
-    lastEval.current = now;
-    const report = live.sim.engine.report();
-    const newly = lab.checks.map((c, i) => (evaluateCondition(c.when, report) ? i : -1)).filter((i) => i >= 0 && !live.state.passed.includes(i));
+    const nowS = snapshot.t_ms / 1000;
+    const judgedNow = judged && judged.engine === live.sim.engine && judged.atS >= judgeAtS - 1e-6 ? judged : undefined;
+    if (!judgedNow) {
+      const now = performance.now();
+      if (!live.state.paused && live.animating && now - lastEval.current < CHECK_INTERVAL_MS) return;
+      lastEval.current = now;
+    }
+    const next = judgedNow ? judgeLab(lab.checks, judgedNow.report, Math.max(nowS, judgedNow.atS), judgeAtS) : judgeLab(lab.checks, live.sim.engine.report(), Math.min(nowS, judgeAtS - 1e-3), judgeAtS);
+    setVerdicts((prev) => {
+      const changed = next.findIndex((v, i) => v !== prev[i]);
+      if (changed < 0) return prev;
+      focus.current = next.findIndex((v, i) => v !== prev[i] && v !== 'pending');
+      if (focus.current < 0) focus.current = undefined;
+      return next;
+    });
+  }, [snapshot, judged, judgeAtS, live.state.paused, live.animating, live.sim.engine, lab.checks]);
+  useEffect(() => {
+    const newly = verdicts.map((v, i) => (v === 'pass' ? i : -1)).filter((i) => i >= 0 && !live.state.passed.includes(i));
     if (newly.length) live.dispatch({ type: 'checksPassed', indices: newly });
-  }, [snapshot, live.state.paused, live.animating, live.state.passed, live.sim.engine, lab.checks, live.dispatch]);
+  }, [verdicts, live.state.passed, live.dispatch]);
 
   // Save each time the set of passed checks grows.
   const labId = labIdOf(props);
@@ -107,13 +191,14 @@ function LabRunner(props: StepViewProps<LabStepData> & { scenario: Scenario; atE
   }, [live.state.passed, labId, onLabResult, lab.checks.length]);
   useEffect(() => {
     saved.current = 0; // a reset starts a fresh run: its checks are saved again as they pass
-  }, [live.state.runId]);
+    focus.current = undefined;
+    setVerdicts(lab.checks.map(() => 'pending'));
+  }, [live.state.runId, lab.checks]);
 
-  const over = snapshot.t_ms >= scenario.duration_s * 1000;
   const text = useMemo(() => {
     const ascii = theme.ascii;
     const top: StyledLine[] = [];
-    const summary = checksSummary(lab, live.state.passed);
+    const summary = checksSummary(lab, verdicts);
     const titleText = lab.title ?? scenario.name;
     const label = ascii ? 'LAB  ' : 'LAB · ';
     const gap = Math.max(2, width - label.length - titleText.length - summary.text.length);
@@ -133,9 +218,9 @@ function LabRunner(props: StepViewProps<LabStepData> & { scenario: Scenario; atE
       body = [...body.slice(0, keep), ...hints.slice(0, Math.max(1, liveHeight - keep)).map((t) => fitLine([{ text: ascii ? '  * try: ' : '  • try: ', style: 'muted' }, { text: t, style: 'text' }], width))];
       body = body.slice(0, liveHeight);
     }
-    const checks = checklistLines(lab, live.state.passed, over, width, ascii, height - top.length - body.length);
+    const checks = checklistLines(lab, verdicts, judgeAtS, width, ascii, height - top.length - body.length, focus.current);
     return paintLines([...top, ...body, ...checks].slice(0, height), theme);
-  }, [snapshot, live.state, live.topology, live.animating, width, height, theme, lab, scenario.name, over, props.atErrors]);
+  }, [snapshot, live.state, live.topology, live.animating, width, height, theme, lab, scenario.name, verdicts, judgeAtS, props.atErrors]);
   return <Canvas lines={text} width={width} />;
 }
 

@@ -21,6 +21,9 @@ export interface UseLabOptions {
   startPaused?: boolean;
   untilMs?: number;
   onUntil?(): void;
+  /** See {@link useLiveSim}: a moment the clock stops at on its way (lab checks are judged there). */
+  checkpointMs?: () => number | undefined;
+  onCheckpoint?(engine: import('../../sim/types').Engine): void;
   /** Animate even without a raw-mode terminal (tests drive ink-testing-library). Default: only on a terminal. */
   animateWithoutTerminal?: boolean;
 }
@@ -56,7 +59,7 @@ export function useLab(o: UseLabOptions): Lab {
   const { isRawModeSupported } = useStdin();
   const terminal = isRawModeSupported === true || o.animateWithoutTerminal === true;
   const animating = o.visible && !state.paused && terminal;
-  const sim = useLiveSim({ scenario: o.scenario, engineOptions: o.engineOptions, running: animating, speed: state.speed, runId: state.runId, untilMs: o.untilMs, onUntil: o.onUntil, shouldTick: () => !pausedNow.current });
+  const sim = useLiveSim({ scenario: o.scenario, engineOptions: o.engineOptions, running: animating, speed: state.speed, runId: state.runId, untilMs: o.untilMs, onUntil: o.onUntil, checkpointMs: o.checkpointMs, onCheckpoint: o.onCheckpoint, shouldTick: () => !pausedNow.current });
   // Selection order is the diagram's left-to-right order; independent of width.
   const order = useMemo(() => layoutDiagram(topology, { width: 200, live: false }).order, [topology]);
   const reset = useCallback(() => dispatch({ type: 'reset', rate: initialRate, algorithm: initialAlgorithm }), [dispatch, initialRate, initialAlgorithm]);

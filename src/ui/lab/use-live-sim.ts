@@ -26,6 +26,13 @@ export interface LiveSimHookOptions {
   fps?: number;
   /** See {@link useSimClock}'s `shouldTick`. */
   shouldTick?: () => boolean;
+  /**
+   * A virtual moment the clock must not jump over (lab checks are judged there):
+   * an advance that crosses it stops there first and calls `onCheckpoint`, so the
+   * report judged is the one at that moment, whatever the speed.
+   */
+  checkpointMs?: () => number | undefined;
+  onCheckpoint?(engine: Engine): void;
 }
 
 export interface LiveSim {
@@ -35,6 +42,8 @@ export interface LiveSim {
   advance(virtualMs: number): void;
   /** Apply an operator action; returns an error message when the engine refuses it. */
   apply(action: Action): string | undefined;
+  /** Virtual seconds at which the learner's accepted actions were applied, this run. */
+  actionTimesS: readonly number[];
 }
 
 export function useLiveSim(o: LiveSimHookOptions): LiveSim {
@@ -44,6 +53,8 @@ export function useLiveSim(o: LiveSimHookOptions): LiveSim {
   const maxInflight = o.maxInflight ?? 40;
   const [snapshot, setSnapshot] = useState<Snapshot>(() => engine.snapshot({ maxInflight }));
   const reached = useRef(false);
+  const actions = useRef<{ engine: Engine; times: number[] }>({ engine, times: [] });
+  if (actions.current.engine !== engine) actions.current = { engine, times: [] };
   useEffect(() => {
     reached.current = false;
     setSnapshot(engine.snapshot({ maxInflight }));
@@ -54,6 +65,11 @@ export function useLiveSim(o: LiveSimHookOptions): LiveSim {
       const until = optsRef.current.untilMs;
       let target = engine.now() + virtualMs;
       if (until !== undefined) target = Math.min(target, until);
+      const cp = optsRef.current.checkpointMs?.();
+      if (cp !== undefined && engine.now() < cp && cp <= target) {
+        engine.runUntil(cp);
+        optsRef.current.onCheckpoint?.(engine);
+      }
       if (target > engine.now()) engine.runUntil(target);
       setSnapshot(engine.snapshot({ maxInflight }));
       if (until !== undefined && engine.now() >= until && !reached.current) {
@@ -71,6 +87,7 @@ export function useLiveSim(o: LiveSimHookOptions): LiveSim {
       } catch (e) {
         return (e as Error).message;
       }
+      actions.current.times = [...actions.current.times, engine.now() / 1000];
       setSnapshot(engine.snapshot({ maxInflight }));
       return undefined;
     },
@@ -79,5 +96,5 @@ export function useLiveSim(o: LiveSimHookOptions): LiveSim {
 
   const done = o.untilMs !== undefined && engine.now() >= o.untilMs;
   useSimClock({ running: o.running && !done, speed: o.speed, onTick: advance, fps: o.fps, shouldTick: o.shouldTick });
-  return { engine, snapshot, advance, apply };
+  return { engine, snapshot, advance, apply, actionTimesS: actions.current.times };
 }
