@@ -89,20 +89,52 @@ function checkLine(check: LabCheck, verdict: Verdict, judgeAtS: number, width: n
   return cut;
 }
 
+/**
+ * Styled segments word-wrapped to `width`, continuation lines indented by `indent`
+ * cells; each word keeps its segment's style.
+ */
+function wrapSegments(segments: StyledLine, width: number, indent: number): StyledLine[] {
+  const lines: StyledLine[] = [];
+  let line: StyledLine = [];
+  let used = 0;
+  const push = (text: string, style: DiagramStyle): void => {
+    const last = line[line.length - 1];
+    if (last && last.style === style) last.text += text;
+    else line.push({ text, style });
+    used += text.length;
+  };
+  for (const seg of segments) {
+    // Keep leading spaces of the first segment (the mark) as they are.
+    for (const word of seg.text.split(/(?<=\s)(?=\S)/)) {
+      const bare = word.trimEnd();
+      if (used > indent && used + bare.length > width) {
+        lines.push(line);
+        line = [];
+        used = 0;
+        push(' '.repeat(indent), 'text');
+        push(word.trimStart(), seg.style);
+      } else push(word, seg.style);
+    }
+  }
+  if (line.length) lines.push(line);
+  return lines.map((l) => fitLine(l, width));
+}
+
 /** A check with its note wrapped over as many lines as it needs, under the check's text. */
 function checkBlock(check: LabCheck, verdict: Verdict, judgeAtS: number, width: number, ascii: boolean): StyledLine[] {
   const { head, note } = checkSegments(check, verdict, judgeAtS, ascii);
-  const headLines = wrapStyled(check.text, width, head[1]!.style, head[0]!.text, head[0]!.style);
-  if (!note) return headLines;
-  const dash = ascii ? '- ' : '— ';
-  // The note continues the check's last line when it fits there, else gets its own lines.
-  const last = headLines[headLines.length - 1]!;
-  const lastWidth = last.reduce((n, seg) => n + seg.text.length, 0);
-  if (lastWidth + 1 + dash.length + note.text.length <= width) {
-    headLines[headLines.length - 1] = [...last, { text: ` ${dash}`, style: 'muted' }, note];
-    return headLines;
-  }
-  return [...headLines, ...wrapStyled(note.text, width, note.style, `    ${dash}`, 'muted', '      ')];
+  const segs: StyledLine = [...head];
+  if (note) segs.push({ text: ascii ? ' - ' : ' — ', style: 'muted' }, note);
+  return wrapSegments(segs, width, 4);
+}
+
+/** The first `rows` lines of a block, the last ending in "…" when some were left out. */
+function clipBlock(block: StyledLine[], rows: number, width: number, ascii: boolean): StyledLine[] {
+  if (block.length <= rows) return block;
+  const kept = block.slice(0, Math.max(1, rows));
+  const last = fitLine(kept[kept.length - 1]!, width - 1);
+  kept[kept.length - 1] = [...last, { text: ascii ? '~' : '…', style: 'muted' }];
+  return kept;
 }
 
 /**
@@ -122,7 +154,7 @@ export function checklistLines(lab: LabBlock, verdicts: readonly Verdict[], judg
     const f = focus !== undefined && focus >= 0 && focus < n ? focus : -1;
     if (f >= 0) {
       const room = maxLines - (n - 1);
-      const block = blocks[f]!.length <= room ? blocks[f]! : [...blocks[f]!.slice(0, room - 1), ones[f]!].slice(-room);
+      const block = clipBlock(blocks[f]!, room, width, ascii);
       return lab.checks.flatMap((_, i) => (i === f ? block : [ones[i]!]));
     }
     return ones;
@@ -217,6 +249,15 @@ function LabRunner(props: StepViewProps<LabStepData> & { scenario: Scenario; atE
       const keep = body.length - 1;
       body = [...body.slice(0, keep), ...hints.slice(0, Math.max(1, liveHeight - keep)).map((t) => fitLine([{ text: ascii ? '  * try: ' : '  • try: ', style: 'muted' }, { text: t, style: 'text' }], width))];
       body = body.slice(0, liveHeight);
+    }
+    // Whole check sentences matter more than the log (whose newest line is also in
+    // the checks' sentences by then): give the checklist the rows it wants from it.
+    const want = checklistLines(lab, verdicts, judgeAtS, width, ascii, Number.MAX_SAFE_INTEGER).length;
+    const short = want - (height - top.length - body.length);
+    if (!hints && short > 0 && view.logLines > 0) {
+      const drop = Math.min(short, view.logLines);
+      const logStart = body.length - view.logLines;
+      body = [...body.slice(0, logStart), ...body.slice(logStart + drop)];
     }
     const checks = checklistLines(lab, verdicts, judgeAtS, width, ascii, height - top.length - body.length, focus.current);
     return paintLines([...top, ...body, ...checks].slice(0, height), theme);

@@ -30,6 +30,8 @@ export interface LiveLines {
   layout: DiagramLayout;
   /** True when even the dense diagram did not fit and was cut. */
   clipped: boolean;
+  /** How many of the last lines are event-log lines (oldest first): a host may drop older ones for room. */
+  logLines: number;
 }
 
 /** Minimum width of the metrics side panel. */
@@ -296,10 +298,12 @@ export function liveLines(input: LiveLinesInput): LiveLines {
   if (state.selected) lines.push(fitLine(selectedLine(topology, snapshot, state.selected, ascii), width));
   if (state.notice) lines.push(fitLine([{ text: state.notice.text, style: state.notice.tone === 'error' ? 'down' : 'highlight' }], width));
   const logRoom = Math.max(0, height - lines.length);
+  let logLines = 0;
   if (!state.logOpen && logRoom > 0) {
     const events = snapshot.events.slice(-logRoom);
     if (events.length === 0) lines.push([{ text: '  no events yet: the log explains every change, with its cause', style: 'muted' }]);
     for (const e of events) lines.push(fitLine(eventLine(e), width));
+    logLines = Math.min(events.length, Math.max(0, height - (lines.length - events.length)));
   }
-  return { lines: lines.slice(0, height), layout, clipped };
+  return { lines: lines.slice(0, height), layout, clipped, logLines };
 }
