@@ -39,6 +39,25 @@ afterEach(() => {
 });
 
 describe('pick-node quiz', () => {
+  it('at 76×19 cuts nothing once answered: feedback at the bottom, ↑↓ scroll back to the diagram', async () => {
+    const wordy: PickNodeQuestion = { ...spof, scenario: 'scale-up', answer: ['lb-1'], prompt: 'Which machine, if it failed alone, would take the whole site down with it? Think about what the DNS record points to.', explain: `${spof.explain} The DNS record names one address; whoever holds it carries every request, so a second machine only helps if it can take that address over when the first one dies.` };
+    h = mountStep(PickNodeQuiz, quiz(wordy), { width: 76, height: 19 });
+    await h.waitFor('PICK A NODE');
+    await h.press(KEY.tab, KEY.enter);
+    let f = h.frame();
+    const lines = f.split('\n');
+    expect(lines.length).toBeLessThanOrEqual(19);
+    for (const l of lines) expect(l.length).toBeLessThanOrEqual(76);
+    expect(f).not.toContain('diagram cut');
+    expect(f).toContain('Why: Every request passes through lb-1, and there is only one.');
+    expect(f).toMatch(/↑↓ scroll · \d+ lines? above/);
+    expect(f).not.toContain('PICK A NODE');
+    for (let i = 0; i < 30; i++) await h.press(KEY.up);
+    f = h.frame();
+    expect(f).toContain('PICK A NODE');
+    expect(f).toMatch(/↑↓ scroll · 0 lines above, \d+ below/);
+  });
+
   it('moves a selection over the machines with Tab and arrows', async () => {
     h = mountStep(PickNodeQuiz, quiz(spof));
     let f = await h.waitFor('PICK A NODE');
@@ -98,6 +117,19 @@ describe('predict quiz', () => {
     expect(f).toContain('✓ Correct');
     expect(f).toContain('Why: The load balancer learns of the crash');
     expect(f).toMatch(/t 12\.0 s/);
+  }, 20_000);
+
+  it('at 76×19 the outcome and the feedback are whole: no cut diagram, no cut line', async () => {
+    h = mountStep(PredictQuiz, quiz(predict), { width: 76, height: 19 });
+    await h.waitFor('PREDICT');
+    await h.press(KEY.enter, KEY.enter); // lock in, skip to the end
+    const f = await h.waitFor('What happened:');
+    const lines = f.split('\n');
+    expect(lines.length).toBeLessThanOrEqual(19);
+    for (const l of lines) expect(l.length).toBeLessThanOrEqual(76);
+    expect(f).not.toContain('diagram cut');
+    expect(f.replace(/\s+/g, ' ')).toMatch(/What happened: [\d,]+ of [\d,]+ requests failed · availability [\d.]+% · p99 [\d.]+ m?s/);
+    expect(f).toContain('r: predict again');
   }, 20_000);
 
   it('a wrong prediction gets its feedback and can be predicted again', async () => {

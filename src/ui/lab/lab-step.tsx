@@ -18,7 +18,7 @@ import { liveLines, fitLine } from './live-lines';
 import { Canvas } from './canvas';
 import { paintLines } from './paint';
 import { scenarioById } from './scenario-cache';
-import { wrapStyled } from './text-lines';
+import { wrapSegments, wrapStyled } from './text-lines';
 import { useLab } from './use-lab';
 import { useLabKeys } from './use-lab-keys';
 
@@ -87,37 +87,6 @@ function checkLine(check: LabCheck, verdict: Verdict, judgeAtS: number, width: n
   const cut = fitLine(line, width - 1);
   cut.push({ text: ascii ? '~' : '…', style: 'muted' });
   return cut;
-}
-
-/**
- * Styled segments word-wrapped to `width`, continuation lines indented by `indent`
- * cells; each word keeps its segment's style.
- */
-function wrapSegments(segments: StyledLine, width: number, indent: number): StyledLine[] {
-  const lines: StyledLine[] = [];
-  let line: StyledLine = [];
-  let used = 0;
-  const push = (text: string, style: DiagramStyle): void => {
-    const last = line[line.length - 1];
-    if (last && last.style === style) last.text += text;
-    else line.push({ text, style });
-    used += text.length;
-  };
-  for (const seg of segments) {
-    // Keep leading spaces of the first segment (the mark) as they are.
-    for (const word of seg.text.split(/(?<=\s)(?=\S)/)) {
-      const bare = word.trimEnd();
-      if (used > indent && used + bare.length > width) {
-        lines.push(line);
-        line = [];
-        used = 0;
-        push(' '.repeat(indent), 'text');
-        push(word.trimStart(), seg.style);
-      } else push(word, seg.style);
-    }
-  }
-  if (line.length) lines.push(line);
-  return lines.map((l) => fitLine(l, width));
 }
 
 /** A check with its note wrapped over as many lines as it needs, under the check's text. */

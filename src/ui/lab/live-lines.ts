@@ -23,6 +23,8 @@ export interface LiveLinesInput {
   requests?: boolean;
   /** Add the glyph legend under the metrics when there is room. Default false. */
   legend?: boolean;
+  /** Leave the diagram out (status, metrics and log only): for a short summary under other text. */
+  noDiagram?: boolean;
 }
 
 export interface LiveLines {
@@ -269,6 +271,9 @@ export function liveLines(input: LiveLinesInput): LiveLines {
     const events = snapshot.events;
     const room = Math.max(1, height - 1 - (state.selected ? 1 : 0) - (state.notice ? 1 : 0) - 2);
     diagram = [[{ text: `Event log (${events.length} most recent, newest last) — l closes`, style: 'title' }], ...events.slice(-(room - 1)).map(eventLine)];
+    side = false;
+  } else if (input.noDiagram) {
+    diagram = [];
     side = false;
   } else {
     diagram = renderDiagram(layout, snapshot, { selected: state.selected, requests });

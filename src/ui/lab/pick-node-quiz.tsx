@@ -4,7 +4,7 @@
  * feedback (why that node is not it) and `r` tries again; the explanation follows
  * every answer. The first answer is the one the score keeps.
  */
-import React, { useEffect, useMemo, useReducer } from 'react';
+import React, { useEffect, useMemo, useReducer, useState } from 'react';
 import { Text } from 'ink';
 import type { Step } from '../../course/types';
 import { layoutDiagram, renderDiagram, type StyledLine } from '../../diagram';
@@ -96,6 +96,9 @@ export function PickNodeQuiz(props: StepViewProps<QuizStepData>): React.ReactEle
   const order = useMemo(() => (topology ? layoutDiagram(topology, { width: 200, live: false }).order : []), [topology]);
   const [state, dispatch] = useReducer(pickReducer, { cursor: 0, phase: 'choosing', attempts: 0, wrong: [] });
   const current = order[state.cursor];
+  // Lines scrolled up from the bottom once answered (feedback below a tall diagram).
+  const [scrollUp, setScrollUp] = useState(0);
+  useEffect(() => setScrollUp(0), [state.phase]);
 
   useKeys(
     (input, key) => {
@@ -112,6 +115,10 @@ export function PickNodeQuiz(props: StepViewProps<QuizStepData>): React.ReactEle
       }
       if (command === 'retry' && !state.grade?.correct) {
         dispatch({ type: 'retry' });
+        return true;
+      }
+      if (command === 'up' || command === 'down') {
+        setScrollUp((n) => Math.max(0, n + (command === 'up' ? 1 : -1)));
         return true;
       }
       return false; // answered: Enter / → go on to the next step
@@ -131,10 +138,22 @@ export function PickNodeQuiz(props: StepViewProps<QuizStepData>): React.ReactEle
     const feedback = state.phase === 'answered' && state.grade && state.picked ? gradeLines(state.grade, state.picked, width, ascii) : [];
     const layout = layoutDiagram(topology, { width, ascii, live: false, dense: height < 30, highlight: state.grade?.correct ? [state.picked!] : undefined });
     const diagram = renderDiagram(layout, undefined, { selected: state.phase === 'choosing' ? current : state.picked }).map((l) => fitLine(l, width));
-    const room = height - top.length - 1 - feedback.length;
-    const shown = diagram.length <= room ? diagram : diagram.slice(0, Math.max(0, room - 1)).concat([[{ text: '… diagram cut: the terminal is short', style: 'warn' }]]);
     if (state.wrong.length && state.phase === 'choosing') hint.push({ text: `  tried: ${state.wrong.join(', ')}`, style: 'down' });
-    return paintLines([...top, ...shown, fitLine(hint, width), ...feedback].slice(0, height), theme);
-  }, [loaded, topology, question, state, current, width, height, theme]);
+    if (feedback.length) {
+      // Answered: nothing is cut; when it all does not fit, the feedback shows at the
+      // bottom and ↑↓ scroll back up to the diagram with its answer highlighted.
+      const all = [...top, ...diagram, ...feedback, fitLine(hint, width)];
+      if (all.length <= height) return paintLines(all, theme);
+      const rows = Math.max(1, height - 1);
+      const maxUp = all.length - rows;
+      const up = Math.min(scrollUp, maxUp);
+      const start = all.length - rows - up;
+      const more: StyledLine = fitLine([{ text: `${ascii ? 'up/down' : '↑↓'} scroll · ${start} line${start === 1 ? '' : 's'} above${up > 0 ? `, ${up} below` : ''}`, style: 'muted' }], width);
+      return paintLines([more, ...all.slice(start, start + rows)], theme);
+    }
+    const room = height - top.length - 1;
+    const shown = diagram.length <= room ? diagram : diagram.slice(0, Math.max(0, room - 1)).concat([[{ text: '… diagram cut: the terminal is short', style: 'warn' }]]);
+    return paintLines([...top, ...shown, fitLine(hint, width)].slice(0, height), theme);
+  }, [loaded, topology, question, state, current, width, height, theme, scrollUp]);
   return <Canvas lines={text} width={width} />;
 }

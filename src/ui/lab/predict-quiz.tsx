@@ -21,7 +21,7 @@ import { paintLines } from './paint';
 import { gradeLines } from './pick-node-quiz';
 import { parseLabAt } from './lab-step';
 import { scenarioById } from './scenario-cache';
-import { wrapStyled } from './text-lines';
+import { wrapSegments, wrapStyled } from './text-lines';
 import { useLab } from './use-lab';
 import { useLabKeys } from './use-lab-keys';
 
@@ -167,15 +167,18 @@ function PredictRunner(props: StepViewProps<QuizStepData> & { scenario: Scenario
     const over = state.phase === 'done';
     const tail: StyledLine[] = [];
     if (over) {
-      tail.push(fitLine(outcomeLine(live.sim.engine.report(), ascii), width));
+      tail.push(...wrapSegments(outcomeLine(live.sim.engine.report(), ascii), width, 2));
       tail.push(...gradeLines(state.grade!, chosen.text, width, ascii));
       tail.push([{ text: state.grade?.correct ? '→ or Enter: next' : 'r: predict again · → or Enter: next', style: 'muted' }]);
     } else {
       const left = Math.max(0, (untilMs - snapshot.t_ms) / 1000);
       tail.push([{ text: `runs to ${untilMs / 1000} s: ${left.toFixed(1)} s left · Enter skips to the end`, style: 'muted' }]);
     }
-    const room = Math.max(6, height - 1 - prediction.length - tail.length);
-    const view = liveLines({ topology: live.topology, snapshot, state: live.state, width, height: Math.min(room, over ? Math.max(6, room) : room), ascii });
+    const room = Math.max(over ? 3 : 6, height - 1 - prediction.length - tail.length);
+    let view = liveLines({ topology: live.topology, snapshot, state: live.state, width, height: room, ascii });
+    // Once the run is over the verdict matters most: rather than a cut diagram,
+    // show the run's numbers and its last events (the diagram is back on retry).
+    if (view.clipped && over) view = liveLines({ topology: live.topology, snapshot, state: live.state, width, height: room, ascii, noDiagram: true });
     return paintLines([head[0]!, ...prediction, ...view.lines, ...tail.map((l) => fitLine(l, width))].slice(0, height), theme);
   }, [question, state, snapshot, live.state, live.topology, live.sim.engine, width, height, theme, untilMs, props.atErrors]);
   return <Canvas lines={text} width={width} />;
