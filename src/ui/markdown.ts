@@ -30,13 +30,30 @@ export function markdownRendererIfLoaded(): MarkdownRenderer | undefined {
 /** Load marked + marked-terminal once; later calls share the same promise. */
 export function loadMarkdownRenderer(): Promise<MarkdownRenderer> {
   loading ??= (async () => {
-    const [{ Marked }, { markedTerminal }, { default: chalk }, { default: wrapAnsi }, { default: stripAnsi }] = await Promise.all([
-      import('marked'),
-      import('marked-terminal'),
-      import('chalk'),
-      import('wrap-ansi'),
-      import('strip-ansi'),
-    ]);
+    const [{ Marked }, { markedTerminal }, { default: chalk }, { default: wrapAnsi }, { default: stripAnsi }, { default: sliceAnsi }, { default: stringWidth }] =
+      await Promise.all([
+        import('marked'),
+        import('marked-terminal'),
+        import('chalk'),
+        import('wrap-ansi'),
+        import('strip-ansi'),
+        import('slice-ansi'),
+        import('string-width'),
+      ]);
+
+    /**
+     * Wraps one rendered line to `width`, continuing under its text: a list item's
+     * second line starts under the item's first word, a quote's under the quote.
+     */
+    const wrapLine = (line: string, width: number): string[] => {
+      if (stringWidth(line) <= width) return [line];
+      const lead = /^(\s*(?:(?:[*•◦▪-]|\d+\.)\s+)?)/.exec(stripAnsi(line))![1]!.length;
+      const indent = lead <= width / 2 ? lead : 0;
+      const head = sliceAnsi(line, 0, indent);
+      const body = sliceAnsi(line, indent);
+      const lines = wrapAnsi(body, width - indent, { hard: true, trim: true }).split('\n');
+      return lines.map((l, i) => (i === 0 ? head : ' '.repeat(indent)) + l);
+    };
 
     type MarkedInstance = { parse(src: string, options: { async: false }): string | Promise<string> };
     const instances = new Map<string, MarkedInstance>();
@@ -49,7 +66,10 @@ export function loadMarkdownRenderer(): Promise<MarkdownRenderer> {
         // One calm accent for headings; code in a second, quieter colour.
         const style: TerminalRendererOptions = {
           width: opts.width,
-          reflowText: true,
+          // Wrapping is ours (wrapLine): marked-terminal's reflow puts punctuation that
+          // follows styled text ("**issues**.") alone at the start of the next line,
+          // and does not reflow list items at all.
+          reflowText: false,
           showSectionPrefix: false,
           emoji: false,
           tab: 2,
@@ -67,6 +87,11 @@ export function loadMarkdownRenderer(): Promise<MarkdownRenderer> {
           // Lessons say "www.foobar.com" all the time: that is a name to learn, not a
           // link to follow, so GFM's bare-URL autolinking is switched off.
           tokenizer: { url: () => undefined },
+          // A single newline inside a paragraph or list item is a soft break: join the
+          // author's source lines so the text reflows to the terminal's width.
+          walkTokens(token: { type: string; text?: string }): void {
+            if (token.type === 'text' && typeof token.text === 'string') token.text = token.text.replace(/\n/g, ' ');
+          },
           renderer: {
             // marked-terminal prints a tight list item's text raw (**bold** and `code`
             // left as typed): render the inline tokens such block-level text carries.
@@ -99,13 +124,13 @@ export function loadMarkdownRenderer(): Promise<MarkdownRenderer> {
       let out = instanceFor({ ...opts, width }).parse(markdown, { async: false }) as string;
       if (!opts.color) out = stripAnsi(out);
       if (opts.ascii) out = toAscii(out);
-      // marked-terminal reflows paragraphs, but code blocks, tables and indented list
-      // items can still be wider: wrap them hard so nothing spills past the viewport.
+      // Every line (paragraphs, list items, quotes, and code or tables that are simply
+      // too wide) is wrapped here, so nothing spills past the viewport.
       const lines = trimBlankEdges(
         out
           .replace(/\r/g, '')
           .split('\n')
-          .flatMap((line) => wrapAnsi(line, width, { hard: true, trim: false }).split('\n')),
+          .flatMap((line) => wrapLine(line, width)),
       );
       // Bounded: a long session reading every lesson at a few widths stays small.
       if (pages.size > 200) pages.delete(pages.keys().next().value!);

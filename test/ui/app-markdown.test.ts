@@ -21,6 +21,39 @@ describe('Markdown pages', () => {
     expect(text).not.toContain('`');
   });
 
+  it('reflows styled text without stranding the punctuation after it', async () => {
+    const render = await loadMarkdownRenderer();
+    const chalk = (await import('chalk')).default;
+    const level = chalk.level;
+    chalk.level = 1; // colour on, as in a real terminal: the bug lived in the escape codes
+    try {
+      const md = 'Task 1 survives the loss of one web server. But the task asks for its\n**issues**. There are three kinds:';
+      for (const width of [60, 76, 78, 80]) {
+        const lines = render(md, { width, color: true, ascii: false }).map((l) => stripAnsi(l));
+        for (const line of lines) expect(line).not.toMatch(/^\s*[.,:;]/);
+        expect(lines.join(' ')).toContain('its issues. There are three kinds:');
+        for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(width);
+      }
+    } finally {
+      chalk.level = level;
+    }
+  });
+
+  it('reflows list items to the width, continuing under the first word', async () => {
+    const render = await loadMarkdownRenderer();
+    const md = '- **TCP** builds a reliable connection on top of IP: no lost data,\n  bytes in the right order, and this item goes on for a while.';
+    const lines = render(md, { width: 40, color: false, ascii: false });
+    expect(lines.length).toBeGreaterThan(2);
+    const bullet = lines[0]!.indexOf('TCP');
+    expect(bullet).toBeGreaterThan(0);
+    for (const line of lines.slice(1)) {
+      expect(line.length - line.trimStart().length).toBe(bullet);
+      expect(stringWidth(line)).toBeLessThanOrEqual(40);
+    }
+    // The author's line break is a soft break: on a wide screen the item is one line.
+    expect(render(md, { width: 160, color: false, ascii: false })).toHaveLength(1);
+  });
+
   it('does not turn domain names into links', async () => {
     const render = await loadMarkdownRenderer();
     const text = render('A user types www.foobar.com in a browser.', { width: 60, color: false, ascii: false }).join('\n');
