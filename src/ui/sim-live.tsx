@@ -6,7 +6,7 @@
  * speed; `--theme projector` switches to high contrast and larger node labels.
  * The headless report stays with the CLI for `--json` and non-terminals.
  */
-import React, { useState } from 'react';
+import React, { memo, useEffect, useRef, useState } from 'react';
 import { Box, Text, render, useApp } from 'ink';
 import type { LiveSimOptions } from './sim-live-options';
 import { InputProvider, useKeys, LAYER } from './input';
@@ -16,7 +16,9 @@ import { useTerminalSize, type TerminalSize } from './use-terminal-size';
 import { LiveView } from './lab/live-view';
 import { useLab } from './lab/use-lab';
 import { useLabKeys } from './lab/use-lab-keys';
-import { fmtPercent, fmtTime } from './lab/live-lines';
+import { fmtPercent, fmtTime, liveLines } from './lab/live-lines';
+import { paintLines } from './lab/paint';
+import { DirectCanvas, inkStdout } from './lab/direct-canvas';
 import type { Report } from '../sim/types';
 
 /** Smallest terminal the live view draws in. */
@@ -47,14 +49,52 @@ export interface LiveSimAppProps {
   onQuit?(report: Report): void;
   /** Animate without a raw-mode terminal (ink-testing-library). */
   animateWithoutTerminal?: boolean;
+  /**
+   * Draw the live view straight to the terminal (see direct-canvas.ts) instead of
+   * through Ink; `repaint` is set to a function that redraws it whole after Ink
+   * has written. Only for a full screen owned from its top-left corner.
+   */
+  direct?: { canvas: DirectCanvas; repaint: { current?: () => void } };
 }
 
-function LiveSimScreen({ options, size, onQuit, animateWithoutTerminal, theme }: LiveSimAppProps & { theme: Theme }): React.ReactElement {
+/** The keys line, drawn once per size (it does not change with the frames). */
+const KeysLine = memo(function KeysLine({ columns, theme }: { columns: number; theme: Theme }): React.ReactElement {
+  const muted = theme.color ? theme.colors.muted : undefined;
+  return (
+    <Text wrap="truncate" color={muted} dimColor={!theme.color}>
+      {keysLine(columns, theme.ascii)}
+    </Text>
+  );
+});
+
+function LiveSimScreen({ options, size, onQuit, animateWithoutTerminal, theme, direct }: LiveSimAppProps & { theme: Theme }): React.ReactElement {
   const { exit } = useApp();
   const { columns, rows } = useTerminalSize(size);
   const [help, setHelp] = useState(false);
   const tooSmall = columns < LIVE_MIN_COLUMNS || rows < LIVE_MIN_ROWS;
-  const lab = useLab({ scenario: options.scenario, engineOptions: options.engineOptions, visible: !help && !tooSmall, speed: options.speed, animateWithoutTerminal });
+  const frame = useRef<() => void>(() => undefined);
+  const lab = useLab({ scenario: options.scenario, engineOptions: options.engineOptions, visible: !help && !tooSmall, speed: options.speed, animateWithoutTerminal, onFrame: direct ? () => frame.current() : undefined });
+  const title = `${options.scenario.name}${theme.ascii ? ', ' : ' · '}seed ${options.engineOptions.seed ?? options.scenario.seed}`;
+  // Direct drawing: each tick paints from the engine and the latest viewer state;
+  // a render (key press, resize) paints too, and Ink's own writes repaint whole.
+  frame.current = () => {
+    if (!direct) return;
+    const snapshot = lab.sim.engine.snapshot({ maxInflight: 40 });
+    const { lines } = liveLines({ topology: lab.topology, snapshot, state: lab.state, width: columns, height: rows - 2, ascii: theme.ascii, labelsLarge: options.projector, title, requests: true, legend: true });
+    direct.canvas.draw(paintLines(lines, theme));
+  };
+  // Set while rendering, not in an effect: Ink writes (and calls repaint) during
+  // the commit, before effects run, and must not find the canvas still enabled
+  // over the help screen.
+  direct?.canvas.setEnabled(!help && !tooSmall);
+  useEffect(() => {
+    if (!direct) return;
+    direct.repaint.current = () => {
+      direct.canvas.invalidate();
+      frame.current();
+    };
+    frame.current();
+  });
   useLabKeys(lab.commands, !help && !tooSmall, ['lab'], LAYER.screen);
   useKeys(
     (input, key) => {
@@ -87,7 +127,6 @@ function LiveSimScreen({ options, size, onQuit, animateWithoutTerminal, theme }:
       </Box>
     );
   }
-  const title = `${options.scenario.name}${theme.ascii ? ', ' : ' · '}seed ${options.engineOptions.seed ?? options.scenario.seed}`;
   if (help) {
     const items = helpSections(['lab', 'global']).flatMap((s) => s.items);
     return (
@@ -107,11 +146,13 @@ function LiveSimScreen({ options, size, onQuit, animateWithoutTerminal, theme }:
   return (
     <Box flexDirection="column" height={height}>
       <Box flexGrow={1} flexDirection="column">
-        <LiveView topology={lab.topology} snapshot={lab.sim.snapshot} state={lab.state} theme={theme} width={columns} height={height - 1} labelsLarge={options.projector} title={title} requests={true} legend={true} />
+        {direct ? (
+          <Box height={height - 1} />
+        ) : (
+          <LiveView topology={lab.topology} snapshot={lab.sim.snapshot} state={lab.state} theme={theme} width={columns} height={height - 1} labelsLarge={options.projector} title={title} requests={true} legend={true} />
+        )}
       </Box>
-      <Text wrap="truncate" color={muted} dimColor={!theme.color}>
-        {keysLine(columns, theme.ascii)}
-      </Text>
+      <KeysLine columns={columns} theme={theme} />
     </Box>
   );
 }
@@ -147,10 +188,14 @@ export async function runLiveSim(options: LiveSimOptions): Promise<number> {
   const alt = out.isTTY === true;
   if (alt) out.write('\x1b[?1049h\x1b[H');
   let report: Report | undefined;
+  // On a terminal the frames bypass Ink's per-cell composition (direct-canvas.ts).
+  const direct = alt ? { canvas: new DirectCanvas({ write: (t) => void out.write(t) }), repaint: {} as { current?: () => void } } : undefined;
   try {
-    const instance = render(<LiveSimApp options={options} onQuit={(r) => (report = r)} />, { exitOnCtrlC: false, patchConsole: false, maxFps: 30 });
+    const stdout = direct ? inkStdout(out, () => direct.repaint.current?.()) : out;
+    const instance = render(<LiveSimApp options={options} onQuit={(r) => (report = r)} direct={direct} />, { stdout, exitOnCtrlC: false, patchConsole: false, maxFps: 30 });
     await instance.waitUntilExit();
   } finally {
+    direct?.canvas.setEnabled(false);
     if (alt) out.write('\x1b[?1049l\x1b[?25h');
   }
   if (report) out.write(quitSummary(report, options));

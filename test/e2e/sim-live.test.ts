@@ -58,6 +58,25 @@ describe('webinfra-learn sim in a terminal', () => {
     await app.waitFor('RUNNING');
   });
 
+  // The view draws its frames straight to the terminal; Ink draws the rest. Neither
+  // may leave the other's lines behind.
+  it('the help screen is not drawn over, and the view comes back whole after it and after a resize', async () => {
+    const app = start(['distributed', '--speed', '4']);
+    await app.waitFor('lb-1 8.8.8.8');
+    await app.press('?');
+    const help = await app.waitFor('Keys of the live view');
+    await new Promise((r) => setTimeout(r, 400));
+    expect(app.screen()).not.toMatch(/RUNNING|lb-1 8\.8\.8\.8|QPS/);
+    expect(help).toContain('pause / run');
+    await app.press('?');
+    const back = await app.waitFor((s) => s.includes('lb-1 8.8.8.8') && s.includes('QPS') && !s.includes('Keys of the live view'));
+    expect(back).toMatch(/web-2 10\.0\.0\.12/);
+    app.resize(80, 24);
+    const small = await app.waitFor((s) => /RUNNING 4× │ t [\d.]+ s │ 100 req\/s │ roundrobin\s*\n/.test(s) && s.includes('web-2'));
+    for (const line of small.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+    expect(small).not.toContain('Keys of the live view');
+  });
+
   it('says so when the terminal is too small, then draws when it grows', async () => {
     const app = start(['distributed'], { cols: 50, rows: 12 });
     await app.waitFor('terminal too small (need 60×16, have 50×12)');

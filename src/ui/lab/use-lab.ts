@@ -24,6 +24,8 @@ export interface UseLabOptions {
   /** See {@link useLiveSim}: a moment the clock stops at on its way (lab checks are judged there). */
   checkpointMs?: () => number | undefined;
   onCheckpoint?(engine: import('../../sim/types').Engine): void;
+  /** See {@link useLiveSim}: frames drawn outside React (full-screen view). */
+  onFrame?(): void;
   /** Animate even without a raw-mode terminal (tests drive ink-testing-library). Default: only on a terminal. */
   animateWithoutTerminal?: boolean;
 }
@@ -59,10 +61,23 @@ export function useLab(o: UseLabOptions): Lab {
   const { isRawModeSupported } = useStdin();
   const terminal = isRawModeSupported === true || o.animateWithoutTerminal === true;
   const animating = o.visible && !state.paused && terminal;
-  const sim = useLiveSim({ scenario: o.scenario, engineOptions: o.engineOptions, running: animating, speed: state.speed, runId: state.runId, untilMs: o.untilMs, onUntil: o.onUntil, checkpointMs: o.checkpointMs, onCheckpoint: o.onCheckpoint, shouldTick: () => !pausedNow.current });
+  const sim = useLiveSim({ scenario: o.scenario, engineOptions: o.engineOptions, running: animating, speed: state.speed, runId: state.runId, untilMs: o.untilMs, onUntil: o.onUntil, checkpointMs: o.checkpointMs, onCheckpoint: o.onCheckpoint, onFrame: o.onFrame, shouldTick: () => !pausedNow.current });
   // Selection order is the diagram's left-to-right order; independent of width.
   const order = useMemo(() => layoutDiagram(topology, { width: 200, live: false }).order, [topology]);
   const reset = useCallback(() => dispatch({ type: 'reset', rate: initialRate, algorithm: initialAlgorithm }), [dispatch, initialRate, initialAlgorithm]);
-  const commands: LabCommandContext = { state, dispatch, snapshot: sim.snapshot, topology, order, apply: sim.apply, advance: sim.advance, reset };
+  const direct = o.onFrame !== undefined;
+  const commands: LabCommandContext = {
+    state,
+    dispatch,
+    // Drawn outside React, the state's snapshot is the first one: ask the engine.
+    get snapshot() {
+      return direct ? sim.engine.snapshot({ maxInflight: 0 }) : sim.snapshot;
+    },
+    topology,
+    order,
+    apply: sim.apply,
+    advance: sim.advance,
+    reset,
+  };
   return { state, dispatch, sim, topology, order, animating, commands };
 }

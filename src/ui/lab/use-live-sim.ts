@@ -33,6 +33,12 @@ export interface LiveSimHookOptions {
    */
   checkpointMs?: () => number | undefined;
   onCheckpoint?(engine: Engine): void;
+  /**
+   * Draw frames outside React: called after each advance or action instead of a
+   * state update, so a tick re-renders nothing (the full-screen view paints its
+   * own canvas; see direct-canvas.ts). `snapshot` then stays the first one.
+   */
+  onFrame?(): void;
 }
 
 export interface LiveSim {
@@ -71,7 +77,8 @@ export function useLiveSim(o: LiveSimHookOptions): LiveSim {
         optsRef.current.onCheckpoint?.(engine);
       }
       if (target > engine.now()) engine.runUntil(target);
-      setSnapshot(engine.snapshot({ maxInflight }));
+      if (optsRef.current.onFrame) optsRef.current.onFrame();
+      else setSnapshot(engine.snapshot({ maxInflight }));
       if (until !== undefined && engine.now() >= until && !reached.current) {
         reached.current = true;
         optsRef.current.onUntil?.();
@@ -88,7 +95,8 @@ export function useLiveSim(o: LiveSimHookOptions): LiveSim {
         return (e as Error).message;
       }
       actions.current.times = [...actions.current.times, engine.now() / 1000];
-      setSnapshot(engine.snapshot({ maxInflight }));
+      if (optsRef.current.onFrame) optsRef.current.onFrame();
+      else setSnapshot(engine.snapshot({ maxInflight }));
       return undefined;
     },
     [engine, maxInflight],
