@@ -1,13 +1,15 @@
 // Cost of the live simulation view. Budget: at 30 frames/s the process uses at most
 // 20 % of one core, ~0 % when paused, and memory stays flat over an hour.
 //
-//   node scripts/bench/live.mjs [--seconds N] [--json]
+//   node scripts/bench/live.mjs [--seconds N] [--runs N] [--json]
 //
 // 1. CPU: `webinfra-learn sim <scenario>` runs in a real pseudo-terminal (80×24 and 120×36; CI
 //    removed so Ink draws interactively); the process's CPU time (utime + stime from
 //    /proc/<pid>/stat, or `ps` where there is no /proc) is sampled over N s (default
 //    30) while running, at 1× on `distributed` and at 10× on `scale-up`, then again
-//    after pressing Space (paused).
+//    after pressing Space (paused). The lesson's lab step (`--lesson dist-lb`, the
+//    lab drawn inside the lesson screen by Ink) is measured the same way. With
+//    `--runs N` each is measured N times and the median is reported.
 // 2. Memory: the view's per-frame work (engine advance, snapshot, diagram, panel,
 //    paint) driven headless for 1 virtual hour at 10× speed and 30 frames/s
 //    (10 800 frames, as fast as it goes), RSS and heap sampled every 10 virtual minutes.
@@ -75,7 +77,10 @@ async function measureCpu(scenario, speed, cols, rows) {
   const env = { ...process.env, TERM: 'xterm-256color', WEBINFRA_LEARN_HOME: home };
   delete env.CI;
   delete env.NO_COLOR;
-  const pty = spawn(process.execPath, [bin, 'sim', scenario, '--speed', String(speed), ...simArgs], { name: 'xterm-256color', cols, rows, cwd: root, env });
+  // `lesson:<id>` measures the lab step of that lesson (its 7th page in dist-lb).
+  const lesson = scenario.startsWith('lesson:') ? scenario.slice('lesson:'.length) : undefined;
+  const argv = lesson ? [bin, '--lesson', lesson] : [bin, 'sim', scenario, '--speed', String(speed), ...simArgs];
+  const pty = spawn(process.execPath, argv, { name: 'xterm-256color', cols, rows, cwd: root, env });
   let out = '';
   let bytes = 0;
   pty.onData((d) => {
@@ -85,6 +90,16 @@ async function measureCpu(scenario, speed, cols, rows) {
   const plain = () => out.replace(/\u001B\[[0-9;?]*[A-Za-z]/g, '');
   try {
     const t0 = Date.now();
+    if (lesson) {
+      while (!plain().includes('step 1/')) {
+        if (Date.now() - t0 > 20_000) throw new Error(`the lesson did not start; output:\n${plain().slice(0, 1500)}`);
+        await sleep(50);
+      }
+      for (let i = 0; i < 6; i++) {
+        pty.write('\x1b[C');
+        await sleep(300);
+      }
+    }
     while (!plain().includes('RUNNING')) {
       if (Date.now() - t0 > 20_000) throw new Error(`the live view did not start; output:\n${plain().slice(0, 1500)}`);
       await sleep(50);
@@ -164,14 +179,22 @@ console.log(JSON.stringify({ frames, wall_s: (performance.now() - t0) / 1000, ms
   return JSON.parse(r.stdout.trim().split('\n').pop());
 }
 
+const runs = Math.max(1, Number(args[args.indexOf('--runs') + 1]) || 1);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const cpu = [];
-// A learner's 80×24 lesson-sized terminal, and an instructor's wider projected one.
+// A learner's 80×24 terminal, an instructor's wider projected one, and the lab as a
+// learner meets it inside a lesson.
 for (const [scenario, speed, cols, rows] of [
   ['distributed', 1, 80, 24],
   ['distributed', 1, 120, 36],
   ['scale-up', 10, 120, 36],
+  ['lesson:dist-lb', 1, 80, 24],
+  ['lesson:dist-lb', 1, 120, 36],
 ]) {
-  cpu.push(await measureCpu(scenario, speed, cols, rows));
+  const all = [];
+  for (let i = 0; i < runs; i++) all.push(await measureCpu(scenario, speed, cols, rows));
+  const m = all.find((r) => r.running === median(all.map((x) => x.running)));
+  cpu.push({ ...m, paused: median(all.map((x) => x.paused)), runs: all.map((r) => Number(r.running.toFixed(1))) });
 }
 const mem = cpuOnly ? { frames: 0, ms_per_frame: 0, requests: 0, samples: [{ virtual_min: 0, rss_mb: 0, heap_mb: 0 }] } : await measureMemory();
 const first = mem.samples[0];
@@ -191,7 +214,7 @@ if (json) {
   console.log(`Live view CPU, ${seconds} s per sample in a pseudo-terminal, 30 fps (one core = 100 %):`);
   for (const c of cpu) {
     console.log(
-      `  ${`${c.scenario} ${c.speed}× ${c.size}`.padEnd(26)} running ${c.running.toFixed(1).padStart(5)} %   paused ${c.paused.toFixed(2).padStart(5)} % (${c.pausedSeconds} s)   output ${c.kbPerSecond.toFixed(0)} KiB/s   RSS ${c.rssStartMb.toFixed(0)} → ${c.rssEndMb.toFixed(0)} MB`,
+      `  ${`${c.scenario} ${c.speed}× ${c.size}`.padEnd(29)} running ${c.running.toFixed(1).padStart(5)} %${runs > 1 ? ` (median of ${c.runs.join(', ')})` : ''}   paused ${c.paused.toFixed(2).padStart(5)} % (${c.pausedSeconds} s)   output ${c.kbPerSecond.toFixed(0)} KiB/s   RSS ${c.rssStartMb.toFixed(0)} → ${c.rssEndMb.toFixed(0)} MB`,
     );
   }
   console.log(`\nMemory: scale-up, 1 virtual hour at 10× = ${mem.frames} frames headless (${mem.ms_per_frame.toFixed(2)} ms/frame, ${mem.requests.toLocaleString('en-US')} requests):`);
