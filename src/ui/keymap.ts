@@ -25,7 +25,11 @@ export type Context =
   /** An order question: what ↑↓, Space and Shift+↑↓ mean there (footer and help wording). */
   | 'ordering'
   /** A review checklist: ↑↓ move between items, Space marks one (listed before 'lesson'). */
-  | 'checklist';
+  | 'checklist'
+  /** A pick-node question still open: Tab / ↑↓ move over the machines, Enter answers. */
+  | 'pickNode'
+  /** A predict question's run playing: Enter skips to its end, → / ← leave it (listed before 'lab'). */
+  | 'predictRun';
 
 export type Command =
   // global
@@ -172,6 +176,17 @@ export const BINDINGS: Binding[] = [
   // review checklist
   { command: 'up', context: 'checklist', keys: [s('upArrow'), c('k')], label: '↑↓', description: 'move', footer: true },
   { command: 'toggle', context: 'checklist', keys: [s('space')], label: 'Space', description: 'mark', footer: true },
+
+  // a pick-node question still open (Tab and ↑↓ both move; Shift+Tab and ↑ go back)
+  { command: 'nextNode', context: 'pickNode', keys: [s('tab'), s('downArrow'), c('j')], label: 'Tab/↑↓', description: 'move', footer: true },
+  { command: 'prevNode', context: 'pickNode', keys: [s('upArrow'), c('k')], label: 'Tab/↑↓', description: 'move' },
+  { command: 'prevNode', context: 'pickNode', keys: [s('tab', { shift: true })], label: 'Shift+Tab', description: 'move back' },
+  { command: 'submit', context: 'pickNode', keys: [s('return')], label: 'Enter', description: 'answer', footer: true },
+
+  // a predict question's run playing: the prediction is recorded, Enter skips to the outcome
+  { command: 'submit', context: 'predictRun', keys: [s('return')], label: 'Enter', description: 'skip to the end', footer: true },
+  { command: 'next', context: 'predictRun', keys: [s('rightArrow'), c('n')], label: '→', description: 'next', footer: true },
+  { command: 'prev', context: 'predictRun', keys: [s('leftArrow'), c('p')], label: '←', description: 'back', footer: true },
 
   // live lab
   { command: 'pause', context: 'lab', keys: [s('space')], label: 'Space', description: 'pause / run', footer: true },

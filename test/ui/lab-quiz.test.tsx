@@ -1,7 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Step } from '../../src/course/types';
 import type { PickNodeQuestion, PredictQuestion } from '../../src/quiz/types';
-import { PickNodeQuiz, pickReducer } from '../../src/ui/lab/pick-node-quiz';
+import type { Scenario } from '../../src/sim/types';
+import { layoutDiagram } from '../../src/diagram';
+import { footerItems } from '../../src/ui/keymap';
+import { PICK_START, PickNodeQuiz, pickReducer } from '../../src/ui/lab/pick-node-quiz';
+import { scenarioById } from '../../src/ui/lab/scenario-cache';
+import { scenarioTopology } from '../../src/ui/lab/scenario-topology';
 import { PredictQuiz, predictReducer } from '../../src/ui/lab/predict-quiz';
 import { KEY, mountStep, type LabHarness } from './lab-harness';
 
@@ -58,22 +63,69 @@ describe('pick-node quiz', () => {
     expect(f).toMatch(/↑↓ scroll · 0 lines above, \d+ below/);
   });
 
-  it('moves a selection over the machines with Tab and arrows', async () => {
+  it('starts with nothing selected, so the first machine drawn (here the answer) is not handed over', async () => {
     h = mountStep(PickNodeQuiz, quiz(spof));
     let f = await h.waitFor('PICK A NODE');
-    expect(f).toContain('(now: lb-1)');
-    expect(f).toMatch(/╔ ▸lb-1/);
-    await h.press(KEY.tab);
+    expect(f).toContain('now: nothing — Tab or ↑↓ to move');
+    expect(f).not.toContain('now: lb-1');
+    expect(f).not.toContain('▸');
+    // Enter with nothing selected answers nothing: it says how to select.
+    await h.press(KEY.enter);
     f = h.frame();
-    expect(f).toContain('(now: web-1)');
-    await h.press(KEY.up);
-    await h.waitFor('(now: lb-1)');
-    expect(h.contexts.at(-1)).toEqual(['quiz', 'lesson']);
+    expect(f).toContain('Nothing selected yet: Tab or ↑↓ to move to a machine, then Enter');
+    expect(h.answers).toEqual([]);
+    expect(h.unhandled).toEqual([]);
+    expect(f).not.toMatch(/✓|✗/);
+  });
+
+  it('moves a selection over the machines in diagram order: Tab/↓ from nothing to the first, Shift+Tab/↑ to the last', async () => {
+    const order = layoutDiagram(scenarioTopology((scenarioById('distributed') as { scenario: Scenario }).scenario), { width: 200, live: false }).order;
+    expect(order.length).toBeGreaterThan(2);
+    h = mountStep(PickNodeQuiz, quiz(spof));
+    await h.waitFor('PICK A NODE');
+    await h.press(KEY.tab);
+    let f = h.frame();
+    expect(f).toContain(`(now: ${order[0]})`);
+    expect(f).toMatch(new RegExp(`▸${order[0]}`));
+    await h.press(KEY.down);
+    expect(h.frame()).toContain(`(now: ${order[1]})`);
+    await h.press(KEY.up, KEY.up);
+    expect(h.frame()).toContain(`(now: ${order.at(-1)})`); // wraps
+    h.unmount();
+    for (const back of [KEY.shiftTab, KEY.up]) {
+      h = mountStep(PickNodeQuiz, quiz(spof));
+      await h.waitFor('PICK A NODE');
+      await h.press(back);
+      f = h.frame();
+      expect(f).toContain(`(now: ${order.at(-1)})`);
+      h.unmount();
+    }
+    h = undefined;
+  });
+
+  it('reports contexts for its state: no Enter-next before an answer, r first after a wrong one', async () => {
+    h = mountStep(PickNodeQuiz, quiz(spof), { height: 30 });
+    await h.waitFor('PICK A NODE');
+    expect(h.contexts.at(-1)).toEqual(['pickNode', 'question']);
+    const open = footerItems(h.contexts.at(-1)!);
+    expect(open.map((i) => `${i.label} ${i.description}`)).toEqual(['Tab/↑↓ move', 'Enter answer', '→ skip', '← back']);
+    // → is left to the lesson (skip) and records nothing.
+    await h.press(KEY.right);
+    expect(h.unhandled).toHaveLength(1); // Ink hands arrows on as an empty input with key.rightArrow
+    expect(h.answers).toEqual([]);
+    await h.press(KEY.tab, KEY.tab, KEY.enter); // web-1: wrong
+    expect(h.contexts.at(-1)).toEqual(['wrongAnswer', 'lesson']);
+    expect(footerItems(h.contexts.at(-1)!)[0]).toMatchObject({ label: 'r', description: 'try again' });
+    await h.press('r');
+    expect(h.contexts.at(-1)).toEqual(['pickNode', 'question']);
+    await h.press(KEY.shiftTab, KEY.enter); // lb-1: right
+    expect(h.contexts.at(-1)).toEqual(['lesson']);
+    expect(footerItems(['lesson']).map((i) => i.label)).toContain('→/Enter');
   });
 
   it('answers a wrong node with its own feedback, allows a retry, and records the first try', async () => {
     h = mountStep(PickNodeQuiz, quiz(spof), { height: 30 });
-    await h.press(KEY.tab, KEY.enter);
+    await h.press(KEY.tab, KEY.tab, KEY.enter);
     let f = h.frame();
     expect(f).toContain('✗ Not web-1.');
     expect(f).toContain('web-2 still serves if web-1 dies');
@@ -93,7 +145,7 @@ describe('pick-node quiz', () => {
   });
 
   it('reducer ignores moves after answering and retry after a right answer', () => {
-    const answered = pickReducer({ cursor: 0, phase: 'choosing', attempts: 0, wrong: [] }, { type: 'answer', node: 'lb-1', grade: { correct: true, explain: '' } });
+    const answered = pickReducer({ ...PICK_START, cursor: 0 }, { type: 'answer', node: 'lb-1', grade: { correct: true, explain: '' } });
     expect(pickReducer(answered, { type: 'move', by: 1, count: 3 })).toBe(answered);
     expect(pickReducer(answered, { type: 'retry' })).toBe(answered);
   });

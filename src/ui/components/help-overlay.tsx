@@ -25,6 +25,8 @@ const CONTEXT_TITLES: Record<Context, string> = {
   multipleChoice: 'Tick every right answer',
   ordering: 'Put in order',
   checklist: 'Review checklist',
+  pickNode: 'Pick a node',
+  predictRun: 'While the prediction runs',
 };
 
 /** Plain lines of the help text for these contexts (global last, as the most general). */

@@ -1,6 +1,8 @@
 /**
  * A `pick-node` question: the scenario's diagram with a selection that Tab / ↑↓
- * move over its machines; Enter answers. A wrong node answers with its own
+ * move over its machines; Enter answers. Nothing is selected at first: a starting
+ * selection would sit on the first machine drawn, often the load balancer, which is
+ * the answer to many "single point of failure" questions. A wrong node answers with its own
  * feedback (why that node is not it) and `r` tries again; the explanation follows
  * every answer. The first answer is the one the score keeps.
  */
@@ -13,7 +15,7 @@ import { misconceptionLabel } from '../../quiz/misconceptions';
 import type { Grade, PickNodeQuestion } from '../../quiz/types';
 import type { StepViewProps } from '../step-props';
 import { useKeys, LAYER } from '../input';
-import { matchCommand } from '../keymap';
+import { matchCommand, type Context } from '../keymap';
 import { fitLine } from './live-lines';
 import { Canvas } from './canvas';
 import { paintLines } from './paint';
@@ -24,8 +26,10 @@ import { wrapStyled } from './text-lines';
 type QuizStepData = Extract<Step, { kind: 'quiz' }>;
 
 export interface PickState {
-  /** Index into the diagram's node order. */
+  /** Index into the diagram's node order; -1 while nothing is selected yet. */
   cursor: number;
+  /** Enter was pressed with nothing selected: the hint says how to select. */
+  nudged?: boolean;
   phase: 'choosing' | 'answered';
   picked?: string;
   grade?: Grade;
@@ -34,17 +38,25 @@ export interface PickState {
   wrong: string[];
 }
 
-export type PickAction = { type: 'move'; by: 1 | -1; count: number } | { type: 'answer'; node: string; grade: Grade } | { type: 'retry' };
+export type PickAction = { type: 'move'; by: 1 | -1; count: number } | { type: 'answer'; node: string; grade: Grade } | { type: 'retry' } | { type: 'nudge' };
+
+/** Where a question starts: nothing selected, nothing tried. */
+export const PICK_START: PickState = { cursor: -1, phase: 'choosing', attempts: 0, wrong: [] };
 
 export function pickReducer(state: PickState, action: PickAction): PickState {
   switch (action.type) {
     case 'move':
       if (state.phase !== 'choosing' || action.count === 0) return state;
-      return { ...state, cursor: (state.cursor + action.by + action.count) % action.count };
+      // From nothing, forward selects the first machine and back the last.
+      if (state.cursor < 0) return { ...state, nudged: false, cursor: action.by === 1 ? 0 : action.count - 1 };
+      return { ...state, nudged: false, cursor: (state.cursor + action.by + action.count) % action.count };
+    case 'nudge':
+      return state.phase === 'choosing' ? { ...state, nudged: true } : state;
     case 'answer':
       return {
         ...state,
         phase: 'answered',
+        nudged: false,
         picked: action.node,
         grade: action.grade,
         attempts: state.attempts + 1,
@@ -85,34 +97,55 @@ export function gradeLines(grade: Grade, picked: string, width: number, ascii: b
   return out;
 }
 
+/**
+ * The keymap contexts for a pick-node question in this state, so the footer lists
+ * only keys that work now (as quizContexts does for the other kinds): while open,
+ * Tab / ↑↓ move, Enter answers, → skips and ← goes back; once answered, the
+ * lesson's keys, with r first after a wrong answer.
+ */
+export function pickNodeContexts(state: Pick<PickState, 'phase' | 'grade'>): Context[] {
+  if (state.phase === 'choosing') return ['pickNode', 'question'];
+  return state.grade?.correct ? ['lesson'] : ['wrongAnswer', 'lesson'];
+}
+
 export function PickNodeQuiz(props: StepViewProps<QuizStepData>): React.ReactElement {
   const { step, width, height, theme, active, setContexts, onQuizAnswer } = props;
   const question = step.question as PickNodeQuestion;
   const loaded = scenarioById(question.scenario);
-  useEffect(() => {
-    setContexts(['quiz', 'lesson']);
-  }, [setContexts]);
   const topology = loaded.ok ? scenarioTopology(loaded.scenario) : undefined;
   const order = useMemo(() => (topology ? layoutDiagram(topology, { width: 200, live: false }).order : []), [topology]);
-  const [state, dispatch] = useReducer(pickReducer, { cursor: 0, phase: 'choosing', attempts: 0, wrong: [] });
-  const current = order[state.cursor];
+  const [state, dispatch] = useReducer(pickReducer, PICK_START);
+  const current = state.cursor >= 0 ? order[state.cursor] : undefined;
+  const contextKey = pickNodeContexts(state).join(' ');
+  useEffect(() => {
+    setContexts(pickNodeContexts(state));
+    // Only when the set of working keys changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [contextKey, setContexts]);
   // Lines scrolled up from the bottom once answered (feedback below a tall diagram).
   const [scrollUp, setScrollUp] = useState(0);
   useEffect(() => setScrollUp(0), [state.phase]);
 
   useKeys(
     (input, key) => {
-      const command = matchCommand(['lab', 'quiz'], input, key);
       if (state.phase === 'choosing') {
-        if (command === 'nextNode' || command === 'down') dispatch({ type: 'move', by: 1, count: order.length });
-        else if (command === 'prevNode' || command === 'up') dispatch({ type: 'move', by: -1, count: order.length });
-        else if (command === 'submit' && current) {
+        // → and ← are not taken: they fall through to the lesson (skip / back).
+        const command = matchCommand(['pickNode'], input, key);
+        if (command === 'nextNode') dispatch({ type: 'move', by: 1, count: order.length });
+        else if (command === 'prevNode') dispatch({ type: 'move', by: -1, count: order.length });
+        else if (command === 'submit') {
+          // Enter with nothing selected is not an answer: say how to select instead.
+          if (!current) {
+            dispatch({ type: 'nudge' });
+            return true;
+          }
           const grade = gradePick(question, current);
           onQuizAnswer(question.id, grade.correct);
           dispatch({ type: 'answer', node: current, grade });
         } else return false;
         return true;
       }
+      const command = matchCommand(['wrongAnswer', 'lesson'], input, key);
       if (command === 'retry' && !state.grade?.correct) {
         dispatch({ type: 'retry' });
         return true;
@@ -133,7 +166,11 @@ export function PickNodeQuiz(props: StepViewProps<QuizStepData>): React.ReactEle
     const top: StyledLine[] = [[{ text: 'PICK A NODE', style: 'muted' }], ...wrapStyled(question.prompt, width, 'title')];
     const hint: StyledLine =
       state.phase === 'choosing'
-        ? [{ text: `Tab or ${ascii ? 'up/down' : '↑↓'}: move over the machines · Enter: this one`, style: 'muted' }, ...(current ? [{ text: `  (now: ${current})`, style: 'selected' as const }] : [])]
+        ? current
+          ? [{ text: `Tab or ${ascii ? 'up/down' : '↑↓'}: move over the machines · Enter: this one`, style: 'muted' }, { text: `  (now: ${current})`, style: 'selected' }]
+          : state.nudged
+            ? [{ text: `Nothing selected yet: Tab or ${ascii ? 'up/down' : '↑↓'} to move to a machine, then Enter`, style: 'warn' }]
+            : [{ text: `now: nothing ${ascii ? '-' : '—'} Tab or ${ascii ? 'up/down' : '↑↓'} to move`, style: 'muted' }]
         : [{ text: state.grade?.correct ? '→ or Enter: next' : 'r: try again · → or Enter: next', style: 'muted' }];
     const feedback = state.phase === 'answered' && state.grade && state.picked ? gradeLines(state.grade, state.picked, width, ascii) : [];
     const layout = layoutDiagram(topology, { width, ascii, live: false, dense: height < 30, highlight: state.grade?.correct ? [state.picked!] : undefined });
