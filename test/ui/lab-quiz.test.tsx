@@ -200,6 +200,32 @@ describe('predict quiz', () => {
     expect(again).toContain('You predicted: Some requests fail');
   }, 20_000);
 
+  it('reports contexts for its state: no Enter-next while choosing, Enter skips while running, r first after a wrong prediction', async () => {
+    h = mountStep(PredictQuiz, quiz(predict), { height: 30, width: 100 });
+    await h.waitFor('PREDICT');
+    expect(h.contexts.at(-1)).toEqual(['quiz', 'question']);
+    const choosing = footerItems(h.contexts.at(-1)!).map((i) => `${i.label} ${i.description}`);
+    expect(choosing).toEqual(['↑↓ choose', 'Enter answer', '→ skip', '← back']);
+    await h.press(KEY.right); // skip: left to the lesson, nothing recorded
+    expect(h.unhandled).toHaveLength(1);
+    expect(h.answers).toEqual([]);
+    await h.press(KEY.enter); // lock in choice 1 (wrong): the run starts
+    await h.waitFor('You predicted:');
+    expect(h.contexts.at(-1)).toEqual(['predictRun', 'lab']);
+    const running = footerItems(h.contexts.at(-1)!).map((i) => `${i.label} ${i.description}`);
+    expect(running.slice(0, 3)).toEqual(['Enter skip to the end', '→ next', '← back']);
+    expect(running).not.toContain('Enter answer');
+    await h.press(KEY.enter);
+    await h.waitFor('What happened:');
+    expect(h.contexts.at(-1)).toEqual(['wrongAnswer', 'lesson']);
+    expect(footerItems(h.contexts.at(-1)!)[0]).toMatchObject({ label: 'r', description: 'try again' });
+    await h.press('r');
+    expect(h.contexts.at(-1)).toEqual(['quiz', 'question']);
+    await h.press('2', KEY.enter, KEY.enter);
+    await h.waitFor('✓ Correct');
+    expect(h.contexts.at(-1)).toEqual(['lesson']);
+  }, 20_000);
+
   it('reducer: the run is only entered from a choice and finished once', () => {
     const s0 = { phase: 'choosing' as const, cursor: 1, run: 0 };
     expect(predictReducer(s0, { type: 'finished' })).toBe(s0);

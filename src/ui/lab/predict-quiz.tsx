@@ -14,7 +14,7 @@ import type { Grade, PredictQuestion } from '../../quiz/types';
 import type { EngineOptions, Report, Scenario, TimelineEvent } from '../../sim/types';
 import type { StepViewProps } from '../step-props';
 import { useKeys, LAYER } from '../input';
-import { matchCommand } from '../keymap';
+import { matchCommand, type Context } from '../keymap';
 import { fitLine, fmtLatency, fmtPercent, liveLines } from './live-lines';
 import { Canvas } from './canvas';
 import { paintLines } from './paint';
@@ -96,6 +96,19 @@ function choiceLines(question: PredictQuestion, state: PredictState, width: numb
   });
 }
 
+/**
+ * The keymap contexts for a predict question in this state, so the footer lists
+ * only keys that work now (as quizContexts does for the other kinds): while
+ * choosing, the quiz keys with → skip (Enter locks the prediction in, it does not
+ * go on); while the run plays, Enter skips to its end and the lab keys work; once
+ * it is over, the lesson's keys, with r first after a wrong prediction.
+ */
+export function predictContexts(state: Pick<PredictState, 'phase' | 'grade'>): Context[] {
+  if (state.phase === 'choosing') return ['quiz', 'question'];
+  if (state.phase === 'running') return ['predictRun', 'lab'];
+  return state.grade?.correct ? ['lesson'] : ['wrongAnswer', 'lesson'];
+}
+
 function PredictRunner(props: StepViewProps<QuizStepData> & { scenario: Scenario; atEvents: TimelineEvent[]; atErrors: string[] }): React.ReactElement {
   const { step, width, height, theme, active, setContexts, onQuizAnswer, scenario } = props;
   const question = step.question as PredictQuestion;
@@ -115,9 +128,12 @@ function PredictRunner(props: StepViewProps<QuizStepData> & { scenario: Scenario
   });
   const running = state.phase === 'running';
   useLabKeys(live.commands, active && running);
+  const contextKey = predictContexts(state).join(' ');
   useEffect(() => {
-    setContexts(running ? ['lab', 'quiz', 'lesson'] : ['quiz', 'lesson']);
-  }, [setContexts, running]);
+    setContexts(predictContexts(state));
+    // Only when the set of working keys changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [contextKey, setContexts]);
   // Each new run starts from the beginning with the same seed.
   useEffect(() => {
     if (state.run > 1) live.commands.reset();
