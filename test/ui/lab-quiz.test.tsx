@@ -144,6 +144,18 @@ describe('pick-node quiz', () => {
     expect(h.unhandled).toContain('\r');
   });
 
+  it('at 80 columns a retry keeps its hint whole (tried: …) and a right answer says the score keeps the first try', async () => {
+    h = mountStep(PickNodeQuiz, quiz(spof), { width: 80, height: 22 });
+    await h.waitFor('PICK A NODE');
+    await h.press(KEY.tab, KEY.tab, KEY.enter, 'r');
+    let f = h.frame();
+    for (const l of f.split('\n')) expect(l.length).toBeLessThanOrEqual(80);
+    expect(f.replace(/\s+/g, ' ')).toContain('Enter: this one (now: web-1) tried: web-1');
+    await h.press(KEY.shiftTab, KEY.enter);
+    f = h.frame();
+    expect(f).toContain('✓ Correct: lb-1.  (Your score keeps the first try.)');
+  });
+
   it('reducer ignores moves after answering and retry after a right answer', () => {
     const answered = pickReducer({ ...PICK_START, cursor: 0 }, { type: 'answer', node: 'lb-1', grade: { correct: true, explain: '' } });
     expect(pickReducer(answered, { type: 'move', by: 1, count: 3 })).toBe(answered);
@@ -222,7 +234,8 @@ describe('predict quiz', () => {
     await h.press('r');
     expect(h.contexts.at(-1)).toEqual(['quiz', 'question']);
     await h.press('2', KEY.enter, KEY.enter);
-    await h.waitFor('✓ Correct');
+    const f = await h.waitFor('✓ Correct');
+    expect(f.replace(/\s+/g, ' ')).toContain('✓ Correct: Some requests fail until lb-1 marks web-2 DOWN. (Your score keeps the first try.)');
     expect(h.contexts.at(-1)).toEqual(['lesson']);
   }, 20_000);
 

@@ -21,7 +21,7 @@ import { Canvas } from './canvas';
 import { paintLines } from './paint';
 import { scenarioById } from './scenario-cache';
 import { scenarioTopology } from './scenario-topology';
-import { wrapStyled } from './text-lines';
+import { wrapSegments, wrapStyled } from './text-lines';
 
 type QuizStepData = Extract<Step, { kind: 'quiz' }>;
 
@@ -78,16 +78,18 @@ export function gradePick(question: PickNodeQuestion, node: string): Grade {
   }
 }
 
-export function gradeLines(grade: Grade, picked: string, width: number, ascii: boolean): StyledLine[] {
+/**
+ * The verdict, the answer's own feedback and the explanation, wrapped to `width`.
+ * `retried`: a right answer after a wrong one, so say that the score keeps the
+ * first try (as the other question kinds do).
+ */
+export function gradeLines(grade: Grade, picked: string, width: number, ascii: boolean, retried = false): StyledLine[] {
   const out: StyledLine[] = [];
-  out.push(
-    fitLine(
-      grade.correct
-        ? [{ text: `${ascii ? 'OK' : '✓'} Correct: ${picked}.`, style: 'up' }]
-        : [{ text: `${ascii ? 'X' : '✗'} Not ${picked}.`, style: 'down' }],
-      width,
-    ),
-  );
+  const verdict: StyledLine = grade.correct
+    ? [{ text: `${ascii ? 'OK' : '✓'} Correct: ${picked}.`, style: 'up' }, ...(retried ? [{ text: '  (Your score keeps the first try.)', style: 'muted' as const }] : [])]
+    : [{ text: `${ascii ? 'X' : '✗'} Not ${picked}.`, style: 'down' }];
+  // Wrapped, not cut: a predict choice's text can be longer than the line.
+  out.push(...wrapSegments(verdict, width, 2));
   const notes = grade.notes?.length ? grade.notes : grade.feedback ? [{ text: grade.feedback, misconception: grade.misconception }] : [];
   for (const n of notes) {
     out.push(...wrapStyled(n.text, width, grade.correct ? 'up' : 'down', '  '));
@@ -109,12 +111,14 @@ export function pickNodeContexts(state: Pick<PickState, 'phase' | 'grade'>): Con
 }
 
 export function PickNodeQuiz(props: StepViewProps<QuizStepData>): React.ReactElement {
-  const { step, width, height, theme, active, setContexts, onQuizAnswer } = props;
+  const { step, width, height, theme, active, setContexts, onQuizAnswer, progress } = props;
   const question = step.question as PickNodeQuestion;
   const loaded = scenarioById(question.scenario);
   const topology = loaded.ok ? scenarioTopology(loaded.scenario) : undefined;
   const order = useMemo(() => (topology ? layoutDiagram(topology, { width: 200, live: false }).order : []), [topology]);
   const [state, dispatch] = useReducer(pickReducer, PICK_START);
+  // Answered wrong in an earlier visit: a right answer now does not change the score.
+  const firstTryWrong = progress.quizzes[question.id]?.firstTryCorrect === false;
   const current = state.cursor >= 0 ? order[state.cursor] : undefined;
   const contextKey = pickNodeContexts(state).join(' ');
   useEffect(() => {
@@ -172,14 +176,15 @@ export function PickNodeQuiz(props: StepViewProps<QuizStepData>): React.ReactEle
             ? [{ text: `Nothing selected yet: Tab or ${ascii ? 'up/down' : '↑↓'} to move to a machine, then Enter`, style: 'warn' }]
             : [{ text: `now: nothing ${ascii ? '-' : '—'} Tab or ${ascii ? 'up/down' : '↑↓'} to move`, style: 'muted' }]
         : [{ text: state.grade?.correct ? '→ or Enter: next' : 'r: try again · → or Enter: next', style: 'muted' }];
-    const feedback = state.phase === 'answered' && state.grade && state.picked ? gradeLines(state.grade, state.picked, width, ascii) : [];
+    const retried = state.wrong.length > 0 || firstTryWrong;
+    const feedback = state.phase === 'answered' && state.grade && state.picked ? gradeLines(state.grade, state.picked, width, ascii, retried) : [];
     const layout = layoutDiagram(topology, { width, ascii, live: false, dense: height < 30, highlight: state.grade?.correct ? [state.picked!] : undefined });
     const diagram = renderDiagram(layout, undefined, { selected: state.phase === 'choosing' ? current : state.picked }).map((l) => fitLine(l, width));
     if (state.wrong.length && state.phase === 'choosing') hint.push({ text: `  tried: ${state.wrong.join(', ')}`, style: 'down' });
     if (feedback.length) {
       // Answered: nothing is cut; when it all does not fit, the feedback shows at the
       // bottom and ↑↓ scroll back up to the diagram with its answer highlighted.
-      const all = [...top, ...diagram, ...feedback, fitLine(hint, width)];
+      const all = [...top, ...diagram, ...feedback, ...wrapSegments(hint, width, 2)];
       if (all.length <= height) return paintLines(all, theme);
       const rows = Math.max(1, height - 1);
       const maxUp = all.length - rows;
@@ -188,9 +193,11 @@ export function PickNodeQuiz(props: StepViewProps<QuizStepData>): React.ReactEle
       const more: StyledLine = fitLine([{ text: `${ascii ? 'up/down' : '↑↓'} scroll · ${start} line${start === 1 ? '' : 's'} above${up > 0 ? `, ${up} below` : ''}`, style: 'muted' }], width);
       return paintLines([more, ...all.slice(start, start + rows)], theme);
     }
-    const room = height - top.length - 1;
+    // Wrapped: with "tried: …" after it, the hint is longer than 80 columns.
+    const hintLines = wrapSegments(hint, width, 2);
+    const room = height - top.length - hintLines.length;
     const shown = diagram.length <= room ? diagram : diagram.slice(0, Math.max(0, room - 1)).concat([[{ text: '… diagram cut: the terminal is short', style: 'warn' }]]);
-    return paintLines([...top, ...shown, fitLine(hint, width)].slice(0, height), theme);
-  }, [loaded, topology, question, state, current, width, height, theme, scrollUp]);
+    return paintLines([...top, ...shown, ...hintLines].slice(0, height), theme);
+  }, [loaded, topology, question, state, current, width, height, theme, scrollUp, firstTryWrong]);
   return <Canvas lines={text} width={width} />;
 }

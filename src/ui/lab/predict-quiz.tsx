@@ -110,8 +110,10 @@ export function predictContexts(state: Pick<PredictState, 'phase' | 'grade'>): C
 }
 
 function PredictRunner(props: StepViewProps<QuizStepData> & { scenario: Scenario; atEvents: TimelineEvent[]; atErrors: string[] }): React.ReactElement {
-  const { step, width, height, theme, active, setContexts, onQuizAnswer, scenario } = props;
+  const { step, width, height, theme, active, setContexts, onQuizAnswer, scenario, progress } = props;
   const question = step.question as PredictQuestion;
+  // Answered wrong in an earlier visit: a right prediction now does not change the score.
+  const firstTryWrong = progress.quizzes[question.id]?.firstTryCorrect === false;
   const [state, dispatch] = useReducer(predictReducer, { phase: 'choosing', cursor: 0, run: 0 });
   const untilMs = (question.run_s ?? scenario.duration_s) * 1000;
   const engineOptions = useMemo<EngineOptions>(() => (props.atEvents.length ? { at: props.atEvents } : {}), [props.atEvents]);
@@ -184,7 +186,8 @@ function PredictRunner(props: StepViewProps<QuizStepData> & { scenario: Scenario
     const tail: StyledLine[] = [];
     if (over) {
       tail.push(...wrapSegments(outcomeLine(live.sim.engine.report(), ascii), width, 2));
-      tail.push(...gradeLines(state.grade!, chosen.text, width, ascii));
+      // A second run means an earlier prediction was wrong (only a wrong one can be retried).
+      tail.push(...gradeLines(state.grade!, chosen.text, width, ascii, state.run > 1 || firstTryWrong));
       tail.push([{ text: state.grade?.correct ? '→ or Enter: next' : 'r: predict again · → or Enter: next', style: 'muted' }]);
     } else {
       const left = Math.max(0, (untilMs - snapshot.t_ms) / 1000);
@@ -196,7 +199,7 @@ function PredictRunner(props: StepViewProps<QuizStepData> & { scenario: Scenario
     // show the run's numbers and its last events (the diagram is back on retry).
     if (view.clipped && over) view = liveLines({ topology: live.topology, snapshot, state: live.state, width, height: room, ascii, noDiagram: true });
     return paintLines([head[0]!, ...prediction, ...view.lines, ...tail.map((l) => fitLine(l, width))].slice(0, height), theme);
-  }, [question, state, snapshot, live.state, live.topology, live.sim.engine, width, height, theme, untilMs, props.atErrors]);
+  }, [question, state, snapshot, live.state, live.topology, live.sim.engine, width, height, theme, untilMs, props.atErrors, firstTryWrong]);
   return <Canvas lines={text} width={width} />;
 }
 
