@@ -7,7 +7,7 @@ import { footerItems } from '../../src/ui/keymap';
 import { PICK_START, PickNodeQuiz, pickReducer } from '../../src/ui/lab/pick-node-quiz';
 import { scenarioById } from '../../src/ui/lab/scenario-cache';
 import { scenarioTopology } from '../../src/ui/lab/scenario-topology';
-import { PredictQuiz, predictReducer } from '../../src/ui/lab/predict-quiz';
+import { PREDICT_START, PredictQuiz, predictReducer } from '../../src/ui/lab/predict-quiz';
 import { KEY, mountStep, type LabHarness } from './lab-harness';
 
 type QuizStepData = Extract<Step, { kind: 'quiz' }>;
@@ -186,7 +186,7 @@ describe('predict quiz', () => {
   it('at 76×19 the outcome and the feedback are whole: no cut diagram, no cut line', async () => {
     h = mountStep(PredictQuiz, quiz(predict), { width: 76, height: 19 });
     await h.waitFor('PREDICT');
-    await h.press(KEY.enter, KEY.enter); // lock in, skip to the end
+    await h.press('1', KEY.enter, KEY.enter); // choose, lock in, skip to the end
     const f = await h.waitFor('What happened:');
     const lines = f.split('\n');
     expect(lines.length).toBeLessThanOrEqual(19);
@@ -199,12 +199,16 @@ describe('predict quiz', () => {
   it('a wrong prediction gets its feedback and can be predicted again', async () => {
     h = mountStep(PredictQuiz, quiz(predict), { height: 30, width: 100 });
     await h.waitFor('PREDICT');
-    await h.press(KEY.enter, KEY.enter);
+    await h.press('1', KEY.enter, KEY.enter);
     const f = await h.waitFor('What happened:');
     expect(f).toContain('✗ Not');
     expect(f).toContain('until its checks fail');
     await h.press('r');
-    expect(await h.waitFor('( ) 2.')).toContain('Enter: lock in your prediction');
+    const retry = await h.waitFor('( ) 2.');
+    expect(retry).toContain('Enter: lock in your prediction');
+    // Nothing stays chosen; the last try is named.
+    expect(retry).not.toContain('(•)');
+    expect(retry).toContain('( ) 1. Nothing fails: there are two servers (last try)');
     expect(h.answers).toEqual([{ id: 'q-predict', correct: false }]);
     // The second run starts from 0 again and animates.
     await h.press('2', KEY.enter);
@@ -221,7 +225,7 @@ describe('predict quiz', () => {
     await h.press(KEY.right); // skip: left to the lesson, nothing recorded
     expect(h.unhandled).toHaveLength(1);
     expect(h.answers).toEqual([]);
-    await h.press(KEY.enter); // lock in choice 1 (wrong): the run starts
+    await h.press(KEY.down, KEY.enter); // choose 1 (wrong) and lock it in: the run starts
     await h.waitFor('You predicted:');
     expect(h.contexts.at(-1)).toEqual(['predictRun', 'lab']);
     const running = footerItems(h.contexts.at(-1)!).map((i) => `${i.label} ${i.description}`);
@@ -239,7 +243,22 @@ describe('predict quiz', () => {
     expect(h.contexts.at(-1)).toEqual(['lesson']);
   }, 20_000);
 
+  it('starts with nothing chosen: Enter out of habit hints instead of locking choice 1 in', async () => {
+    h = mountStep(PredictQuiz, quiz(predict), { height: 30, width: 100 });
+    let f = await h.waitFor('PREDICT');
+    expect(f).not.toContain('(•)');
+    expect(f).toContain('( ) 1. Nothing fails');
+    await h.press(KEY.enter);
+    f = h.frame();
+    expect(f).toContain('Choose a prediction first: ↑↓ or 1-2, then Enter runs it');
+    expect(f).not.toContain('You predicted');
+    expect(h.answers).toEqual([]);
+    await h.press(KEY.up); // from nothing, ↑ chooses the last
+    expect(h.frame()).toContain('(•) 2. Some requests fail');
+  });
+
   it('reducer: the run is only entered from a choice and finished once', () => {
+    expect(predictReducer(PREDICT_START, { type: 'submit', grade: { correct: true, explain: '' } })).toBe(PREDICT_START);
     const s0 = { phase: 'choosing' as const, cursor: 1, run: 0 };
     expect(predictReducer(s0, { type: 'finished' })).toBe(s0);
     const s1 = predictReducer(s0, { type: 'submit', grade: { correct: true, explain: '' } });

@@ -32,8 +32,12 @@ export const PREDICT_SPEED = 2;
 
 export interface PredictState {
   phase: 'choosing' | 'running' | 'done';
+  /** The choice under the cursor; -1 while none is chosen (at first and on a retry). */
   cursor: number;
+  /** The choice locked in; kept on a retry to name the last try. */
   choice?: number;
+  /** Enter was pressed with nothing chosen: the hint says how to choose. */
+  nudged?: boolean;
   grade?: Grade;
   /** Bumped on each run, so a retry replays from the start. */
   run: number;
@@ -44,20 +48,29 @@ export type PredictAction =
   | { type: 'choose'; index: number; count: number }
   | { type: 'submit'; grade: Grade }
   | { type: 'finished' }
-  | { type: 'retry' };
+  | { type: 'retry' }
+  | { type: 'nudge' };
+
+/** Where a prediction starts: nothing chosen, so an Enter out of habit cannot lock one in. */
+export const PREDICT_START: PredictState = { phase: 'choosing', cursor: -1, run: 0 };
 
 export function predictReducer(state: PredictState, action: PredictAction): PredictState {
   switch (action.type) {
     case 'move':
-      return state.phase === 'choosing' ? { ...state, cursor: (state.cursor + action.by + action.count) % action.count } : state;
+      if (state.phase !== 'choosing' || action.count === 0) return state;
+      // From nothing, ↓ chooses the first and ↑ the last.
+      if (state.cursor < 0) return { ...state, nudged: false, cursor: action.by === 1 ? 0 : action.count - 1 };
+      return { ...state, nudged: false, cursor: (state.cursor + action.by + action.count) % action.count };
+    case 'nudge':
+      return state.phase === 'choosing' ? { ...state, nudged: true } : state;
     case 'choose':
-      return state.phase === 'choosing' && action.index >= 0 && action.index < action.count ? { ...state, cursor: action.index } : state;
+      return state.phase === 'choosing' && action.index >= 0 && action.index < action.count ? { ...state, nudged: false, cursor: action.index } : state;
     case 'submit':
-      return state.phase === 'choosing' ? { ...state, phase: 'running', choice: state.cursor, grade: action.grade, run: state.run + 1 } : state;
+      return state.phase === 'choosing' && state.cursor >= 0 ? { ...state, phase: 'running', choice: state.cursor, grade: action.grade, run: state.run + 1 } : state;
     case 'finished':
       return state.phase === 'running' ? { ...state, phase: 'done' } : state;
     case 'retry':
-      return state.phase === 'done' && !state.grade?.correct ? { ...state, phase: 'choosing', grade: undefined, choice: undefined } : state;
+      return state.phase === 'done' && !state.grade?.correct ? { ...state, phase: 'choosing', grade: undefined, cursor: -1 } : state;
   }
 }
 
@@ -92,7 +105,9 @@ function choiceLines(question: PredictQuestion, state: PredictState, width: numb
     const chosen = state.phase === 'choosing' ? state.cursor === i : state.choice === i;
     const mark = chosen ? (ascii ? '(*) ' : '(•) ') : '( ) ';
     const style = state.phase === 'done' && c.correct ? 'up' : chosen ? 'selected' : 'text';
-    return wrapStyled(`${i + 1}. ${c.text}`, width, style, mark, chosen ? 'selected' : 'muted');
+    // On a retry the last try stays named (as on the other choice questions).
+    const lastTry = state.phase === 'choosing' && state.run > 0 && state.choice === i ? ' (last try)' : '';
+    return wrapStyled(`${i + 1}. ${c.text}${lastTry}`, width, style, mark, chosen ? 'selected' : 'muted');
   });
 }
 
@@ -114,7 +129,7 @@ function PredictRunner(props: StepViewProps<QuizStepData> & { scenario: Scenario
   const question = step.question as PredictQuestion;
   // Answered wrong in an earlier visit: a right prediction now does not change the score.
   const firstTryWrong = progress.quizzes[question.id]?.firstTryCorrect === false;
-  const [state, dispatch] = useReducer(predictReducer, { phase: 'choosing', cursor: 0, run: 0 });
+  const [state, dispatch] = useReducer(predictReducer, PREDICT_START);
   const untilMs = (question.run_s ?? scenario.duration_s) * 1000;
   const engineOptions = useMemo<EngineOptions>(() => (props.atEvents.length ? { at: props.atEvents } : {}), [props.atEvents]);
   const live = useLab({
@@ -150,6 +165,10 @@ function PredictRunner(props: StepViewProps<QuizStepData> & { scenario: Scenario
         else if (command === 'up') dispatch({ type: 'move', by: -1, count: n });
         else if (/^[1-9]$/.test(input) && !key.ctrl && !key.meta) dispatch({ type: 'choose', index: Number(input) - 1, count: n });
         else if (command === 'submit') {
+          if (state.cursor < 0) {
+            dispatch({ type: 'nudge' });
+            return true;
+          }
           const grade = gradePrediction(question, state.cursor);
           onQuizAnswer(question.id, grade.correct);
           live.dispatch({ type: 'setPaused', paused: false });
@@ -177,8 +196,11 @@ function PredictRunner(props: StepViewProps<QuizStepData> & { scenario: Scenario
     const head: StyledLine[] = [[{ text: 'PREDICT, THEN RUN', style: 'muted' }], ...wrapStyled(question.prompt, width, 'title')];
     for (const err of props.atErrors) head.push(fitLine([{ text: `! ${err}`, style: 'warn' }], width));
     if (state.phase === 'choosing') {
-      const hint: StyledLine = [{ text: `${ascii ? 'up/down' : '↑↓'} or 1-${question.choices.length}: choose · Enter: lock in your prediction and run it`, style: 'muted' }];
-      return paintLines([...head, [], ...choiceLines(question, state, width, ascii), [], fitLine(hint, width)].slice(0, height), theme);
+      const keys = `${ascii ? 'up/down' : '↑↓'} or 1-${question.choices.length}`;
+      const hint: StyledLine = state.nudged
+        ? [{ text: `Choose a prediction first: ${keys}, then Enter runs it`, style: 'warn' }]
+        : [{ text: `${keys}: choose · Enter: lock in your prediction and run it`, style: 'muted' }];
+      return paintLines([...head, [], ...choiceLines(question, state, width, ascii), [], ...wrapSegments(hint, width, 2)].slice(0, height), theme);
     }
     const chosen = question.choices[state.choice ?? 0]!;
     const prediction = wrapStyled(chosen.text, width, 'selected', 'You predicted: ', 'muted').slice(0, 2);
