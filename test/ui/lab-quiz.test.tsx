@@ -7,7 +7,8 @@ import { footerItems } from '../../src/ui/keymap';
 import { PICK_START, PickNodeQuiz, pickReducer } from '../../src/ui/lab/pick-node-quiz';
 import { scenarioById } from '../../src/ui/lab/scenario-cache';
 import { scenarioTopology } from '../../src/ui/lab/scenario-topology';
-import { PREDICT_START, PredictQuiz, predictReducer } from '../../src/ui/lab/predict-quiz';
+import type { Report } from '../../src/sim/types';
+import { PREDICT_START, PredictQuiz, outcomeLine, predictReducer } from '../../src/ui/lab/predict-quiz';
 import { KEY, mountStep, type LabHarness } from './lab-harness';
 
 type QuizStepData = Extract<Step, { kind: 'quiz' }>;
@@ -201,7 +202,7 @@ describe('predict quiz', () => {
     await h.waitFor('PREDICT');
     await h.press('1', KEY.enter, KEY.enter);
     const f = await h.waitFor('What happened:');
-    expect(f).toContain('✗ Not');
+    expect(f).toContain('✗ That is not what happened.');
     expect(f).toContain('until its checks fail');
     await h.press('r');
     const retry = await h.waitFor('( ) 2.');
@@ -239,7 +240,8 @@ describe('predict quiz', () => {
     expect(h.contexts.at(-1)).toEqual(['quiz', 'question']);
     await h.press('2', KEY.enter, KEY.enter);
     const f = await h.waitFor('✓ Correct');
-    expect(f.replace(/\s+/g, ' ')).toContain('✓ Correct: Some requests fail until lb-1 marks web-2 DOWN. (Your score keeps the first try.)');
+    expect(f.replace(/\s+/g, ' ')).toContain('You predicted: Some requests fail until lb-1 marks web-2 DOWN');
+    expect(f.replace(/\s+/g, ' ')).toContain('✓ Correct: that is what happened. (Your score keeps the first try.)');
     expect(h.contexts.at(-1)).toEqual(['lesson']);
   }, 20_000);
 
@@ -255,6 +257,13 @@ describe('predict quiz', () => {
     expect(h.answers).toEqual([]);
     await h.press(KEY.up); // from nothing, ↑ chooses the last
     expect(h.frame()).toContain('(•) 2. Some requests fail');
+  });
+
+  it('outcome leaves out a p99 when no request succeeded after the warm-up (not "p99 0.0 ms")', () => {
+    const report = (count: number) => ({ requests: { total: 2000, ok: 900, failed: 1100 }, availability: 0.45, latency_ms: { mean: 0, p50: 0, p95: 0, p99: count ? 120 : 0, count } }) as unknown as Report;
+    const text = (count: number) => outcomeLine(report(count), false).map((s) => s.text).join('');
+    expect(text(0)).toBe('What happened: 1,100 of 2,000 requests failed · availability 45.00%');
+    expect(text(500)).toMatch(/availability 45\.00% · p99 120 ms$/);
   });
 
   it('reducer: the run is only entered from a choice and finished once', () => {

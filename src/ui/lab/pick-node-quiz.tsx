@@ -80,14 +80,15 @@ export function gradePick(question: PickNodeQuestion, node: string): Grade {
 
 /**
  * The verdict, the answer's own feedback and the explanation, wrapped to `width`.
+ * `verdicts`: the verdict's words when the answer is already named on screen (predict).
  * `retried`: a right answer after a wrong one, so say that the score keeps the
  * first try (as the other question kinds do).
  */
-export function gradeLines(grade: Grade, picked: string, width: number, ascii: boolean, retried = false): StyledLine[] {
+export function gradeLines(grade: Grade, picked: string, width: number, ascii: boolean, retried = false, verdicts?: { right: string; wrong: string }): StyledLine[] {
   const out: StyledLine[] = [];
   const verdict: StyledLine = grade.correct
-    ? [{ text: `${ascii ? 'OK' : '✓'} Correct: ${picked}.`, style: 'up' }, ...(retried ? [{ text: '  (Your score keeps the first try.)', style: 'muted' as const }] : [])]
-    : [{ text: `${ascii ? 'X' : '✗'} Not ${picked}.`, style: 'down' }];
+    ? [{ text: `${ascii ? 'OK' : '✓'} ${verdicts?.right ?? `Correct: ${picked}.`}`, style: 'up' }, ...(retried ? [{ text: '  (Your score keeps the first try.)', style: 'muted' as const }] : [])]
+    : [{ text: `${ascii ? 'X' : '✗'} ${verdicts?.wrong ?? `Not ${picked}.`}`, style: 'down' }];
   // Wrapped, not cut: a predict choice's text can be longer than the line.
   out.push(...wrapSegments(verdict, width, 2));
   const notes = grade.notes?.length ? grade.notes : grade.feedback ? [{ text: grade.feedback, misconception: grade.misconception }] : [];

@@ -83,6 +83,9 @@ export function gradePrediction(question: PredictQuestion, choice: number): Grad
   }
 }
 
+/** The verdict beside "You predicted: …" once the run is over (the choice is already named above). */
+const PREDICT_VERDICTS = { right: 'Correct: that is what happened.', wrong: 'That is not what happened.' };
+
 /** The run's outcome in numbers, next to the prediction. */
 export function outcomeLine(report: Report, ascii: boolean): StyledLine {
   const sep = { text: ascii ? ' | ' : ' · ', style: 'muted' as const };
@@ -91,9 +94,10 @@ export function outcomeLine(report: Report, ascii: boolean): StyledLine {
     { text: `${report.requests.failed.toLocaleString('en-US')} of ${report.requests.total.toLocaleString('en-US')} requests failed`, style: report.requests.failed > 0 ? 'down' : 'up' },
     sep,
     { text: `availability ${fmtPercent(report.availability, 2)}`, style: report.availability < 0.999 ? 'warn' : 'up' },
-    sep,
-    { text: `p99 ${fmtLatency(report.latency_ms.p99)}`, style: 'text' },
   ];
+  // Latency is of successful requests after the warm-up: with none (the way in died
+  // early), a "p99 0.0 ms" would read as instant answers, so it is left out.
+  if (report.latency_ms.count !== 0) line.push(sep, { text: `p99 ${fmtLatency(report.latency_ms.p99)}`, style: 'text' });
   if (report.db && (report.db.writes_failed > 0 || report.db.stale_reads > 0)) {
     line.push(sep, { text: `writes failed ${report.db.writes_failed}, stale reads ${report.db.stale_reads}`, style: 'warn' });
   }
@@ -209,7 +213,7 @@ function PredictRunner(props: StepViewProps<QuizStepData> & { scenario: Scenario
     if (over) {
       tail.push(...wrapSegments(outcomeLine(live.sim.engine.report(), ascii), width, 2));
       // A second run means an earlier prediction was wrong (only a wrong one can be retried).
-      tail.push(...gradeLines(state.grade!, chosen.text, width, ascii, state.run > 1 || firstTryWrong));
+      tail.push(...gradeLines(state.grade!, chosen.text, width, ascii, state.run > 1 || firstTryWrong, PREDICT_VERDICTS));
       tail.push([{ text: state.grade?.correct ? '→ or Enter: next' : 'r: predict again · → or Enter: next', style: 'muted' }]);
     } else {
       const left = Math.max(0, (untilMs - snapshot.t_ms) / 1000);
