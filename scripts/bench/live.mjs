@@ -1,7 +1,7 @@
 // Cost of the live simulation view. Budget: at 30 frames/s the process uses at most
 // 20 % of one core, ~0 % when paused, and memory stays flat over an hour.
 //
-//   node scripts/bench/live.mjs [--seconds N] [--runs N] [--json]
+//   node scripts/bench/live.mjs [--seconds N] [--runs N] [--only TEXT] [--cpu-only] [--json]
 //
 // 1. CPU: `webinfra-learn sim <scenario>` runs in a real pseudo-terminal (80×24 and 120×36; CI
 //    removed so Ink draws interactively); the process's CPU time (utime + stime from
@@ -31,6 +31,8 @@ const seconds = Math.max(5, Number(args[args.indexOf('--seconds') + 1]) || 30);
 // For investigations: `--cpu-only` skips the memory hour, `--sim-arg=--no-color` adds arguments to `sim`.
 const cpuOnly = args.includes('--cpu-only');
 const simArgs = args.filter((a) => a.startsWith('--sim-arg=')).map((a) => a.slice('--sim-arg='.length));
+// `--only <text>` measures only the cases whose scenario contains it (e.g. `--only lesson`).
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1] ?? '' : '';
 const CPU_BUDGET = 20; // % of one core while animating
 const PAUSED_BUDGET = 1; // % of one core while paused ("~0")
 const RSS_GROWTH_BUDGET_MB = 32; // over the hour, after the first 10 virtual minutes
@@ -190,7 +192,7 @@ for (const [scenario, speed, cols, rows] of [
   ['scale-up', 10, 120, 36],
   ['lesson:dist-lb', 1, 80, 24],
   ['lesson:dist-lb', 1, 120, 36],
-]) {
+].filter(([scenario]) => scenario.includes(only))) {
   const all = [];
   for (let i = 0; i < runs; i++) all.push(await measureCpu(scenario, speed, cols, rows));
   const m = all.find((r) => r.running === median(all.map((x) => x.running)));
