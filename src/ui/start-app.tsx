@@ -7,6 +7,7 @@ import { render } from 'ink';
 import type { RunAppOptions } from './run-options';
 import { App } from './app';
 import { makeTheme } from './theme';
+import { InlineCanvasContext, InlineCanvasHost } from './lab/inline-canvas';
 
 const SHOW_CURSOR = '\u001B[?25h';
 
@@ -27,6 +28,7 @@ export async function startApp(opts: RunAppOptions): Promise<number> {
   // Whether the failure is already on screen (the app's error boundary draws it).
   let shown = false;
   let instance: ReturnType<typeof render> | undefined;
+  let host: InlineCanvasHost | undefined;
   const stop = (error: unknown, drawn: boolean): void => {
     if (failure) return;
     failure = error instanceof Error ? error : new Error(String(error));
@@ -44,22 +46,27 @@ export async function startApp(opts: RunAppOptions): Promise<number> {
     // first paint, and a key pressed in between would arrive cooked (Enter as "\n",
     // echoed onto the screen) and be lost.
     if (interactive) stdin.setRawMode(true);
+    // A lab's animation is painted straight into its slot of Ink's frame (see
+    // lab/inline-canvas.ts); the host watches Ink's writes to know where that is.
+    host = interactive && process.stdout.isTTY === true ? new InlineCanvasHost(process.stdout) : undefined;
     instance = render(
-      <App
-        course={opts.course}
-        store={opts.store}
-        initialProgress={progress}
-        theme={makeTheme({ color: opts.color, ascii: opts.ascii, projector: opts.projector })}
-        notices={notices}
-        startLesson={opts.startLesson}
-        interactive={interactive}
-        onError={(error) => stop(error, true)}
-      />,
+      <InlineCanvasContext.Provider value={host}>
+        <App
+          course={opts.course}
+          store={opts.store}
+          initialProgress={progress}
+          theme={makeTheme({ color: opts.color, ascii: opts.ascii, projector: opts.projector })}
+          notices={notices}
+          startLesson={opts.startLesson}
+          interactive={interactive}
+          onError={(error) => stop(error, true)}
+        />
+      </InlineCanvasContext.Provider>,
       // Not Ink's incrementalRendering: in 6.8 its line diff loses track of where the
       // frame sits when a screen swaps for one of another height (map → lesson), and
       // stale lines of the old screen stay visible (seen in tmux at 80×24; see also
       // ink issue #1023). The full redraw is correct and cheap at this frame size.
-      { exitOnCtrlC: false, incrementalRendering: false },
+      { exitOnCtrlC: false, incrementalRendering: false, ...(host ? { stdout: host.stdout() } : {}) },
     );
     // Without a terminal to read keys from there is nothing to wait for: draw once, stop.
     if (!interactive) instance.unmount();
@@ -67,6 +74,7 @@ export async function startApp(opts: RunAppOptions): Promise<number> {
   } catch (error) {
     failure ??= error instanceof Error ? error : new Error(String(error));
   } finally {
+    host?.stop();
     process.off('uncaughtException', onUncaught);
     process.off('unhandledRejection', onUncaught);
     restoreTerminal();

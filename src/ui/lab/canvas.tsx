@@ -42,3 +42,21 @@ function CanvasImpl({ lines, width }: CanvasProps): React.ReactElement | null {
 }
 
 export const Canvas = memo(CanvasImpl);
+
+const slots = new Map<string, string>();
+
+/**
+ * A blank area where the inline canvas paints (see inline-canvas.ts): its first
+ * cell is the mark by which the slot is found in Ink's output. The same string
+ * for a size, so re-rendering it costs Ink nothing new and writes nothing.
+ */
+export const InlineSlot = memo(function InlineSlot({ width, height, mark }: { width: number; height: number; mark: string }): React.ReactElement {
+  const key = `${width}x${height}`;
+  let text = slots.get(key);
+  if (text === undefined) {
+    if (slots.size > 256) slots.clear();
+    text = mark + placeholder(Math.max(1, width), Math.max(1, height)).slice(1);
+    slots.set(key, text);
+  }
+  return <Text>{text}</Text>;
+});

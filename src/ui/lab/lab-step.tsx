@@ -7,15 +7,16 @@
  * check is saved through `onLabResult`. The clock runs only while this step is the
  * visible, focused one (`active`), and only on a terminal.
  */
-import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Text } from 'ink';
+import React, { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { Text, useStdin } from 'ink';
 import type { LabBlock, LabCheck, Step } from '../../course/types';
 import type { DiagramStyle, StyledLine } from '../../diagram';
 import { judgeLab, judgeTimeS, parseAt, type Verdict } from '../../sim/checks';
-import type { Engine, EngineOptions, Report, Scenario, TimelineEvent } from '../../sim/types';
+import type { Engine, EngineOptions, Report, Scenario, Snapshot, TimelineEvent } from '../../sim/types';
 import type { StepViewProps } from '../step-props';
 import { liveLines, fitLine } from './live-lines';
-import { Canvas } from './canvas';
+import { Canvas, InlineSlot } from './canvas';
+import { INLINE_MARK, InlineCanvasContext } from './inline-canvas';
 import { paintLines } from './paint';
 import { scenarioById } from './scenario-cache';
 import { wrapSegments, wrapStyled } from './text-lines';
@@ -138,6 +139,13 @@ export function checklistLines(lab: LabBlock, verdicts: readonly Verdict[], judg
 function LabRunner(props: StepViewProps<LabStepData> & { scenario: Scenario; atEvents: TimelineEvent[]; atErrors: string[] }): React.ReactElement {
   const { step, width, height, theme, active, setContexts, onLabResult, scenario } = props;
   const lab = step.lab;
+  // On a terminal the animation is painted straight into a blank slot of Ink's frame
+  // (inline-canvas.ts): a tick then re-renders nothing. Without one (tests), Ink draws it.
+  const host = useContext(InlineCanvasContext);
+  const { isRawModeSupported } = useStdin();
+  const direct = host !== undefined && isRawModeSupported === true ? host : undefined;
+  const frame = useRef<() => void>(() => undefined);
+  const onFrame = useCallback(() => frame.current(), []);
   const engineOptions = useMemo<EngineOptions>(() => (props.atEvents.length ? { at: props.atEvents } : {}), [props.atEvents]);
   // Checks are judged SETTLE_S after the last action (scripted or by key): see judgeLab.
   const scriptedTimes = useMemo(() => [...scenario.timeline, ...props.atEvents].map((e) => e.at_s), [scenario.timeline, props.atEvents]);
@@ -145,7 +153,7 @@ function LabRunner(props: StepViewProps<LabStepData> & { scenario: Scenario; atE
   const [judged, setJudged] = useState<{ report: Report; atS: number; engine: Engine } | undefined>(undefined);
   const onCheckpoint = useCallback((engine: Engine) => setJudged({ report: engine.report(), atS: engine.now() / 1000, engine }), []);
   const checkpointMs = useCallback(() => judgeAtRef.current * 1000, []);
-  const live = useLab({ scenario, engineOptions, visible: active, checkpointMs, onCheckpoint });
+  const live = useLab({ scenario, engineOptions, visible: active, checkpointMs, onCheckpoint, onFrame: direct ? onFrame : undefined });
   const judgeAtS = judgeTimeS([...scriptedTimes, ...live.sim.actionTimesS], scenario.duration_s);
   judgeAtRef.current = judgeAtS;
   useLabKeys(live.commands, active);
@@ -160,15 +168,17 @@ function LabRunner(props: StepViewProps<LabStepData> & { scenario: Scenario; atE
   const snapshot = live.sim.snapshot;
   const [verdicts, setVerdicts] = useState<Verdict[]>(() => lab.checks.map(() => 'pending'));
   const focus = useRef<number | undefined>(undefined);
-  useEffect(() => {
-    const nowS = snapshot.t_ms / 1000;
-    const judgedNow = judged && judged.engine === live.sim.engine && judged.atS >= judgeAtS - 1e-6 ? judged : undefined;
+  const evaluate = useRef<() => void>(() => undefined);
+  evaluate.current = () => {
+    const nowS = live.sim.engine.now() / 1000;
+    const atS = judgeTimeS([...scriptedTimes, ...live.sim.actionTimesS], scenario.duration_s);
+    const judgedNow = judged && judged.engine === live.sim.engine && judged.atS >= atS - 1e-6 ? judged : undefined;
     if (!judgedNow) {
       const now = performance.now();
       if (!live.state.paused && live.animating && now - lastEval.current < CHECK_INTERVAL_MS) return;
       lastEval.current = now;
     }
-    const next = judgedNow ? judgeLab(lab.checks, judgedNow.report, Math.max(nowS, judgedNow.atS), judgeAtS) : judgeLab(lab.checks, live.sim.engine.report(), Math.min(nowS, judgeAtS - 1e-3), judgeAtS);
+    const next = judgedNow ? judgeLab(lab.checks, judgedNow.report, Math.max(nowS, judgedNow.atS), atS) : judgeLab(lab.checks, live.sim.engine.report(), Math.min(nowS, atS - 1e-3), atS);
     setVerdicts((prev) => {
       const changed = next.findIndex((v, i) => v !== prev[i]);
       if (changed < 0) return prev;
@@ -176,6 +186,9 @@ function LabRunner(props: StepViewProps<LabStepData> & { scenario: Scenario; atE
       if (focus.current < 0) focus.current = undefined;
       return next;
     });
+  };
+  useEffect(() => {
+    evaluate.current();
   }, [snapshot, judged, judgeAtS, live.state.paused, live.animating, live.sim.engine, lab.checks]);
   useEffect(() => {
     const newly = verdicts.map((v, i) => (v === 'pass' ? i : -1)).filter((i) => i >= 0 && !live.state.passed.includes(i));
@@ -196,7 +209,8 @@ function LabRunner(props: StepViewProps<LabStepData> & { scenario: Scenario; atE
     setVerdicts(lab.checks.map(() => 'pending'));
   }, [live.state.runId, lab.checks]);
 
-  const text = useMemo(() => {
+  /** The lab's whole area (title, goal, live view, checklist) for one snapshot. */
+  const compose = (snap: Snapshot): StyledLine[] => {
     const ascii = theme.ascii;
     const top: StyledLine[] = [];
     const summary = checksSummary(lab, verdicts);
@@ -210,8 +224,8 @@ function LabRunner(props: StepViewProps<LabStepData> & { scenario: Scenario; atE
     if (roomy && lab.try?.length) for (const t of lab.try.slice(0, 3)) top.push(fitLine([{ text: ascii ? '  * ' : '  • ', style: 'muted' }, { text: t, style: 'muted' }], width));
     const checkRoom = Math.min(lab.checks.length, Math.max(1, Math.floor(height / 5)));
     const liveHeight = Math.max(6, height - top.length - checkRoom);
-    const view = liveLines({ topology: live.topology, snapshot, state: live.state, width, height: liveHeight, ascii, title: undefined, requests: live.animating || live.state.paused });
-    const hints = !roomy && lab.try?.length && snapshot.events.length === 0 ? lab.try : undefined;
+    const view = liveLines({ topology: live.topology, snapshot: snap, state: live.state, width, height: liveHeight, ascii, title: undefined, requests: live.animating || live.state.paused });
+    const hints = !roomy && lab.try?.length && snap.events.length === 0 ? lab.try : undefined;
     let body = view.lines;
     if (hints) {
       // Before anything happens, the log area shows what to try.
@@ -229,9 +243,43 @@ function LabRunner(props: StepViewProps<LabStepData> & { scenario: Scenario; atE
       body = [...body.slice(0, logStart), ...body.slice(logStart + drop)];
     }
     const checks = checklistLines(lab, verdicts, judgeAtS, width, ascii, height - top.length - body.length, focus.current);
-    return paintLines([...top, ...body, ...checks].slice(0, height), theme);
-  }, [snapshot, live.state, live.topology, live.animating, width, height, theme, lab, scenario.name, verdicts, judgeAtS, props.atErrors]);
+    return [...top, ...body, ...checks].slice(0, height);
+  };
+
+  // Direct drawing: each tick (and each frame Ink writes) paints from the engine and
+  // the latest render's state; the slot is blank in Ink's frame.
+  const slotShown = direct !== undefined && active;
+  frame.current = () => {
+    evaluate.current();
+    if (!direct || !slotShown || !direct.showing) return;
+    const lines = compose(live.sim.engine.snapshot({ maxInflight: 40 }));
+    while (lines.length < height) lines.push([]);
+    direct.draw(paintLines(lines.map((l) => padLine(l, width)), theme), height);
+  };
+  useEffect(() => {
+    if (!direct || !slotShown) return;
+    // Registering paints at once when the slot is on screen; every render repaints
+    // too (a key's effect, a verdict), only the lines that changed.
+    return direct.attach(() => frame.current());
+  }, [direct, slotShown]);
+  useEffect(() => {
+    if (slotShown) frame.current();
+  });
+
+  const text = useMemo(
+    () => (slotShown ? [] : paintLines(compose(direct ? live.sim.engine.snapshot({ maxInflight: 40 }) : snapshot), theme)),
+    // compose reads the values listed here.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [slotShown, snapshot, live.state, live.topology, live.animating, width, height, theme, lab, scenario.name, verdicts, judgeAtS, props.atErrors],
+  );
+  if (slotShown) return <InlineSlot width={width} height={height} mark={INLINE_MARK} />;
   return <Canvas lines={text} width={width} />;
+}
+
+/** A line padded with spaces to `width` cells, so painting it covers the slot's whole row. */
+function padLine(line: StyledLine, width: number): StyledLine {
+  const n = line.reduce((t, seg) => t + seg.text.length, 0);
+  return n >= width ? line : [...line, { text: ' '.repeat(width - n), style: 'text' }];
 }
 
 /** Registered in steps/registry.tsx as the `lab` step view. */

@@ -104,5 +104,14 @@ export function useLiveSim(o: LiveSimHookOptions): LiveSim {
 
   const done = o.untilMs !== undefined && engine.now() >= o.untilMs;
   useSimClock({ running: o.running && !done, speed: o.speed, onTick: advance, fps: o.fps, shouldTick: o.shouldTick });
-  return { engine, snapshot, advance, apply, actionTimesS: actions.current.times };
+  return {
+    engine,
+    snapshot,
+    advance,
+    apply,
+    // A getter: frames drawn outside React read it between renders.
+    get actionTimesS() {
+      return actions.current.times;
+    },
+  };
 }
