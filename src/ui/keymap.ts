@@ -29,7 +29,9 @@ export type Context =
   /** A pick-node question still open: Tab / ↑↓ move over the machines, Enter answers. */
   | 'pickNode'
   /** A predict question's run playing: Enter skips to its end, → / ← leave it (listed before 'lab'). */
-  | 'predictRun';
+  | 'predictRun'
+  /** A step that fits and is done with (an answered pick-node or predict question): the lesson's keys without scrolling. */
+  | 'stepDone';
 
 export type Command =
   // global
@@ -187,6 +189,11 @@ export const BINDINGS: Binding[] = [
   { command: 'submit', context: 'predictRun', keys: [s('return')], label: 'Enter', description: 'skip to the end', footer: true },
   { command: 'next', context: 'predictRun', keys: [s('rightArrow'), c('n')], label: '→', description: 'next', footer: true },
   { command: 'prev', context: 'predictRun', keys: [s('leftArrow'), c('p')], label: '←', description: 'back', footer: true },
+
+  // the lesson's keys on a step with nothing to scroll
+  { command: 'next', context: 'stepDone', keys: [s('rightArrow'), c('n'), s('return')], label: '→/Enter', description: 'next', footer: true },
+  { command: 'prev', context: 'stepDone', keys: [s('leftArrow'), c('p')], label: '←', description: 'back', footer: true },
+  { command: 'map', context: 'stepDone', keys: [c('m')], label: 'm', description: 'map', footer: true },
 
   // live lab
   { command: 'pause', context: 'lab', keys: [s('space')], label: 'Space', description: 'pause / run', footer: true },

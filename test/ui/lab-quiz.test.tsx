@@ -57,6 +57,8 @@ describe('pick-node quiz', () => {
     expect(f).not.toContain('diagram cut');
     expect(f).toContain('Why: Every request passes through lb-1, and there is only one.');
     expect(f).toMatch(/↑↓ scroll · \d+ lines? above/);
+    // It scrolls, so the footer offers ↑↓ (the lesson's keys), with r first.
+    expect(h.contexts.at(-1)).toEqual(['lesson']);
     expect(f).not.toContain('PICK A NODE');
     for (let i = 0; i < 30; i++) await h.press(KEY.up);
     f = h.frame();
@@ -115,13 +117,15 @@ describe('pick-node quiz', () => {
     expect(h.unhandled).toHaveLength(1); // Ink hands arrows on as an empty input with key.rightArrow
     expect(h.answers).toEqual([]);
     await h.press(KEY.tab, KEY.tab, KEY.enter); // web-1: wrong
-    expect(h.contexts.at(-1)).toEqual(['wrongAnswer', 'lesson']);
+    expect(h.contexts.at(-1)).toEqual(['wrongAnswer', 'stepDone']);
     expect(footerItems(h.contexts.at(-1)!)[0]).toMatchObject({ label: 'r', description: 'try again' });
     await h.press('r');
     expect(h.contexts.at(-1)).toEqual(['pickNode', 'question']);
     await h.press(KEY.shiftTab, KEY.enter); // lb-1: right
-    expect(h.contexts.at(-1)).toEqual(['lesson']);
-    expect(footerItems(['lesson']).map((i) => i.label)).toContain('→/Enter');
+    expect(h.contexts.at(-1)).toEqual(['stepDone']);
+    // It all fits: nothing to scroll, so ↑↓ are not offered.
+    expect(footerItems(['stepDone']).map((i) => `${i.label} ${i.description}`)).toEqual(['→/Enter next', '← back', 'm map']);
+
   });
 
   it('answers a wrong node with its own feedback, allows a retry, and records the first try', async () => {
@@ -234,7 +238,7 @@ describe('predict quiz', () => {
     expect(running).not.toContain('Enter answer');
     await h.press(KEY.enter);
     await h.waitFor('What happened:');
-    expect(h.contexts.at(-1)).toEqual(['wrongAnswer', 'lesson']);
+    expect(h.contexts.at(-1)).toEqual(['wrongAnswer', 'stepDone']);
     expect(footerItems(h.contexts.at(-1)!)[0]).toMatchObject({ label: 'r', description: 'try again' });
     await h.press('r');
     expect(h.contexts.at(-1)).toEqual(['quiz', 'question']);
@@ -242,7 +246,7 @@ describe('predict quiz', () => {
     const f = await h.waitFor('✓ Correct');
     expect(f.replace(/\s+/g, ' ')).toContain('You predicted: Some requests fail until lb-1 marks web-2 DOWN');
     expect(f.replace(/\s+/g, ' ')).toContain('✓ Correct: that is what happened. (Your score keeps the first try.)');
-    expect(h.contexts.at(-1)).toEqual(['lesson']);
+    expect(h.contexts.at(-1)).toEqual(['stepDone']);
   }, 20_000);
 
   it('starts with nothing chosen: Enter out of habit hints instead of locking choice 1 in', async () => {

@@ -27,6 +27,7 @@ const CONTEXT_TITLES: Record<Context, string> = {
   checklist: 'Review checklist',
   pickNode: 'Pick a node',
   predictRun: 'While the prediction runs',
+  stepDone: 'Reading a lesson',
 };
 
 /** Plain lines of the help text for these contexts (global last, as the most general). */

@@ -104,11 +104,13 @@ export function gradeLines(grade: Grade, picked: string, width: number, ascii: b
  * The keymap contexts for a pick-node question in this state, so the footer lists
  * only keys that work now (as quizContexts does for the other kinds): while open,
  * Tab / ↑↓ move, Enter answers, → skips and ← goes back; once answered, the
- * lesson's keys, with r first after a wrong answer.
+ * lesson's keys (↑↓ scroll only when `scrolls`), with r first after a wrong answer.
  */
-export function pickNodeContexts(state: Pick<PickState, 'phase' | 'grade'>): Context[] {
+export function pickNodeContexts(state: Pick<PickState, 'phase' | 'grade'>, scrolls = false): Context[] {
   if (state.phase === 'choosing') return ['pickNode', 'question'];
-  return state.grade?.correct ? ['lesson'] : ['wrongAnswer', 'lesson'];
+  // ↑↓ only scroll when the answer does not fit; otherwise they are not offered.
+  const lesson: Context = scrolls ? 'lesson' : 'stepDone';
+  return state.grade?.correct ? [lesson] : ['wrongAnswer', lesson];
 }
 
 export function PickNodeQuiz(props: StepViewProps<QuizStepData>): React.ReactElement {
@@ -121,12 +123,6 @@ export function PickNodeQuiz(props: StepViewProps<QuizStepData>): React.ReactEle
   // Answered wrong in an earlier visit: a right answer now does not change the score.
   const firstTryWrong = progress.quizzes[question.id]?.firstTryCorrect === false;
   const current = state.cursor >= 0 ? order[state.cursor] : undefined;
-  const contextKey = pickNodeContexts(state).join(' ');
-  useEffect(() => {
-    setContexts(pickNodeContexts(state));
-    // Only when the set of working keys changes.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [contextKey, setContexts]);
   // Lines scrolled up from the bottom once answered (feedback below a tall diagram).
   const [scrollUp, setScrollUp] = useState(0);
   useEffect(() => setScrollUp(0), [state.phase]);
@@ -165,9 +161,9 @@ export function PickNodeQuiz(props: StepViewProps<QuizStepData>): React.ReactEle
     LAYER.step,
   );
 
-  const text = useMemo(() => {
+  const { lines: text, scrolls: tall } = useMemo((): { lines: ReturnType<typeof paintLines>; scrolls: boolean } => {
     const ascii = theme.ascii;
-    if (!loaded.ok || !topology) return paintLines(wrapStyled(`This question needs the scenario '${question.scenario}': ${loaded.ok ? '' : loaded.error}`, width, 'warn'), theme);
+    if (!loaded.ok || !topology) return { lines: paintLines(wrapStyled(`This question needs the scenario '${question.scenario}': ${loaded.ok ? '' : loaded.error}`, width, 'warn'), theme), scrolls: false };
     const top: StyledLine[] = [[{ text: 'PICK A NODE', style: 'muted' }], ...wrapStyled(question.prompt, width, 'title')];
     const hint: StyledLine =
       state.phase === 'choosing'
@@ -186,19 +182,26 @@ export function PickNodeQuiz(props: StepViewProps<QuizStepData>): React.ReactEle
       // Answered: nothing is cut; when it all does not fit, the feedback shows at the
       // bottom and ↑↓ scroll back up to the diagram with its answer highlighted.
       const all = [...top, ...diagram, ...feedback, ...wrapSegments(hint, width, 2)];
-      if (all.length <= height) return paintLines(all, theme);
+      if (all.length <= height) return { lines: paintLines(all, theme), scrolls: false };
       const rows = Math.max(1, height - 1);
       const maxUp = all.length - rows;
       const up = Math.min(scrollUp, maxUp);
       const start = all.length - rows - up;
       const more: StyledLine = fitLine([{ text: `${ascii ? 'up/down' : '↑↓'} scroll · ${start} line${start === 1 ? '' : 's'} above${up > 0 ? `, ${up} below` : ''}`, style: 'muted' }], width);
-      return paintLines([more, ...all.slice(start, start + rows)], theme);
+      return { lines: paintLines([more, ...all.slice(start, start + rows)], theme), scrolls: true };
     }
     // Wrapped: with "tried: …" after it, the hint is longer than 80 columns.
     const hintLines = wrapSegments(hint, width, 2);
     const room = height - top.length - hintLines.length;
     const shown = diagram.length <= room ? diagram : diagram.slice(0, Math.max(0, room - 1)).concat([[{ text: '… diagram cut: the terminal is short', style: 'warn' }]]);
-    return paintLines([...top, ...shown, ...hintLines].slice(0, height), theme);
+    return { lines: paintLines([...top, ...shown, ...hintLines].slice(0, height), theme), scrolls: false };
   }, [loaded, topology, question, state, current, width, height, theme, scrollUp, firstTryWrong]);
+  // ↑↓ are offered only when the answered screen is taller than the body.
+  const contextKey = pickNodeContexts(state, tall).join(' ');
+  useEffect(() => {
+    setContexts(pickNodeContexts(state, tall));
+    // Only when the set of working keys changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [contextKey, setContexts]);
   return <Canvas lines={text} width={width} />;
 }

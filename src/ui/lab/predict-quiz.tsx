@@ -125,7 +125,8 @@ function choiceLines(question: PredictQuestion, state: PredictState, width: numb
 export function predictContexts(state: Pick<PredictState, 'phase' | 'grade'>): Context[] {
   if (state.phase === 'choosing') return ['quiz', 'question'];
   if (state.phase === 'running') return ['predictRun', 'lab'];
-  return state.grade?.correct ? ['lesson'] : ['wrongAnswer', 'lesson'];
+  // The outcome is fitted to the body and does not scroll: no ↑↓ on offer.
+  return state.grade?.correct ? ['stepDone'] : ['wrongAnswer', 'stepDone'];
 }
 
 function PredictRunner(props: StepViewProps<QuizStepData> & { scenario: Scenario; atEvents: TimelineEvent[]; atErrors: string[] }): React.ReactElement {
