@@ -180,9 +180,9 @@ describe('predict quiz', () => {
     f = await h.waitFor('You predicted: Some requests fail');
     expect(f).toContain('runs to 12 s');
     await h.press(KEY.enter); // skip to the end
-    f = await h.waitFor('What happened:');
-    expect(f).toMatch(/What happened: [\d,]+ of [\d,]+ requests failed/);
-    expect(f).not.toMatch(/What happened: 0 of/);
+    f = await h.waitFor('What happened');
+    expect(f).toMatch(/What happened after 2 s: [\d,]+ of [\d,]+ requests failed/);
+    expect(f).not.toMatch(/What happened after 2 s: 0 of/);
     expect(f).toContain('✓ Correct');
     expect(f).toContain('Why: The load balancer learns of the crash');
     expect(f).toMatch(/t 12\.0 s/);
@@ -192,12 +192,12 @@ describe('predict quiz', () => {
     h = mountStep(PredictQuiz, quiz(predict), { width: 76, height: 19 });
     await h.waitFor('PREDICT');
     await h.press('1', KEY.enter, KEY.enter); // choose, lock in, skip to the end
-    const f = await h.waitFor('What happened:');
+    const f = await h.waitFor('What happened');
     const lines = f.split('\n');
     expect(lines.length).toBeLessThanOrEqual(19);
     for (const l of lines) expect(l.length).toBeLessThanOrEqual(76);
     expect(f).not.toContain('diagram cut');
-    expect(f.replace(/\s+/g, ' ')).toMatch(/What happened: [\d,]+ of [\d,]+ requests failed · availability [\d.]+% · p99 [\d.]+ m?s/);
+    expect(f.replace(/\s+/g, ' ')).toMatch(/What happened after 2 s: [\d,]+ of [\d,]+ requests failed · whole run: availability [\d.]+% · p99 [\d.]+ m?s/);
     expect(f).toContain('r: predict again');
   }, 20_000);
 
@@ -205,7 +205,7 @@ describe('predict quiz', () => {
     h = mountStep(PredictQuiz, quiz(predict), { height: 30, width: 100 });
     await h.waitFor('PREDICT');
     await h.press('1', KEY.enter, KEY.enter);
-    const f = await h.waitFor('What happened:');
+    const f = await h.waitFor('What happened');
     expect(f).toContain('✗ That is not what happened.');
     expect(f).toContain('until its checks fail');
     await h.press('r');
@@ -237,7 +237,7 @@ describe('predict quiz', () => {
     expect(running.slice(0, 3)).toEqual(['Enter skip to the end', '→ next', '← back']);
     expect(running).not.toContain('Enter answer');
     await h.press(KEY.enter);
-    await h.waitFor('What happened:');
+    await h.waitFor('What happened');
     expect(h.contexts.at(-1)).toEqual(['wrongAnswer', 'stepDone']);
     expect(footerItems(h.contexts.at(-1)!)[0]).toMatchObject({ label: 'r', description: 'try again' });
     await h.press('r');
@@ -262,6 +262,30 @@ describe('predict quiz', () => {
     await h.press(KEY.up); // from nothing, ↑ chooses the last
     expect(h.frame()).toContain('(•) 2. Some requests fail');
   });
+
+  it('the outcome counts the span the question asks about (after the event, or up to a restore), exactly, even when skipped to the end', async () => {
+    const lbDies: PredictQuestion = { ...predict, id: 'q-lb', prompt: 'lb-1 is killed at 4 s. What happens to requests after 4 s?', at: ['4:kill:lb-1'], choices: [{ text: 'They all fail', correct: true }, { text: 'Half fail' }] };
+    h = mountStep(PredictQuiz, quiz(lbDies), { height: 30, width: 100 });
+    await h.waitFor('PREDICT');
+    await h.press('1', KEY.enter, KEY.enter);
+    let f = (await h.waitFor('What happened')).replace(/\s+/g, ' ');
+    const m = /What happened after 4 s: ([\d,]+) of ([\d,]+) requests failed · whole run: availability ([\d.]+)%/.exec(f);
+    expect(m, f).not.toBeNull();
+    const [failed, total] = [Number(m![1]!.replace(/,/g, '')), Number(m![2]!.replace(/,/g, ''))];
+    expect(total).toBeGreaterThan(500); // ~8 s at 100 req/s
+    expect(failed / total).toBeGreaterThan(0.98); // all but the few already past lb-1 when it died
+    expect(Number(m![3])).toBeGreaterThan(25); // the whole run had 4 healthy seconds
+    h.unmount();
+    const blip: PredictQuestion = { ...lbDies, id: 'q-blip', at: ['4:kill:lb-1', '8:restore:lb-1'] };
+    h = mountStep(PredictQuiz, quiz(blip), { height: 30, width: 100 });
+    await h.waitFor('PREDICT');
+    await h.press('1', KEY.enter, KEY.enter);
+    f = (await h.waitFor('What happened')).replace(/\s+/g, ' ');
+    const w = /What happened from 4 s to 8 s: ([\d,]+) of ([\d,]+) requests failed · whole run: availability/.exec(f);
+    expect(w, f).not.toBeNull();
+    expect(Number(w![1]!.replace(/,/g, '')) / Number(w![2]!.replace(/,/g, ''))).toBeGreaterThan(0.95);
+    expect(Number(w![2]!.replace(/,/g, ''))).toBeLessThan(500); // 4 s, not the rest of the run
+  }, 20_000);
 
   it('outcome leaves out a p99 when no request succeeded after the warm-up (not "p99 0.0 ms")', () => {
     const report = (count: number) => ({ requests: { total: 2000, ok: 900, failed: 1100 }, availability: 0.45, latency_ms: { mean: 0, p50: 0, p95: 0, p99: count ? 120 : 0, count } }) as unknown as Report;

@@ -5,7 +5,7 @@
  * choice's feedback, the explanation and the run's own numbers. The answer is
  * recorded when it is given, before the run, so watching cannot change the score.
  */
-import React, { useEffect, useMemo, useReducer } from 'react';
+import React, { useEffect, useMemo, useReducer, useRef } from 'react';
 import { Text } from 'ink';
 import type { Step } from '../../course/types';
 import type { StyledLine } from '../../diagram';
@@ -86,15 +86,58 @@ export function gradePrediction(question: PredictQuestion, choice: number): Grad
 /** The verdict beside "You predicted: …" once the run is over (the choice is already named above). */
 const PREDICT_VERDICTS = { right: 'Correct: that is what happened.', wrong: 'That is not what happened.' };
 
-/** The run's outcome in numbers, next to the prediction. */
-export function outcomeLine(report: Report, ascii: boolean): StyledLine {
+/**
+ * The span a predict question asks about: from its first `at` event (questions say
+ * "killed at 10 s … what happens after?") to the first restore/undrain after it, or
+ * to the end of the run. Undefined without an event inside the run.
+ */
+export function predictWindow(events: readonly TimelineEvent[], untilMs: number): { fromMs: number; toMs: number } | undefined {
+  const times = events.map((e) => e.at_s * 1000).filter((ms) => ms > 0 && ms < untilMs);
+  if (!times.length) return undefined;
+  const fromMs = Math.min(...times);
+  const ends = events.filter((e) => (e.action === 'restore' || e.action === 'undrain') && e.at_s * 1000 > fromMs && e.at_s * 1000 < untilMs).map((e) => e.at_s * 1000);
+  return { fromMs, toMs: ends.length ? Math.min(...ends) : untilMs };
+}
+
+/** Requests counted so far, read at a window's edges. */
+export interface RequestCounts {
+  total: number;
+  failed: number;
+}
+
+/** The window's own numbers: what the question asks about, apart from the whole run. */
+export interface WindowOutcome {
+  fromMs: number;
+  toMs: number;
+  /** Whether the window ends with the run ("after 10 s") or earlier ("10 s to 20 s"). */
+  toEnd: boolean;
+  total: number;
+  failed: number;
+}
+
+const secs = (ms: number): string => `${Number((ms / 1000).toFixed(1))} s`;
+
+/**
+ * The run's outcome in numbers, next to the prediction. With a window, its requests
+ * come first: the whole run's share (mostly healthy seconds before the event) would
+ * otherwise contradict a right "they all fail".
+ */
+export function outcomeLine(report: Report, ascii: boolean, window?: WindowOutcome): StyledLine {
   const sep = { text: ascii ? ' | ' : ' · ', style: 'muted' as const };
-  const line: StyledLine = [
-    { text: 'What happened: ', style: 'title' },
-    { text: `${report.requests.failed.toLocaleString('en-US')} of ${report.requests.total.toLocaleString('en-US')} requests failed`, style: report.requests.failed > 0 ? 'down' : 'up' },
-    sep,
-    { text: `availability ${fmtPercent(report.availability, 2)}`, style: report.availability < 0.999 ? 'warn' : 'up' },
-  ];
+  const count = (failed: number, total: number): StyledLine[number] => ({
+    text: `${failed.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} requests failed`,
+    style: failed > 0 ? 'down' : 'up',
+  });
+  const availability = { text: `availability ${fmtPercent(report.availability, 2)}`, style: report.availability < 0.999 ? ('warn' as const) : ('up' as const) };
+  const line: StyledLine = window
+    ? [
+        { text: `What happened ${window.toEnd ? `after ${secs(window.fromMs)}` : `from ${secs(window.fromMs)} to ${secs(window.toMs)}`}: `, style: 'title' },
+        count(window.failed, window.total),
+        sep,
+        { text: 'whole run: ', style: 'muted' },
+        availability,
+      ]
+    : [{ text: 'What happened: ', style: 'title' }, count(report.requests.failed, report.requests.total), sep, availability];
   // Latency is of successful requests after the warm-up: with none (the way in died
   // early), a "p99 0.0 ms" would read as instant answers, so it is left out.
   if (report.latency_ms.count !== 0) line.push(sep, { text: `p99 ${fmtLatency(report.latency_ms.p99)}`, style: 'text' });
@@ -102,6 +145,16 @@ export function outcomeLine(report: Report, ascii: boolean): StyledLine {
     line.push(sep, { text: `writes failed ${report.db.writes_failed}, stale reads ${report.db.stale_reads}`, style: 'warn' });
   }
   return line;
+}
+
+/** The window's numbers from the counts read at its edges (the end of the run is the final report). */
+function windowOutcome(window: { fromMs: number; toMs: number } | undefined, at: ReadonlyMap<number, RequestCounts>, report: Report, untilMs: number): WindowOutcome | undefined {
+  if (!window) return undefined;
+  const from = at.get(window.fromMs);
+  const toEnd = window.toMs >= untilMs;
+  const to = toEnd ? report.requests : at.get(window.toMs);
+  if (!from || !to) return undefined;
+  return { ...window, toEnd, total: to.total - from.total, failed: to.failed - from.failed };
 }
 
 function choiceLines(question: PredictQuestion, state: PredictState, width: number, ascii: boolean): StyledLine[] {
@@ -137,12 +190,24 @@ function PredictRunner(props: StepViewProps<QuizStepData> & { scenario: Scenario
   const [state, dispatch] = useReducer(predictReducer, PREDICT_START);
   const untilMs = (question.run_s ?? scenario.duration_s) * 1000;
   const engineOptions = useMemo<EngineOptions>(() => (props.atEvents.length ? { at: props.atEvents } : {}), [props.atEvents]);
+  // Request counts at the edges of the span the question asks about, read at the
+  // exact virtual moment (the clock stops there first, even when skipping), per run.
+  const window = useMemo(() => predictWindow(props.atEvents, untilMs), [props.atEvents, untilMs]);
+  const edges = useRef<{ run: number; at: Map<number, RequestCounts> }>({ run: 0, at: new Map() });
+  if (edges.current.run !== state.run) edges.current = { run: state.run, at: new Map() };
+  const nextEdge = (): number | undefined => (window ? [window.fromMs, window.toMs].find((ms) => ms < untilMs && !edges.current.at.has(ms)) : undefined);
   const live = useLab({
     scenario,
     engineOptions,
     visible: active && state.phase === 'running',
     speed: PREDICT_SPEED,
     untilMs,
+    checkpointMs: nextEdge,
+    onCheckpoint: (engine) => {
+      const ms = nextEdge();
+      const { total, failed } = engine.report().requests;
+      if (ms !== undefined) edges.current.at.set(ms, { total, failed });
+    },
     onUntil: () => {
       live.dispatch({ type: 'setPaused', paused: true }); // the status line then says so
       dispatch({ type: 'finished' });
@@ -182,7 +247,9 @@ function PredictRunner(props: StepViewProps<QuizStepData> & { scenario: Scenario
         return true;
       }
       if (state.phase === 'running' && command === 'submit') {
-        live.sim.advance(untilMs - live.sim.engine.now()); // skip to the end
+        // Skip to the end, stopping at each window edge on the way (one per advance).
+        for (let edge = nextEdge(); edge !== undefined && edge > live.sim.engine.now(); edge = nextEdge()) live.sim.advance(edge - live.sim.engine.now());
+        live.sim.advance(untilMs - live.sim.engine.now());
         return true;
       }
       if (state.phase === 'done' && command === 'retry' && !state.grade?.correct) {
@@ -212,7 +279,8 @@ function PredictRunner(props: StepViewProps<QuizStepData> & { scenario: Scenario
     const over = state.phase === 'done';
     const tail: StyledLine[] = [];
     if (over) {
-      tail.push(...wrapSegments(outcomeLine(live.sim.engine.report(), ascii), width, 2));
+      const report = live.sim.engine.report();
+      tail.push(...wrapSegments(outcomeLine(report, ascii, windowOutcome(window, edges.current.at, report, untilMs)), width, 2));
       // A second run means an earlier prediction was wrong (only a wrong one can be retried).
       tail.push(...gradeLines(state.grade!, chosen.text, width, ascii, state.run > 1 || firstTryWrong, PREDICT_VERDICTS));
       tail.push([{ text: state.grade?.correct ? '→ or Enter: next' : 'r: predict again · → or Enter: next', style: 'muted' }]);
