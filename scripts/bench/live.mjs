@@ -8,7 +8,7 @@
 //    /proc/<pid>/stat, or `ps` where there is no /proc) is sampled over N s (default
 //    30) while running, at 1× on `distributed` and at 10× on `scale-up`, then again
 //    after pressing Space (paused). The lesson's lab step (`--lesson dist-lb`, the
-//    lab drawn inside the lesson screen by Ink) is measured the same way. With
+//    lab inside the lesson screen, painted into its slot of Ink's frame) is measured the same way. With
 //    `--runs N` each is measured N times and the median is reported.
 // 2. Memory: the view's per-frame work (engine advance, snapshot, diagram, panel,
 //    paint) driven headless for 1 virtual hour at 10× speed and 30 frames/s

@@ -12,7 +12,8 @@
  * repainted whole right after (see {@link inkStdout}).
  *
  * Only used where the app owns the whole screen from its top-left corner
- * (instructor mode on the alternate screen); lesson labs stay inside Ink.
+ * (instructor mode on the alternate screen); a lab inside a lesson, drawn inline,
+ * uses inline-canvas.ts instead.
  */
 
 /** Where and how to write; `write` is the real terminal's. */
