@@ -56,6 +56,17 @@ describe('lab step', () => {
     expect(h.frame()).not.toContain('diagram cut');
   });
 
+  it('at 76×19, selecting a node and acting on it never cuts the diagram', async () => {
+    h = mountStep(LabStep, lab(), { width: 76, height: 19 });
+    await pauseAndStep(h, 2);
+    await h.press(KEY.tab, KEY.tab, KEY.tab);
+    expect(h.frame()).toMatch(/▸ web-2 .*lb-1 sees/);
+    expect(h.frame()).not.toContain('diagram cut');
+    await h.press('x');
+    expect(h.frame()).not.toContain('diagram cut');
+    expect(h.frame()).toContain('MySQL replica');
+  });
+
   it('plays the at events: web-2 goes down, lb-1 marks it DOWN after its checks, and the checks tick and are saved', async () => {
     h = mountStep(LabStep, lab());
     await pauseAndStep(h, 32);

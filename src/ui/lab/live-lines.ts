@@ -245,7 +245,10 @@ export function selectedLine(topology: Topology, snapshot: Snapshot, id: string,
 export function liveLines(input: LiveLinesInput): LiveLines {
   const { topology, snapshot, state, width, height, ascii } = input;
   const requests = input.requests !== false;
-  const fixedBelow = (state.selected ? 1 : 0) + (state.notice ? 1 : 0) + 1; // + at least one log line
+  // One line under the diagram is always kept: for the notice, the selected node's
+  // details or the log, in that order of need. More show when there is room; the
+  // diagram is never cut to make room for them (at 80×24 it has no row to spare).
+  const fixedBelow = 1;
   const status = fitLine(statusLine(input), width);
 
   const tryLayout = (dense: boolean, w: number): DiagramLayout => layoutDiagram(topology, { width: w, ascii, live: true, dense, labelsLarge: input.labelsLarge && !dense });
@@ -300,8 +303,11 @@ export function liveLines(input: LiveLinesInput): LiveLines {
   }
   // The legend only takes a line the event log does not need yet.
   if (input.legend && !state.logOpen && height - lines.length - fixedBelow >= Math.max(2, snapshot.events.length + 1)) lines.push(fitLine(legendLine(layout, { live: true }), width));
-  if (state.selected) lines.push(fitLine(selectedLine(topology, snapshot, state.selected, ascii), width));
-  if (state.notice) lines.push(fitLine([{ text: state.notice.text, style: state.notice.tone === 'error' ? 'down' : 'highlight' }], width));
+  const selected = state.selected ? fitLine(selectedLine(topology, snapshot, state.selected, ascii), width) : undefined;
+  const notice = state.notice ? fitLine([{ text: state.notice.text, style: state.notice.tone === 'error' ? 'down' : 'highlight' }], width) : undefined;
+  const extras = [selected, notice].filter((l): l is StyledLine => l !== undefined);
+  if (extras.length > Math.max(1, height - lines.length)) extras.splice(0, extras.length, notice ?? selected!);
+  lines.push(...extras);
   const logRoom = Math.max(0, height - lines.length);
   let logLines = 0;
   if (!state.logOpen && logRoom > 0) {
