@@ -25,22 +25,7 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const BIN = process.env.WEBINFRA_LEARN_BIN ?? path.join(ROOT, 'bin', 'webinfra-learn.js');
 export const FIXTURE_COURSE = path.join(ROOT, 'test', 'fixtures', 'course');
 
-/** Key sequences as a terminal sends them (xterm defaults). */
-export const KEY = {
-  up: '\u001B[A',
-  down: '\u001B[B',
-  right: '\u001B[C',
-  left: '\u001B[D',
-  pageUp: '\u001B[5~',
-  pageDown: '\u001B[6~',
-  home: '\u001B[H',
-  end: '\u001B[F',
-  enter: '\r',
-  escape: '\u001B',
-  space: ' ',
-  tab: '\t',
-  ctrlC: '\u0003',
-} as const;
+export { KEY } from '../keys';
 
 export interface LaunchOptions {
   cols?: number;

@@ -12,20 +12,7 @@ import { emptyProgress, type Progress, type ProgressStore } from '../../src/prog
 import { App } from '../../src/ui/app';
 import { makeTheme } from '../../src/ui/theme';
 
-export const KEY = {
-  up: '\u001B[A',
-  down: '\u001B[B',
-  right: '\u001B[C',
-  left: '\u001B[D',
-  pageUp: '\u001B[5~',
-  pageDown: '\u001B[6~',
-  home: '\u001B[H',
-  end: '\u001B[F',
-  enter: '\r',
-  escape: '\u001B',
-  space: ' ',
-  ctrlC: '\u0003',
-} as const;
+export { KEY } from '../keys';
 
 let fixture: Course | undefined;
 /** The fixture course of test/fixtures/course (loaded once). */

@@ -12,19 +12,7 @@ import type { Context } from '../../src/ui/keymap';
 import type { StepViewProps } from '../../src/ui/step-props';
 import { makeTheme } from '../../src/ui/theme';
 
-export const KEY = {
-  up: '\u001B[A',
-  down: '\u001B[B',
-  right: '\u001B[C',
-  left: '\u001B[D',
-  shiftUp: '\u001B[1;2A',
-  shiftDown: '\u001B[1;2B',
-  enter: '\r',
-  escape: '\u001B',
-  space: ' ',
-  backspace: '\u007F',
-  ctrlC: '\u0003',
-} as const;
+export { KEY } from '../keys';
 
 export const wait = (ms = 60) => new Promise((r) => setTimeout(r, ms));
 

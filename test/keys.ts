@@ -1,0 +1,20 @@
+/** Key sequences as a terminal sends them (xterm defaults), for every test harness. */
+export const KEY = {
+  up: '\u001B[A',
+  down: '\u001B[B',
+  right: '\u001B[C',
+  left: '\u001B[D',
+  shiftUp: '\u001B[1;2A',
+  shiftDown: '\u001B[1;2B',
+  pageUp: '\u001B[5~',
+  pageDown: '\u001B[6~',
+  home: '\u001B[H',
+  end: '\u001B[F',
+  enter: '\r',
+  escape: '\u001B',
+  space: ' ',
+  tab: '\t',
+  shiftTab: '\u001B[Z',
+  backspace: '\u007F',
+  ctrlC: '\u0003',
+} as const;
