@@ -6,6 +6,7 @@
  * feedback (why that node is not it) and `r` tries again; the explanation follows
  * every answer. The first answer is the one the score keeps.
  */
+import { stepCursor } from './step-cursor';
 import React, { useEffect, useMemo, useReducer, useState } from 'react';
 import { Text } from 'ink';
 import type { Step } from '../../course/types';
@@ -47,9 +48,7 @@ export function pickReducer(state: PickState, action: PickAction): PickState {
   switch (action.type) {
     case 'move':
       if (state.phase !== 'choosing' || action.count === 0) return state;
-      // From nothing, forward selects the first machine and back the last.
-      if (state.cursor < 0) return { ...state, nudged: false, cursor: action.by === 1 ? 0 : action.count - 1 };
-      return { ...state, nudged: false, cursor: (state.cursor + action.by + action.count) % action.count };
+      return { ...state, nudged: false, cursor: stepCursor(state.cursor, action.by, action.count) };
     case 'nudge':
       return state.phase === 'choosing' ? { ...state, nudged: true } : state;
     case 'answer':

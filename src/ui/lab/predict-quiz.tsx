@@ -5,6 +5,7 @@
  * choice's feedback, the explanation and the run's own numbers. The answer is
  * recorded when it is given, before the run, so watching cannot change the score.
  */
+import { stepCursor } from './step-cursor';
 import React, { useEffect, useMemo, useReducer, useRef } from 'react';
 import { Text } from 'ink';
 import type { Step } from '../../course/types';
@@ -58,9 +59,7 @@ export function predictReducer(state: PredictState, action: PredictAction): Pred
   switch (action.type) {
     case 'move':
       if (state.phase !== 'choosing' || action.count === 0) return state;
-      // From nothing, ↓ chooses the first and ↑ the last.
-      if (state.cursor < 0) return { ...state, nudged: false, cursor: action.by === 1 ? 0 : action.count - 1 };
-      return { ...state, nudged: false, cursor: (state.cursor + action.by + action.count) % action.count };
+      return { ...state, nudged: false, cursor: stepCursor(state.cursor, action.by, action.count) };
     case 'nudge':
       return state.phase === 'choosing' ? { ...state, nudged: true } : state;
     case 'choose':
