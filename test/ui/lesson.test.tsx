@@ -91,9 +91,19 @@ describe('lesson screen', { timeout: 20_000 }, () => {
     await app.waitFor('Page 1.1.1');
     await app.press(KEY.right);
     const f = await app.waitFor('Course complete');
-    expect(f).toContain('You reached the end of the course');
+    expect(f).toContain('You finished every lesson of the course');
     await app.press(KEY.enter);
     await app.waitFor('1/1 lessons done');
+  });
+
+  it('reaching the last page by a deep link does not claim the course is done', async () => {
+    const app = renderApp({ course: pagesCourse(1, 2, 1), startLesson: 'l1-2' });
+    await app.waitFor('Page 1.2.1');
+    await app.press(KEY.right);
+    const f = await app.waitFor('End of the course');
+    expect(f).toContain('1 of 2 lessons are not finished yet');
+    expect(f).not.toContain('Course complete');
+    expect(f).not.toContain('You can now draw');
   });
 
   it('draws a clearly-labelled placeholder for a step kind without a view', async () => {

@@ -25,6 +25,9 @@ export interface CourseCompleteProps {
 export function CourseComplete({ course, progress, layout, theme, help, active, dispatch }: CourseCompleteProps): React.ReactElement {
   const overall = overallProgress(course, progress);
   const missed = missedQuestions(course, progress).length;
+  // Deep links (--lesson) can bring a learner here without the lessons before: claim
+  // the course is done only when it is.
+  const finished = overall.total > 0 && overall.done >= overall.total;
   useKeys(
     (input, key) => {
       const command = matchCommand(['lesson', 'map'], input, key);
@@ -41,12 +44,33 @@ export function CourseComplete({ course, progress, layout, theme, help, active, 
   const muted = theme.color ? theme.colors.muted : undefined;
   const extra = [{ label: 'Enter', description: 'course map' }, { label: '←', description: 'back' }, ...(missed > 0 ? [{ label: 'r', description: 'review missed' }] : [])];
   return (
-    <Frame layout={layout} theme={theme} title="Course complete" status={`${overall.done}/${overall.total} lessons done`} progress={1} contexts={[]} extraFooter={extra} help={help}>
-      <Text bold color={accent}>
-        {theme.glyphs.done} You reached the end of the course.
-      </Text>
-      <Text> </Text>
-      <Text>You can now draw each design and explain every part of it out loud.</Text>
+    <Frame
+      layout={layout}
+      theme={theme}
+      title={finished ? 'Course complete' : 'End of the course'}
+      status={`${overall.done}/${overall.total} lessons done`}
+      progress={overall.total > 0 ? overall.done / overall.total : 1}
+      contexts={[]}
+      extraFooter={extra}
+      help={help}
+    >
+      {finished ? (
+        <>
+          <Text bold color={accent}>
+            {theme.glyphs.done} You finished every lesson of the course.
+          </Text>
+          <Text> </Text>
+          <Text>You can now draw each design and explain every part of it out loud.</Text>
+        </>
+      ) : (
+        <>
+          <Text bold color={accent}>
+            You reached the last page, but {overall.total - overall.done} of {overall.total} lessons are not finished yet.
+          </Text>
+          <Text> </Text>
+          <Text>The course map shows which: open them, then come back for the review.</Text>
+        </>
+      )}
       <Text> </Text>
       <Box flexDirection="column">
         {course.chapters.map((chapter, i) => {
