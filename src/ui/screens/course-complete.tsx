@@ -1,26 +1,15 @@
 /** The end of the course: what was done, the quiz scores, and where to go next. */
+import type { ScreenProps } from './screen-props';
 import React from 'react';
 import { Box, Text } from 'ink';
 import type { Course } from '../../course/types';
-import type { Progress } from '../../progress/types';
-import type { Layout } from '../layout';
-import type { Theme } from '../theme';
 import { chapterScore, missedQuestions, overallProgress } from '../progress-ops';
 import { Frame } from '../components/frame';
 import { ellipsisFor, spread } from '../components/text-utils';
 import { LAYER, useKeys } from '../input';
 import { matchCommand } from '../keymap';
-import type { AppAction } from '../use-app-state';
 
-export interface CourseCompleteProps {
-  course: Course;
-  progress: Progress;
-  layout: Layout;
-  theme: Theme;
-  help: boolean;
-  active: boolean;
-  dispatch(action: AppAction): void;
-}
+export type CourseCompleteProps = ScreenProps;
 
 export function CourseComplete({ course, progress, layout, theme, help, active, dispatch }: CourseCompleteProps): React.ReactElement {
   const overall = overallProgress(course, progress);

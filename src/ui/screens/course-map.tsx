@@ -4,33 +4,22 @@
  * progress in the header, and "Continue: <lesson> (step k)" at the top for a
  * returning learner. Scrolls to keep the selected entry visible.
  */
+import type { ScreenProps } from './screen-props';
 import React, { useRef } from 'react';
 import { Box, Text } from 'ink';
-import type { Course } from '../../course/types';
-import type { Progress } from '../../progress/types';
-import type { Layout } from '../layout';
 import { scrollToShow } from '../layout';
 import type { Theme } from '../theme';
 import { matchCommand } from '../keymap';
 import { LAYER, useKeys } from '../input';
-import type { AppAction } from '../use-app-state';
 import { buildMap, rowOfEntry, type MapRow } from '../map-model';
 import { overallProgress } from '../progress-ops';
 import { Frame } from '../components/frame';
 import wrapAnsi from 'wrap-ansi';
 import { ellipsisFor, spread, truncate } from '../components/text-utils';
 
-export interface CourseMapProps {
-  course: Course;
-  progress: Progress;
+export interface CourseMapProps extends ScreenProps {
   cursor: number;
   notices: string[];
-  layout: Layout;
-  theme: Theme;
-  help: boolean;
-  /** Keys reach the map (false while help is open or the terminal is too small). */
-  active: boolean;
-  dispatch(action: AppAction): void;
   /** Header title: the course's name. */
   courseTitle?: string;
 }

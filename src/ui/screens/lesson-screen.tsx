@@ -6,32 +6,22 @@
  * Keys: the step view sees keys first (LAYER.step); what it leaves, this screen
  * turns into next / back; what this screen leaves goes to the root (help, map, quit).
  */
+import type { ScreenProps } from './screen-props';
 import React, { Suspense, useCallback, useState } from 'react';
 import { Text } from 'ink';
-import type { Course, Step } from '../../course/types';
-import type { Progress, LabRecord } from '../../progress/types';
-import type { Layout } from '../layout';
-import type { Theme } from '../theme';
+import type { Step } from '../../course/types';
+import type { LabRecord } from '../../progress/types';
 import { matchCommand, type Context } from '../keymap';
 import { LAYER, useKeys } from '../input';
-import type { AppAction } from '../use-app-state';
 import { findLesson } from '../progress-ops';
 import { Frame } from '../components/frame';
 import { ellipsisFor } from '../components/text-utils';
 import { stepViewFor } from '../steps/registry';
 import type { StepViewProps } from '../step-props';
 
-export interface LessonScreenProps {
-  course: Course;
+export interface LessonScreenProps extends ScreenProps {
   lessonId: string;
   step: number;
-  progress: Progress;
-  layout: Layout;
-  theme: Theme;
-  help: boolean;
-  /** Keys reach this screen and its step (false while help is open or the terminal is too small); help still hides the body. */
-  active: boolean;
-  dispatch(action: AppAction): void;
   /** Replaces the header's title and status (the "review what I missed" flow). */
   heading?: { title: string; status: string; progress: number };
 }
