@@ -7,6 +7,7 @@
  * app's start-up path (the classic build is ~450 KB minified and cannot be split).
  */
 import * as z from 'zod/mini';
+import { noteLoaded } from '../startup-trace';
 import type {
   MultipleQuestion,
   OrderQuestion,
@@ -16,6 +17,8 @@ import type {
   TextQuestion,
 } from '../quiz/types';
 import type { DiagramBlock, LabBlock, LabCheck, LabCondition, ReviewBlock } from './types';
+
+noteLoaded('zod');
 
 const text = () => z.string().check(z.minLength(1));
 const misconception = () => z.optional(z.int().check(z.gte(1), z.lte(11)));

@@ -5,7 +5,10 @@
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type * as z from 'zod/mini';
+import { noteLoaded } from '../startup-trace';
 import { suggest } from './suggest';
+
+noteLoaded('yaml');
 
 export type Path = readonly (string | number)[];
 

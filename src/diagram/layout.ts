@@ -16,8 +16,11 @@
  * every frame for free and only redraws state and moving requests.
  */
 import type { EdgeKind, Topology, TopologyEdge, TopologyNode } from '../sim/types';
+import { noteLoaded } from '../startup-trace';
 import { E, N, S, W, arrowGlyph, lineGlyph, type Dir, type LineWeight } from './glyphs';
 import type { BoxLayout, BoxRow, DiagramLayout, DiagramOptions, DiagramStyle, EdgeLayout, LayoutMode, StyledLine } from './types';
+
+noteLoaded('diagram');
 
 interface ModeParams {
   mode: LayoutMode;

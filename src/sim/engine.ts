@@ -38,6 +38,9 @@ import type {
   TimelineEvent,
   Topology,
 } from './types';
+import { noteLoaded } from '../startup-trace';
+
+noteLoaded('sim');
 
 // ------------------------------------------------------------------ constants
 

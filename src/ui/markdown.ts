@@ -8,6 +8,7 @@
  * every key press and re-rendered only when the terminal's width changes.
  */
 import type { TerminalRendererOptions } from 'marked-terminal';
+import { noteLoaded } from '../startup-trace';
 
 export interface MarkdownOptions {
   /** Columns to wrap to. */
@@ -40,6 +41,7 @@ export function loadMarkdownRenderer(): Promise<MarkdownRenderer> {
         import('slice-ansi'),
         import('string-width'),
       ]);
+    noteLoaded('markdown');
 
     /**
      * Wraps one rendered line to `width`, continuing under its text: a list item's

@@ -75,7 +75,7 @@ export function tempHome(): string {
 
 /** Fail early with a useful message when the bundle is missing. */
 export function assertBuilt(): void {
-  if (!existsSync(path.join(path.dirname(BIN), '..', 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run `npm run build` before the e2e tests');
+  if (!existsSync(path.join(path.dirname(BIN), '..', 'dist', 'cli.cjs'))) throw new Error('dist/cli.cjs is missing: run `npm run build` before the e2e tests');
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
