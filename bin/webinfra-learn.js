@@ -123,17 +123,17 @@ function codeCacheFile(source) {
   return path.join(dir, `code-${id}-v8-${process.versions.v8}-${process.arch}.v8`);
 }
 
-/** The platform's cache folder for the app (as env-paths names it), or WEBINFRA_LEARN_HOME/cache. */
+/** The platform's cache folder for the app (as env-paths names it, without its -nodejs suffix, like the config folder), or WEBINFRA_LEARN_HOME/cache. */
 function cacheDir(env) {
   if (env.WEBINFRA_LEARN_HOME) return path.isAbsolute(env.WEBINFRA_LEARN_HOME) ? path.join(env.WEBINFRA_LEARN_HOME, 'cache') : undefined;
   const home = os.homedir();
   if (!home) return undefined;
-  if (process.platform === 'darwin') return path.join(home, 'Library', 'Caches', 'webinfra-learn-nodejs');
+  if (process.platform === 'darwin') return path.join(home, 'Library', 'Caches', 'webinfra-learn');
   if (process.platform === 'win32') {
-    return path.join(env.LOCALAPPDATA || path.join(home, 'AppData', 'Local'), 'webinfra-learn-nodejs', 'Cache');
+    return path.join(env.LOCALAPPDATA || path.join(home, 'AppData', 'Local'), 'webinfra-learn', 'Cache');
   }
   const xdg = env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : path.join(home, '.cache');
-  return path.join(xdg, 'webinfra-learn-nodejs');
+  return path.join(xdg, 'webinfra-learn');
 }
 
 /** Atomic write (temp file, then rename); old builds' caches are removed. Never throws. */

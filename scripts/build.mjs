@@ -203,4 +203,4 @@ await writeFile(
   path.join(root, 'THIRD_PARTY_LICENSES.txt'),
   `webinfra-learn bundles the following packages.\n\n${text}`,
 );
-console.log(`built dist/cli.cjs (${(code.contents.length / 1024).toFixed(0)} KiB, ${packages.size} bundled packages, build ${buildId})`);
+console.error(`built dist/cli.cjs (${(code.contents.length / 1024).toFixed(0)} KiB, ${packages.size} bundled packages, build ${buildId})`);
