@@ -1,7 +1,7 @@
 /**
  * Operator actions (timeline, `--at`, keys in the live view): kill, hang, restore, drain…
  */
-import type { Action, ActionName, Algorithm, TimelineEvent } from '../types';
+import type { Action, ActionName, Algorithm, TimelineEvent } from '../spec/types';
 import { EV_CHECK, EV_PROMOTE, S_HOP, S_QUEUED, S_SERVICE, S_ACK, UP, DOWN, HUNG, STOPPED, STATE_NAMES, ALG, fmtS } from './constants';
 import type { World, NodeRt } from './world';
 import { scheduleArrival } from './clients';

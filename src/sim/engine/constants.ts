@@ -2,7 +2,8 @@
  * Numeric codes shared by the engine's modules: event types, request stages and kinds,
  * process states, ports and the documented defaults they stand for.
  */
-import type { Algorithm, NodeState } from '../types';
+import { ALGORITHMS } from '../spec/vocabulary';
+import type { Algorithm, NodeState } from '../spec/types';
 
 // ------------------------------------------------------------------ constants
 
@@ -54,7 +55,8 @@ export const R_WEB = 0;
 export const R_APP = 1;
 export const R_DB = 2;
 
-export const ALG: Algorithm[] = ['roundrobin', 'static-rr', 'leastconn', 'source', 'random', 'first'];
+/** Algorithms by index (lb.alg), in the vocabulary's order. */
+export const ALG: readonly Algorithm[] = ALGORITHMS;
 export const A_RR = 0;
 export const A_SRR = 1;
 export const A_LC = 2;
@@ -83,8 +85,6 @@ export const PORT_SSH = 22;
  * notice is dropped for each new event, so a run of many hours stays bounded.
  */
 export const MAX_EVENTS = 10_000;
-/** Event types that repeat for as long as their cause lasts (throttled notices, each with a count). */
-export const NOTICE_TYPES: ReadonlySet<string> = new Set(['firewall_drop', 'stale_read', 'write_rejected', 'write_failed']);
 /** Repeated events of one kind on one node (stale reads, rejected writes) are reported at most this often, with a count. */
 export const REPEAT_EVENT_MS = 10_000;
 /** Nginx passive upstream check: `max_fails 1`, `fail_timeout 10s`. */

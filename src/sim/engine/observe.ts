@@ -1,8 +1,8 @@
 /**
  * Observation: per-second series, the snapshot the live view draws, the report.
  */
-import type { InFlight, LbView, NodeSnapshot, NodeState, Report, RequestKind, Snapshot } from '../types';
-import { DNS_ID, USERS_ID } from '../topology';
+import type { InFlight, LbView, NodeSnapshot, NodeState, Report, RequestKind, Snapshot } from '../spec/types';
+import { DNS_ID, USERS_ID } from '../spec/topology';
 import { S_LBQUEUE, S_CONNECT, S_QUEUED, S_RETURN, S_FAILING, K_STATIC, K_WRITE, UP, DOWN, STATE_NAMES, ALG, SERIES_LEN, isAtNode, histQuantile } from './constants';
 import type { World, NodeRt, LbRt } from './world';
 import { lagOf } from './replication';

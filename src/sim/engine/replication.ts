@@ -1,7 +1,7 @@
 /**
  * MySQL asynchronous (and semi-synchronous) replication, lag, promotion.
  */
-import type { ServerSpec } from '../types';
+import type { ServerSpec } from '../spec/types';
 import { EV_HOP, EV_SEMI_TIMEOUT, S_ACK, UP, PORT_DB, SEMI_SYNC_TIMEOUT_MS, fmtS } from './constants';
 import type { World, NodeRt, Replica } from './world';
 import { allowed, dropEvent } from './firewall';

@@ -2,15 +2,16 @@
  * The world one run shares: clock, event heap, PRNG, request columns, nodes, stations,
  * load balancers, counters and the event log, set up from a scenario.
  */
-import type { AlertRule, EngineOptions, LoadBalancerSpec, Scenario, ServerSpec, SimEvent, TimelineEvent, Topology } from '../types';
+import type { AlertRule, EngineOptions, LoadBalancerSpec, Scenario, ServerSpec, SimEvent, EventType, TimelineEvent, Topology } from '../spec/types';
 import { EventQueue } from '../event-queue';
 import { consistentHasher, mapBasedHasher, type SourceHasher } from '../hashing';
 import { LatencyHistogram } from '../histogram';
 import { Rng } from '../rng';
-import { timelineProblem } from '../scenario';
-import { buildTopology } from '../topology';
+import { timelineProblem } from '../spec/scenario';
+import { buildTopology } from '../spec/topology';
 import { IntQueue } from './int-queue';
-import { EV_CHECK, EV_ADVERT, EV_TIMELINE, EV_COLLECT, EV_EVAL, S_FREE, UP, DOWN, R_WEB, R_APP, R_DB, ALG, H_BINS, SERIES_LEN, MAX_EVENTS, NOTICE_TYPES } from './constants';
+import { EV_CHECK, EV_ADVERT, EV_TIMELINE, EV_COLLECT, EV_EVAL, S_FREE, UP, DOWN, R_WEB, R_APP, R_DB, ALG, H_BINS, SERIES_LEN, MAX_EVENTS } from './constants';
+import { NOTICE_TYPES } from '../spec/vocabulary';
 import { scheduleArrival } from './clients';
 import { makeReplica } from './replication';
 import { masterDownMs, armMasterDown } from './vrrp';
@@ -599,7 +600,7 @@ export class World {
 
   // ---------------------------------------------------------------- events and series
 
-  event(type: string, node: string | undefined, message: string, extra: Record<string, unknown> = {}): void {
+  event(type: EventType, node: string | undefined, message: string, extra: Record<string, unknown> = {}): void {
     const e: SimEvent = { t_s: Math.round(this.t) / 1000, type, message };
     if (node !== undefined) e.node = node;
     for (const [k, v] of Object.entries(extra)) if (v !== undefined) e[k] = v;
