@@ -16,6 +16,10 @@ const emptyDevtools = {
     // Ink imports react-devtools-core only when DEV=true; it is optional and large.
     b.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: 'devtools', namespace: 'empty' }));
     b.onLoad({ filter: /.*/, namespace: 'empty' }, () => ({ contents: 'export default {};', loader: 'js' }));
+    // Ink reads DEV through `import process from 'node:process'`, which the `define`
+    // below cannot reach: DEV=true in a learner's shell would load the empty stub
+    // and crash. Its switch is turned off at the source.
+    b.onLoad({ filter: /[\\/]ink[\\/]build[\\/]utils\.js$/ }, () => ({ contents: 'export const isDev = () => false;', loader: 'js' }));
   },
 };
 
