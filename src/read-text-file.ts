@@ -5,7 +5,7 @@
  * fills memory. Only regular files are read, up to a size limit, and every failure
  * is a {@link ReadFileError} whose message a learner can act on.
  */
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 
 /** A file that could not be read; `message` is short and plain ("is a folder, not a file"). */
 export class ReadFileError extends Error {
@@ -36,9 +36,8 @@ export function readTextFile(file: string, maxBytes = MAX_TEXT_FILE_BYTES): stri
   }
   try {
     const st = fstatSync(fd);
-    if (st.isDirectory()) throw new ReadFileError('is a folder, not a file', 'EISDIR');
-    if (!st.isFile()) throw new ReadFileError('is not a regular file (a device, a pipe or a socket)', 'ENOTREG');
-    if (st.size > maxBytes) throw new ReadFileError(`is too large (${mib(st.size)}; the limit is ${mib(maxBytes)})`, 'EFBIG');
+    const problem = statProblem(st, maxBytes);
+    if (problem) throw new ReadFileError(problem.message, problem.code);
     // Read at most one byte past the limit: a file that grows while read is still bounded.
     const buf = Buffer.alloc(Math.min(st.size, maxBytes) + 1);
     let length = 0;
@@ -99,4 +98,25 @@ function fsError(error: unknown): ReadFileError {
 
 function mib(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
+/**
+ * Why `file` cannot be read as a text file (not there, a folder, a device or a pipe,
+ * over `maxBytes`), or undefined when it can. Only stats the file: never blocks.
+ */
+export function regularFileProblem(file: string, maxBytes = MAX_TEXT_FILE_BYTES): string | undefined {
+  let st;
+  try {
+    st = statSync(file);
+  } catch (error) {
+    return describeFsError(error);
+  }
+  return statProblem(st, maxBytes)?.message;
+}
+
+function statProblem(st: Stats, maxBytes: number): { message: string; code: string } | undefined {
+  if (st.isDirectory()) return { message: 'is a folder, not a file', code: 'EISDIR' };
+  if (!st.isFile()) return { message: 'is not a regular file (a device, a pipe or a socket)', code: 'ENOTREG' };
+  if (st.size > maxBytes) return { message: `is too large (${mib(st.size)}; the limit is ${mib(maxBytes)})`, code: 'EFBIG' };
+  return undefined;
 }

@@ -173,7 +173,7 @@ export function quitSummary(report: Report, options: LiveSimOptions): string {
   const seed = options.engineOptions.seed ?? options.scenario.seed;
   return (
     `${options.scenario.name}: ${report.requests.total.toLocaleString('en-US')} requests, ${report.requests.failed.toLocaleString('en-US')} failed, ` +
-    `availability ${fmtPercent(report.availability, 2)} over ${fmtTime(report.duration_s * 1000)} of simulated time.\n` +
+    `availability ${report.requests.ok + report.requests.failed === 0 ? '– (no request completed)' : fmtPercent(report.availability, 2)} over ${fmtTime(report.duration_s * 1000)} of simulated time.\n` +
     `Same scenario, seed ${seed} and --at events replay the same run.\n`
   );
 }
