@@ -190,13 +190,33 @@ export async function runLiveSim(options: LiveSimOptions): Promise<number> {
   let report: Report | undefined;
   // On a terminal the frames bypass Ink's per-cell composition (direct-canvas.ts).
   const direct = alt ? { canvas: new DirectCanvas({ write: (t) => void out.write(t) }), repaint: {} as { current?: () => void } } : undefined;
-  try {
-    const stdout = direct ? inkStdout(out, () => direct.repaint.current?.()) : out;
-    const instance = render(<LiveSimApp options={options} onQuit={(r) => (report = r)} direct={direct} />, { stdout, exitOnCtrlC: false, patchConsole: false, maxFps: 30 });
-    await instance.waitUntilExit();
-  } finally {
+  let instance: ReturnType<typeof render> | undefined;
+  const restore = (): void => {
     direct?.canvas.setEnabled(false);
     if (alt) out.write('\x1b[?1049l\x1b[?25h');
+  };
+  // Closing the window (SIGHUP) or `kill` (SIGTERM) must not leave the shell in the
+  // alternate screen with no cursor: put the terminal back, then end as killed.
+  const onSignal = (signal: NodeJS.Signals): void => {
+    try {
+      instance?.unmount();
+      restore();
+      if (process.stdin.isTTY && process.stdin.isRaw) process.stdin.setRawMode(false);
+    } catch {
+      // the terminal may be gone already (SIGHUP)
+    }
+    process.exit(128 + (signal === 'SIGHUP' ? 1 : 15));
+  };
+  process.once('SIGTERM', onSignal);
+  process.once('SIGHUP', onSignal);
+  try {
+    const stdout = direct ? inkStdout(out, () => direct.repaint.current?.()) : out;
+    instance = render(<LiveSimApp options={options} onQuit={(r) => (report = r)} direct={direct} />, { stdout, exitOnCtrlC: false, patchConsole: false, maxFps: 30 });
+    await instance.waitUntilExit();
+  } finally {
+    process.off('SIGTERM', onSignal);
+    process.off('SIGHUP', onSignal);
+    restore();
   }
   if (report) out.write(quitSummary(report, options));
   return 0;
