@@ -25,6 +25,8 @@ export interface CliOptions {
   theme: 'default' | 'projector';
   json: boolean;
   yes: boolean;
+  /** Overwrite an existing file (progress export). */
+  force: boolean;
 }
 
 export interface ParsedArgs {
@@ -40,7 +42,7 @@ const ALLOWED: Record<Command['name'], string[]> = {
   list: ['course', 'json', 'no-color', 'ascii'],
   validate: ['no-color', 'ascii'],
   'progress-reset': ['lesson', 'yes', 'course', 'no-color', 'ascii'],
-  'progress-export': ['no-color', 'ascii'],
+  'progress-export': ['force', 'no-color', 'ascii'],
   'progress-import': ['yes', 'no-color', 'ascii'],
   sim: [],
 };
@@ -70,6 +72,7 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedArgs
         theme: { type: 'string' },
         json: { type: 'boolean' },
         yes: { type: 'boolean', short: 'y' },
+        force: { type: 'boolean', short: 'f' },
       },
     });
   } catch (error) {
@@ -82,6 +85,7 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedArgs
     course: values.course,
     json: values.json === true,
     yes: values.yes === true,
+    force: values.force === true,
   };
   if (values['no-color']) options.color = false;
   if (values.ascii) options.ascii = true;
@@ -149,11 +153,11 @@ function toCommand(positionals: string[]): Command {
 function defaults(env: NodeJS.ProcessEnv): CliOptions {
   // https://no-color.org: any non-empty NO_COLOR turns colour off.
   const noColor = env.NO_COLOR !== undefined && env.NO_COLOR !== '';
-  return { color: !noColor, ascii: false, theme: 'default', json: false, yes: false };
+  return { color: !noColor, ascii: false, theme: 'default', json: false, yes: false, force: false };
 }
 
 /** Node's messages are long and mention `args`; keep the part a user needs. */
-function cleanParseError(message: string): string {
+export function cleanParseError(message: string): string {
   const unknown = /Unknown option '([^']+)'/.exec(message);
   if (unknown) return `unknown option '${unknown[1]}'`;
   const missing = /Option '(?:-\w, )?(--[\w-]+) <value>' argument missing/.exec(message);

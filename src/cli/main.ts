@@ -40,7 +40,13 @@ async function run({ command, options }: ParsedArgs, io: CliIo): Promise<number>
       return 0;
     case 'help': {
       const { progressPath } = await import('../progress/paths');
-      io.stdout.write(helpText(version(), progressPath(io.env)));
+      let where: string;
+      try {
+        where = progressPath(io.env);
+      } catch (error) {
+        where = (error as Error).message;
+      }
+      io.stdout.write(helpText(version(), where));
       return 0;
     }
     case 'learn':
@@ -52,7 +58,7 @@ async function run({ command, options }: ParsedArgs, io: CliIo): Promise<number>
     case 'progress-reset':
       return (await import('./progress-command')).runProgressReset(options, io);
     case 'progress-export':
-      return (await import('./progress-command')).runProgressExport(command.file, io);
+      return (await import('./progress-command')).runProgressExport(command.file, options, io);
     case 'progress-import':
       return (await import('./progress-command')).runProgressImport(command.file, options, io);
     case 'sim':

@@ -7,7 +7,9 @@
  * Synchronous on purpose: it runs once on the start-up path, reads a few dozen small
  * files, and a sync loop is cheaper than scheduling that many promises.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
+import { readTextFile } from '../read-text-file';
+import { pageSizeWarning, safeText, textWarnings } from './safe-text';
 import path from 'node:path';
 import type { Question } from '../quiz/types';
 import { parseAtSpec } from './at-spec';
@@ -154,6 +156,12 @@ class Loader {
     this.problems.push({ file, line, message, severity });
   }
 
+  /** A file's text made safe for the terminal (safe-text.ts), with a warning per line that needed it. */
+  private safe(file: string, text: string): string {
+    for (const w of textWarnings(text)) this.add(file, w.line, w.message, 'warning');
+    return safeText(text);
+  }
+
   private loadChapter(dir: string, folder: string): Chapter | undefined {
     const folderId = folder.replace(NUMBERED, '');
     const yamlPath = path.join(dir, 'chapter.yaml');
@@ -163,13 +171,13 @@ class Loader {
     let summary: string | undefined;
     let text: string | undefined;
     try {
-      text = readFileSync(yamlPath, 'utf8');
+      text = this.safe(yamlFile, readTextFile(yamlPath));
     } catch {
       this.add(yamlFile, 0, 'chapter.yaml is missing: it needs at least id and title');
     }
     if (text !== undefined) {
       const parsed = parseYamlBlock(text, 1);
-      for (const p of parsed.problems) this.add(yamlFile, p.line, p.message);
+      for (const p of parsed.problems) this.add(yamlFile, p.line, p.message, p.severity);
       if (parsed.block) {
         const checked = checkSchema(chapterSchema, parsed.block, 'chapter.yaml');
         for (const p of checked.problems) this.add(yamlFile, p.line, p.message);
@@ -219,7 +227,7 @@ class Loader {
     const file = this.display(abs);
     let text: string;
     try {
-      text = readFileSync(abs, 'utf8');
+      text = this.safe(file, readTextFile(abs));
     } catch (error) {
       this.add(file, 0, `cannot read lesson: ${describeFsError(error)}`);
       return undefined;
@@ -232,7 +240,7 @@ class Loader {
     let meta: { id?: string; title?: string; minutes?: number } = {};
     let idLine = split.frontMatter.line;
     const fm = parseYamlBlock(split.frontMatter.text, split.frontMatter.line);
-    for (const p of fm.problems) this.add(file, p.line, p.message);
+    for (const p of fm.problems) this.add(file, p.line, p.message, p.severity);
     if (fm.block) {
       if (fm.block.value === null || typeof fm.block.value !== 'object' || Array.isArray(fm.block.value)) {
         this.add(file, split.frontMatter.line, "front matter must be fields such as 'id: my-lesson' and 'title: …'");
@@ -256,6 +264,8 @@ class Loader {
     const counters = { quiz: 0, lab: 0, review: 0, diagram: 0 };
     for (const part of split.parts) {
       if (part.type === 'prose') {
+        const tooLong = pageSizeWarning(part.text);
+        if (tooLong) this.add(file, part.line, tooLong, 'warning');
         steps.push({ kind: 'page', markdown: part.text, pos: { file, line: part.line } });
         continue;
       }
@@ -280,7 +290,7 @@ class Loader {
   private loadBlock(part: BlockPart, file: string, lessonId: string, n: number): Step | undefined {
     const pos = { file, line: part.line };
     const parsed = parseYamlBlock(part.body, part.bodyLine);
-    for (const p of parsed.problems) this.add(file, p.line, `${part.kind}: ${p.message}`);
+    for (const p of parsed.problems) this.add(file, p.line, `${part.kind}: ${p.message}`, p.severity);
     if (!parsed.block) return undefined;
     const block = parsed.block;
     if (block.value === null || block.value === undefined) {

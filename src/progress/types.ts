@@ -51,11 +51,16 @@ export interface ProgressStore {
    * (`progress.json.corrupt-<timestamp>`) and `notice` says so once.
    */
   load(): { progress: Progress; notice?: string };
-  /** Write atomically (temp file + rename). Never throws: a failure is kept in `saveError`. */
-  save(progress: Progress): void;
   /**
-   * Why the last save failed (e.g. a read-only folder), cleared by the next successful
-   * save. Undefined for stores that cannot fail. The app shows it instead of crashing.
+   * Write atomically (temp file + rename), joined with what another copy of the app
+   * saved meanwhile; `replace` (a reset, an import) writes `progress` as it is.
+   * Never throws: a failure is kept in `saveError`.
+   */
+  save(progress: Progress, opts?: { replace?: boolean }): void;
+  /**
+   * Why the last save failed, as "progress not saved: <reason>, <path>"; cleared by the
+   * next successful save. Undefined for stores that cannot fail. The app shows it at
+   * once and again on exit (exit code 1).
    */
   readonly saveError?: string;
 }

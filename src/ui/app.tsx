@@ -64,13 +64,13 @@ export function App(props: AppProps): React.ReactElement {
   const save = useCallback(
     (progress: Progress) => {
       if (progress === saved.current) return;
+      // A full disk or a read-only home must not end the lesson: say so at once and keep going.
       try {
         store.save(progress);
         saved.current = progress;
-        setSaveError(undefined);
+        setSaveError(store.saveError);
       } catch (error) {
-        // A full disk or a read-only home must not end the lesson: say so and keep going.
-        setSaveError(`not saved to ${store.path}: ${error instanceof Error ? error.message : String(error)}`);
+        setSaveError(`progress not saved: ${error instanceof Error ? error.message : String(error)}, ${store.path}`);
       }
     },
     [store],

@@ -9,6 +9,7 @@
  */
 import type { TerminalRendererOptions } from 'marked-terminal';
 import { noteLoaded } from '../startup-trace';
+import { boundPage } from './page-bounds';
 
 export interface MarkdownOptions {
   /** Columns to wrap to. */
@@ -51,8 +52,9 @@ export function loadMarkdownRenderer(): Promise<MarkdownRenderer> {
       if (stringWidth(line) <= width) return [line];
       const lead = /^(\s*(?:(?:[*•◦▪-]|\d+\.)\s+)?)/.exec(stripAnsi(line))![1]!.length;
       const indent = lead <= width / 2 ? lead : 0;
-      const head = sliceAnsi(line, 0, indent);
-      const body = sliceAnsi(line, indent);
+      // sliceAnsi is slow on long lines: only when there is an indent to keep.
+      const head = indent ? sliceAnsi(line, 0, indent) : '';
+      const body = indent ? sliceAnsi(line, indent) : line;
       const lines = wrapAnsi(body, width - indent, { hard: true, trim: true }).split('\n');
       return lines.map((l, i) => (i === 0 ? head : ' '.repeat(indent)) + l);
     };
@@ -123,7 +125,7 @@ export function loadMarkdownRenderer(): Promise<MarkdownRenderer> {
       const key = `${width}|${opts.color}|${opts.ascii}|${markdown}`;
       const hit = pages.get(key);
       if (hit) return hit;
-      let out = instanceFor({ ...opts, width }).parse(markdown, { async: false }) as string;
+      let out = instanceFor({ ...opts, width }).parse(boundPage(markdown), { async: false }) as string;
       if (!opts.color) out = stripAnsi(out);
       if (opts.ascii) out = toAscii(out);
       // Every line (paragraphs, list items, quotes, and code or tables that are simply

@@ -84,11 +84,14 @@ export async function startApp(opts: RunAppOptions): Promise<number> {
     process.off('unhandledRejection', onUncaught);
     restoreTerminal();
   }
+  // A failed save was shown in the frame; say it again where it stays visible.
+  const saveError = opts.store.saveError;
+  if (saveError) process.stderr.write(`webinfra-learn: ${saveError}\n`);
   if (failure) {
     if (!shown) process.stderr.write(`webinfra-learn: ${oneLine(failure.message)}\n`);
     return 1;
   }
-  return 0;
+  return saveError ? 1 : 0;
 }
 
 /** Belt and braces after Ink's own cleanup: never leave the shell in raw mode or without a cursor. */

@@ -51,6 +51,8 @@ export interface PtyApp {
   resize(cols: number, rows: number): void;
   /** Resolves with the exit code when the process ends. */
   exited(timeoutMs?: number): Promise<number>;
+  /** Send a signal to the app (SIGTERM, SIGHUP …). */
+  signal(name: NodeJS.Signals): void;
   /** Kill if still running and remove the temp home. */
   dispose(): void;
   readonly home: string;
@@ -146,6 +148,9 @@ export function launch(args: string[], opts: LaunchOptions = {}): PtyApp {
           throw new Error(`the app did not exit within ${timeoutMs} ms; screen was:\n${screen()}`);
         }),
       ]);
+    },
+    signal(name) {
+      pty.kill(name);
     },
     dispose() {
       if (exitCode === undefined) {

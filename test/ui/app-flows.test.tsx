@@ -50,7 +50,7 @@ describe('saving', { timeout: 20_000 }, () => {
     const app = renderApp({ course: pagesCourse(), store });
     await app.waitFor('Lesson 1.1');
     await app.press(KEY.enter);
-    await app.waitFor('not saved to (memory)');
+    await app.waitFor('progress not saved');
     const f = await app.waitFor('Page 1.1.1');
     // Shown in the header, where the lesson's progress line was, and the lesson goes on.
     expect(f.split('\n')[1]).toContain('read-only file system');

@@ -86,7 +86,7 @@ class Checker {
     if (v === undefined || v === null) return undefined;
     const at = [...p, key];
     if (typeof v !== 'number' || !Number.isFinite(v)) {
-      this.error(at, `'${key}' must be a number, got ${JSON.stringify(v)}`);
+      this.error(at, `'${key}' must be a number, got ${typeof v === 'number' ? (Number.isNaN(v) ? '.nan (not a number)' : 'an infinite number') : JSON.stringify(v)}`);
       return undefined;
     }
     if (opts.int && !Number.isInteger(v)) return this.error(at, `'${key}' must be a whole number, got ${v}`), undefined;
