@@ -15,6 +15,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCourse } from '../../src/course/load-course';
 import { scenarioLookupFromDir } from '../../src/course/scenario-nodes';
+import { mulberry32 } from '../../src/quiz/shuffle';
 import { parseScenario, ScenarioError } from '../../src/sim/scenario';
 import { REPO, tempRoot } from './helpers';
 
@@ -40,18 +41,6 @@ const SCENARIOS = path.join(REPO, 'assets', 'scenarios');
 const LESSONS = path.join(REPO, 'lessons');
 const RAW_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 const LEAKS = /\n\s+at |Maximum call stack|Cannot read propert|is not a function|undefined is not|ERR_[A-Z_]+|TypeError|ReferenceError|RangeError|EISDIR|ENOENT|got null\b/;
-
-/** mulberry32: small, seeded, good enough to pick mutations. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Mutation {
   text: string;
@@ -131,7 +120,7 @@ function expectClearProblems(message: string, context: string): void {
 const fresh = tempRoot('wl-fuzz-');
 
 describe(`fuzz (seed ${SEED})`, { timeout: 120_000 }, () => {
-  const random = rng(SEED);
+  const random = mulberry32(SEED);
   const scenarioFiles = readdirSync(SCENARIOS).filter((f) => f.endsWith('.yaml')).sort();
   const lessonFiles = readdirSync(LESSONS, { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.md') && /^\d/.test(path.basename(f)))
