@@ -27,7 +27,13 @@ export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<num
       cli.stderr.write(`webinfra-learn: ${error.message}\n${USAGE}\nRun 'webinfra-learn --help' for more.\n`);
       return 2;
     }
-    const message = error instanceof Error ? error.message : String(error);
+    // A stack overflow is ours, not the user's to decode: say what it means.
+    const message =
+      error instanceof RangeError
+        ? 'the input is too large or too deeply nested to handle'
+        : error instanceof Error
+          ? error.message
+          : String(error);
     cli.stderr.write(`webinfra-learn: ${message.split('\n')[0]}\n`);
     return 1;
   }

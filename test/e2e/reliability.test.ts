@@ -1,13 +1,14 @@
 /**
  * Issue 10 in a real terminal: a failed save is shown in the frame and again on
- * exit (exit 1); DEV=true does not break start-up; SIGTERM and SIGHUP during the
+ * exit (exit 1); an import while the course runs is not overwritten by it;
+ * DEV=true does not break start-up; SIGTERM and SIGHUP during the
  * live view give the terminal back; a lesson with a 1 MB line opens and quits.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURE_COURSE, KEY, assertBuilt, launch, type PtyApp } from './pty';
+import { FIXTURE_COURSE, KEY, assertBuilt, launch, runPiped, type PtyApp } from './pty';
 
 let apps: PtyApp[] = [];
 const start = (args: string[], opts: Parameters<typeof launch>[1] = {}): PtyApp => {
@@ -38,6 +39,28 @@ describe('item 1: a failed save is never silent', () => {
     expect(await app.exited()).toBe(1);
     const after = await app.waitFor(`webinfra-learn: progress not saved: a file is in the way of the folder, ${path.join(home, 'progress.json')}`.slice(0, 70));
     expect(after).toContain('webinfra-learn: progress not saved: a file is in the way of the folder');
+  });
+});
+
+describe('item 4: progress import while the course runs', () => {
+  it('keeps both the imported progress and what the running copy saves afterwards', async () => {
+    const home = path.join(tmp, 'shared-home');
+    mkdirSync(home, { recursive: true });
+    const app = start(['--course', FIXTURE_COURSE], { home });
+    await app.waitFor('lessons done');
+    await app.press(KEY.enter);
+    await app.waitFor('step 1/6');
+    const exported = path.join(tmp, 'from-elsewhere.json');
+    writeFileSync(exported, JSON.stringify({ version: 1, completed: ['from-elsewhere'], furthest: {}, quizzes: {}, labs: {}, reviewed: {} }));
+    const imported = await runPiped(['progress', 'import', exported, '--yes'], { home });
+    expect(imported.code).toBe(0);
+    await app.press(KEY.right);
+    await app.waitFor('step 2/6');
+    await app.press('q');
+    expect(await app.exited()).toBe(0);
+    const saved = JSON.parse(readFileSync(path.join(home, 'progress.json'), 'utf8')) as { completed: string[]; furthest: Record<string, number> };
+    expect(saved.completed).toContain('from-elsewhere');
+    expect(saved.furthest['one-server']).toBe(1);
   });
 });
 

@@ -86,7 +86,7 @@ class Checker {
     if (v === undefined || v === null) return undefined;
     const at = [...p, key];
     if (typeof v !== 'number' || !Number.isFinite(v)) {
-      this.error(at, `'${key}' must be a number, got ${typeof v === 'number' ? (Number.isNaN(v) ? '.nan (not a number)' : 'an infinite number') : JSON.stringify(v)}`);
+      this.error(at, `'${key}' must be a number, got ${shown(v)}`);
       return undefined;
     }
     if (opts.int && !Number.isInteger(v)) return this.error(at, `'${key}' must be a whole number, got ${v}`), undefined;
@@ -100,7 +100,7 @@ class Checker {
     const v = obj[key];
     if (v === undefined || v === null) return undefined;
     if (typeof v !== 'string' && typeof v !== 'number') {
-      this.error([...p, key], `'${key}' must be a string, got ${JSON.stringify(v)}`);
+      this.error([...p, key], `'${key}' must be a string, got ${shown(v)}`);
       return undefined;
     }
     const s = String(v);
@@ -115,7 +115,7 @@ class Checker {
     const v = obj[key];
     if (v === undefined || v === null) return undefined;
     if (typeof v !== 'boolean') {
-      this.error([...p, key], `'${key}' must be true or false, got ${JSON.stringify(v)}`);
+      this.error([...p, key], `'${key}' must be true or false, got ${shown(v)}`);
       return undefined;
     }
     return v;
@@ -140,6 +140,12 @@ class Checker {
     }
     return v;
   }
+}
+
+/** A value as the author wrote it: JSON would print .nan and .inf as null. */
+function shown(v: unknown): string {
+  if (typeof v === 'number' && !Number.isFinite(v)) return Number.isNaN(v) ? '.nan (not a number)' : `${v < 0 ? '-' : ''}.inf (infinite)`;
+  return JSON.stringify(v) ?? String(v);
 }
 
 function editDistance(a: string, b: string): number {
@@ -173,7 +179,13 @@ export function parseScenario(text: string, file: string, id = (file.split(/[\\/
     );
   }
   const c = new Checker(file, doc, lines);
-  const raw = doc.toJS() as unknown;
+  let raw: unknown;
+  try {
+    raw = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    // An alias to no anchor, or an alias bomb: the yaml package throws here, not in errors.
+    throw new ScenarioError([{ file, line: 1, message: `YAML: ${(error as Error).message.split('\n')[0]}` }]);
+  }
   if (!raw || typeof raw !== 'object' || Array.isArray(raw) || !isMap(doc.contents)) {
     throw new ScenarioError([{ file, line: 1, message: 'a scenario must be a mapping with name, workload and nodes' }]);
   }
