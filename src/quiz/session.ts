@@ -10,10 +10,9 @@
  *   never changes afterwards, whatever retries follow.
  * - After submitting, the answer is locked until `retry` (only offered when wrong).
  */
-import type { QuizRecord } from '../progress/types';
 import { gradeAnswer } from './grade';
 import { choiceOrder, presentedOrder } from './shuffle';
-import type { Answer, Grade, Question } from './types';
+import type { Answer, Grade, Question, QuizRecord } from './types';
 
 export type QuizPhase = 'answering' | 'answered';
 
