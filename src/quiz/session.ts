@@ -146,7 +146,6 @@ function moveItem(state: QuizSessionState, delta: number): QuizSessionState {
 
 /** Strip control characters from typed or pasted text (newlines become spaces). */
 function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/[\r\n\t]+/g, ' ').replace(/[\u0000-\u001f\u007f]/g, '');
 }
 

@@ -61,7 +61,7 @@ export function loadMarkdownRenderer(): Promise<MarkdownRenderer> {
 
     const instanceFor = (opts: MarkdownOptions): MarkedInstance => {
       const key = `${opts.width}|${opts.ascii}`;
-      let m = instances.get(key);
+      const m = instances.get(key);
       if (!m) {
         // One calm accent for headings; code in a second, quieter colour.
         const style: TerminalRendererOptions = {

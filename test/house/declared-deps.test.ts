@@ -39,15 +39,20 @@ export function packageOf(spec: string): string | null {
   return spec.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? null);
 }
 
+/** Code in the scanned folders, and config files at the top (eslint.config.js …). */
+function codeFiles(): string[] {
+  const top = readdirSync(root)
+    .filter((name) => codeFile.test(name))
+    .map((name) => join(root, name));
+  return [...top, ...scanned.flatMap((dir) => filesUnder(join(root, dir)))];
+}
+
 function importedPackages(): Map<string, string> {
   const firstSeen = new Map<string, string>();
-  for (const dir of scanned) {
-    for (const file of filesUnder(join(root, dir))) {
-      const text = readFileSync(file, 'utf8');
-      for (const match of text.matchAll(specifier)) {
-        const pkg = packageOf(match[2] ?? '');
-        if (pkg && !firstSeen.has(pkg)) firstSeen.set(pkg, relative(root, file));
-      }
+  for (const file of codeFiles()) {
+    for (const match of readFileSync(file, 'utf8').matchAll(specifier)) {
+      const pkg = packageOf(match[2] ?? '');
+      if (pkg && !firstSeen.has(pkg)) firstSeen.set(pkg, relative(root, file));
     }
   }
   return firstSeen;

@@ -1,5 +1,4 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import React from 'react';
 import { cleanup, render } from 'ink-testing-library';
 import { emptyProgress, type Progress } from '../../src/progress/types';
 import type { Course } from '../../src/course/types';

@@ -3,7 +3,6 @@
  * store in memory, a fixed terminal size, named keys, and `waitFor` so tests wait
  * for what a learner would see instead of sleeping.
  */
-import React from 'react';
 import path from 'node:path';
 import { render } from 'ink-testing-library';
 import { loadCourse } from '../../src/course/load-course';

@@ -8,7 +8,6 @@
  */
 import { stepCursor } from './step-cursor';
 import React, { useEffect, useMemo, useReducer, useState } from 'react';
-import { Text } from 'ink';
 import type { Step } from '../../course/types';
 import { layoutDiagram, renderDiagram, type StyledLine } from '../../diagram';
 import { gradeAnswer } from '../../quiz/grade';
@@ -199,8 +198,7 @@ export function PickNodeQuiz(props: StepViewProps<QuizStepData>): React.ReactEle
   const contextKey = pickNodeContexts(state, tall).join(' ');
   useEffect(() => {
     setContexts(pickNodeContexts(state, tall));
-    // Only when the set of working keys changes.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the set of working keys changes
   }, [contextKey, setContexts]);
   return <Canvas lines={text} width={width} />;
 }

@@ -2,7 +2,6 @@
 import type { ScreenProps } from './screen-props';
 import React from 'react';
 import { Box, Text } from 'ink';
-import type { Course } from '../../course/types';
 import { chapterScore, missedQuestions, overallProgress } from '../progress-ops';
 import { Frame } from '../components/frame';
 import { ellipsisFor, spread } from '../components/text-utils';
