@@ -1,7 +1,7 @@
 /**
  * The walls of the house (DESIGN.md "The house"), checked by `npm run walls`:
  *
- *   cli → ui → {design, labs, course, quiz, progress, diagram} → sim
+ *   cli → ui → {design, labs, course, quiz, progress, diagram} → sim → text
  *
  * Imports run one way. The pure core (everything but ui/ and cli/) never
  * imports React or Ink, so a test, the headless commands or another front end
@@ -21,6 +21,13 @@ module.exports = {
       severity: 'error',
       from: { path: parts('sim', 'diagram') },
       to: { path: parts('course', 'quiz', 'progress', 'labs', 'design', 'ui', 'cli') },
+    },
+    {
+      name: 'text-is-the-floor',
+      comment: 'src/text (edit distance, suggestions) serves every part and imports none.',
+      severity: 'error',
+      from: { path: part('text') },
+      to: { path: parts('sim', 'diagram', 'course', 'quiz', 'progress', 'labs', 'design', 'ui', 'cli') },
     },
     {
       name: 'core-never-imports-ui-or-cli',

@@ -5,7 +5,7 @@
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type * as z from 'zod/mini';
-import { suggest } from './suggest';
+import { suggest } from '../text/suggest';
 
 export type Path = readonly (string | number)[];
 

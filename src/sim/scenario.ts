@@ -7,6 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
+import { editDistance } from '../text/suggest';
 import type {
   ActionName,
   AlertRule,
@@ -155,15 +156,6 @@ class Checker {
     }
     return v;
   }
-}
-
-function editDistance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
-  for (let i = 1; i <= a.length; i++)
-    for (let j = 1; j <= b.length; j++)
-      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-  return d[a.length]![b.length]!;
 }
 
 const TOP_KEYS = ['name', 'description', 'seed', 'duration_s', 'warmup_s', 'domain', 'dns', 'network', 'workload', 'nodes', 'monitoring', 'timeline'];
