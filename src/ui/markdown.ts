@@ -8,6 +8,7 @@
  * every key press and re-rendered only when the terminal's width changes.
  */
 import type { TerminalRendererOptions } from 'marked-terminal';
+import { cellWidth, sliceCells, stripAnsi, wrapAnsi } from './text';
 
 export interface MarkdownOptions {
   /** Columns to wrap to. */
@@ -30,28 +31,23 @@ export function markdownRendererIfLoaded(): MarkdownRenderer | undefined {
 /** Load marked + marked-terminal once; later calls share the same promise. */
 export function loadMarkdownRenderer(): Promise<MarkdownRenderer> {
   loading ??= (async () => {
-    const [{ Marked }, { markedTerminal }, { default: chalk }, { default: wrapAnsi }, { default: stripAnsi }, { default: sliceAnsi }, { default: stringWidth }] =
-      await Promise.all([
-        import('marked'),
-        import('marked-terminal'),
-        import('chalk'),
-        import('wrap-ansi'),
-        import('strip-ansi'),
-        import('slice-ansi'),
-        import('string-width'),
-      ]);
+    const [{ Marked }, { markedTerminal }, { default: chalk }] = await Promise.all([
+      import('marked'),
+      import('marked-terminal'),
+      import('chalk'),
+    ]);
 
     /**
      * Wraps one rendered line to `width`, continuing under its text: a list item's
      * second line starts under the item's first word, a quote's under the quote.
      */
     const wrapLine = (line: string, width: number): string[] => {
-      if (stringWidth(line) <= width) return [line];
+      if (cellWidth(line) <= width) return [line];
       const lead = /^(\s*(?:(?:[*•◦▪-]|\d+\.)\s+)?)/.exec(stripAnsi(line))![1]!.length;
       const indent = lead <= width / 2 ? lead : 0;
-      const head = sliceAnsi(line, 0, indent);
-      const body = sliceAnsi(line, indent);
-      const lines = wrapAnsi(body, width - indent, { hard: true, trim: true }).split('\n');
+      const head = sliceCells(line, 0, indent);
+      const body = sliceCells(line, indent);
+      const lines = wrapAnsi(body, width - indent);
       return lines.map((l, i) => (i === 0 ? head : ' '.repeat(indent)) + l);
     };
 

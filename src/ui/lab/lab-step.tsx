@@ -14,12 +14,12 @@ import type { DiagramStyle, StyledLine } from '../../diagram';
 import { judgeLab, judgeTimeS, parseAt, type Verdict } from '../../sim/checks';
 import type { Engine, EngineOptions, Report, Scenario, Snapshot, TimelineEvent } from '../../sim/types';
 import type { StepViewProps } from '../step-props';
-import { liveLines, fitLine } from './live-lines';
+import { liveLines } from './live-lines';
 import { Canvas, InlineSlot } from './canvas';
 import { INLINE_MARK, InlineCanvasContext } from './inline-canvas';
 import { paintLines } from './paint';
 import { scenarioById } from './scenario-cache';
-import { wrapSegments, wrapStyled } from './text-lines';
+import { fitLine, wrapSegments, wrapStyled } from '../text';
 import { useLab } from './use-lab';
 import { useLabKeys } from './use-lab-keys';
 

@@ -16,12 +16,11 @@ import type { Grade, PickNodeQuestion } from '../../quiz/types';
 import type { StepViewProps } from '../step-props';
 import { useKeys, LAYER } from '../input';
 import { matchCommand, type Context } from '../keymap';
-import { fitLine } from './live-lines';
 import { Canvas } from './canvas';
 import { paintLines } from './paint';
 import { scenarioById } from './scenario-cache';
 import { scenarioTopology } from './scenario-topology';
-import { wrapSegments, wrapStyled } from './text-lines';
+import { fitLine, wrapSegments, wrapStyled } from '../text';
 
 type QuizStepData = Extract<Step, { kind: 'quiz' }>;
 

@@ -16,13 +16,13 @@ import type { EngineOptions, Report, Scenario, TimelineEvent } from '../../sim/t
 import type { StepViewProps } from '../step-props';
 import { useKeys, LAYER } from '../input';
 import { matchCommand, type Context } from '../keymap';
-import { fitLine, fmtLatency, fmtPercent, liveLines } from './live-lines';
+import { fmtLatency, fmtPercent, liveLines } from './live-lines';
 import { Canvas } from './canvas';
 import { paintLines } from './paint';
 import { gradeLines } from './pick-node-quiz';
 import { parseLabAt } from './lab-step';
 import { scenarioById } from './scenario-cache';
-import { wrapSegments, wrapStyled } from './text-lines';
+import { fitLine, wrapSegments, wrapStyled } from '../text';
 import { useLab } from './use-lab';
 import { useLabKeys } from './use-lab-keys';
 

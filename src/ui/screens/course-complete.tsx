@@ -4,7 +4,7 @@ import React from 'react';
 import { Box, Text } from 'ink';
 import { chapterScore, missedQuestions, overallProgress } from '../progress-ops';
 import { Frame } from '../components/frame';
-import { ellipsisFor, spread } from '../components/text-utils';
+import { ellipsisFor, spread } from '../text';
 import { LAYER, useKeys } from '../input';
 import { matchCommand } from '../keymap';
 
