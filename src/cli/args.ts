@@ -3,7 +3,7 @@
  * dependency on the start-up path, and unknown flags are errors.
  */
 import { parseArgs } from 'node:util';
-import { suggest } from '../course/suggest';
+import { suggest } from '../text/suggest';
 import { UsageError } from './io';
 
 export type Command =

@@ -15,6 +15,7 @@ import { createEngine } from '../sim/engine';
 import { listScenarios, loadScenario, ScenarioError, timelineProblem } from '../sim/scenario';
 import type { EngineOptions, Report, Scenario, TimelineEvent } from '../sim/types';
 import type { LiveSimOptions } from '../ui/sim-live-options';
+import { truncate, wrapText } from '../ui/text';
 
 /** Where the command writes; defaults to the process streams. Injected by tests. */
 export interface SimIo {
@@ -212,18 +213,8 @@ const ms = (x: number): string => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed
 
 const lagText = (x: number): string => (x >= 1000 ? `${(x / 1000).toFixed(1)} s` : `${Math.round(x)} ms`);
 
-function wrap(text: string, width: number, indent: number): string[] {
-  const out: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    if (line && line.length + 1 + word.length > width - indent) {
-      out.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) out.push(line);
-  return out;
-}
+/** `text` wrapped to fit `width` cells after an indent of `indent`. */
+const wrap = (text: string, width: number, indent: number): string[] => wrapText(text, width - indent);
 
 /**
  * The human report: headline numbers, an aligned table of nodes, database and
@@ -336,7 +327,7 @@ export function formatReport(report: Report, scenario: Scenario, opts: { color?:
     lines.forEach((notes, k) => {
       let line = (k === 0 ? cells.join('  ') + '  ' : ' '.repeat(notesCol)) + notes;
       line = line.trimEnd();
-      if (line.length > width) line = `${line.slice(0, width - 1)}…`;
+      line = truncate(line, width);
       if (ri === 0) line = bold(line);
       else if (r[2] !== 'up') line = r[2] === 'draining' ? yellow(line) : red(line);
       out.push(line);

@@ -38,7 +38,7 @@ import type {
   ReviewBlock,
   Step,
 } from './types';
-import { suggest } from './suggest';
+import { suggest } from '../text/suggest';
 import { checkSchema, parseYamlBlock, type Path, type YamlBlock } from './yaml-block';
 
 export interface LoadCourseOptions {

@@ -7,7 +7,7 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type
 import type * as z from 'zod/mini';
 import { noteLoaded } from '../startup-trace';
 import { describeUnsafe, hasUnsafeText, safeValue } from './safe-text';
-import { suggest } from './suggest';
+import { suggest } from '../text/suggest';
 
 noteLoaded('yaml');
 

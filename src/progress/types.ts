@@ -3,16 +3,10 @@
  * (or `$WEBINFRA_LEARN_HOME/progress.json`).
  */
 
-/** One question's record. The first try is what the score counts. */
-export interface QuizRecord {
-  /** Correct on the first try. */
-  firstTryCorrect: boolean;
-  /** Has it been answered correctly since (retries allowed). */
-  solved: boolean;
-  attempts: number;
-  /** ISO time of the last answer. */
-  at: string;
-}
+import type { QuizRecord } from '../quiz/types';
+
+/** One question's record lives with the quiz (which reads it to resume); saved here. */
+export type { QuizRecord };
 
 export interface LabRecord {
   /** Check texts (or indices) that passed. */

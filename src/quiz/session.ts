@@ -10,10 +10,9 @@
  *   never changes afterwards, whatever retries follow.
  * - After submitting, the answer is locked until `retry` (only offered when wrong).
  */
-import type { QuizRecord } from '../progress/types';
 import { gradeAnswer } from './grade';
 import { choiceOrder, presentedOrder } from './shuffle';
-import type { Answer, Grade, Question } from './types';
+import type { Answer, Grade, Question, QuizRecord } from './types';
 
 export type QuizPhase = 'answering' | 'answered';
 
@@ -147,7 +146,6 @@ function moveItem(state: QuizSessionState, delta: number): QuizSessionState {
 
 /** Strip control characters from typed or pasted text (newlines become spaces). */
 function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/[\r\n\t]+/g, ' ').replace(/[\u0000-\u001f\u007f]/g, '');
 }
 

@@ -128,3 +128,17 @@ export interface GradeNote {
   text: string;
   misconception?: number;
 }
+
+/**
+ * One question's saved record (kept in progress, read here to resume a question).
+ * The first try is what the score counts.
+ */
+export interface QuizRecord {
+  /** Correct on the first try. */
+  firstTryCorrect: boolean;
+  /** Has it been answered correctly since (retries allowed). */
+  solved: boolean;
+  attempts: number;
+  /** ISO time of the last answer. */
+  at: string;
+}

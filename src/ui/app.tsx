@@ -90,11 +90,12 @@ export function App(props: AppProps): React.ReactElement {
 
   const latest = useRef(state);
   latest.current = state;
+  const { onExit } = props;
   const quit = useCallback(() => {
     save(latest.current.progress);
-    props.onExit?.(0);
+    onExit?.(0);
     exit();
-  }, [exit, save, props.onExit]);
+  }, [exit, save, onExit]);
 
   const onUnhandled = useCallback(
     (input: string, key: Parameters<typeof matchCommand>[2]) => {

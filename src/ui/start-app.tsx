@@ -2,7 +2,6 @@
  * Renders the course app with Ink and waits for the learner to quit. Loaded by
  * run.tsx (see there why this is a separate module).
  */
-import React from 'react';
 import { render } from 'ink';
 import { firstFrameDrawn, markStartup, noteLoaded } from '../startup-profile';
 import type { RunAppOptions } from './run-options';

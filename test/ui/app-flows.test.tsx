@@ -1,5 +1,4 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import React from 'react';
 import { cleanup, render } from 'ink-testing-library';
 import { emptyProgress, type Progress } from '../../src/progress/types';
 import type { Course } from '../../src/course/types';
@@ -7,6 +6,7 @@ import { App } from '../../src/ui/app';
 import { makeTheme } from '../../src/ui/theme';
 import { prefetchStepViews } from '../../src/ui/steps/registry';
 import { KEY, MemoryStore, pagesCourse, renderApp } from './app-harness';
+import { until } from './press-key';
 
 afterEach(() => cleanup());
 // The quiz view is loaded on first use; compiling it (and the simulator it can
@@ -28,6 +28,8 @@ describe('review what I missed', { timeout: 20_000 }, () => {
     await app.press('r');
     const f = await app.waitFor('Which port does plain HTTP use by default?');
     expect(f.split('\n')[0]).toMatch(/Review what I missed › One server does it all\s+question 1\/1/);
+    // A text question opens with its field focused, where m is a letter: leave it first.
+    await app.press(KEY.escape);
     await app.press('m');
     await app.waitFor('lessons done');
   });
@@ -88,8 +90,7 @@ describe('a screen that fails', { timeout: 20_000 }, () => {
           onError={(e) => errors.push(e)}
         />,
       );
-      const start = Date.now();
-      while (errors.length === 0 && Date.now() - start < 3000) await new Promise((res) => setTimeout(res, 20));
+      await until(() => errors.length > 0, () => 'the error reported');
       expect(errors).toHaveLength(1);
       const f = r.lastFrame() ?? '';
       expect(f).toMatch(/^webinfra-learn stopped: /);

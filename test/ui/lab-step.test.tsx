@@ -1,8 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LabBlock, Step } from '../../src/course/types';
 import { LabStep, checklistLines, labIdOf, parseLabAt } from '../../src/ui/lab/lab-step';
 import { toPlainText } from '../../src/diagram';
-import { KEY, lessonWith, mountStep, wait, type LabHarness } from './lab-harness';
+import { KEY, lessonWith, mountStep, type LabHarness } from './lab-harness';
+import { until } from './press-key';
 
 type LabStepData = Extract<Step, { kind: 'lab' }>;
 
@@ -86,7 +87,8 @@ describe('lab step', () => {
     expect(f).toContain('[✓] lb-1 marked web-2 DOWN');
     expect(f).toContain('after 3 failed checks');
     // Saving follows the tick by an effect or two.
-    for (let i = 0; i < 40 && !h.labs.at(-1)?.record.completed; i++) await wait(50);
+    const saved = h.labs;
+    await until(() => saved.at(-1)?.record.completed === true, () => `the lab saved as completed; saved ${JSON.stringify(saved)}`);
     const last = h.labs.at(-1)!;
     expect(last.id).toBe('lab-lesson#lab1');
     expect(last.record).toEqual({ passed: [0, 1], completed: true });
@@ -155,9 +157,12 @@ describe('lab step', () => {
   }, 20_000);
 
   it('does not animate while inactive (an overlay is open): time stands still', async () => {
+    // Time moves only on the clock's interval: none while inactive means time stands still.
+    const intervals = vi.spyOn(globalThis, 'setInterval');
     h = mountStep(LabStep, lab(), { active: false });
-    await wait(300);
-    expect(h.frame()).toMatch(/t 0\.0 s/);
+    expect(await h.waitFor('checks 0/2')).toMatch(/t 0\.0 s/);
+    expect(intervals).not.toHaveBeenCalled();
+    intervals.mockRestore();
     h.rerender({ active: true });
     await h.waitFor(/t (0\.[1-9]|[1-9]\d*\.\d) s/);
   });

@@ -21,6 +21,7 @@ import type {
   TimelineEvent,
   Component,
 } from './types';
+import { editDistance } from '../../text/suggest';
 
 /** One problem in a scenario file. */
 export interface ScenarioProblem {
@@ -148,14 +149,6 @@ function shown(v: unknown): string {
   return JSON.stringify(v) ?? String(v);
 }
 
-function editDistance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
-  for (let i = 1; i <= a.length; i++)
-    for (let j = 1; j <= b.length; j++)
-      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-  return d[a.length]![b.length]!;
-}
 
 const TOP_KEYS = ['name', 'description', 'seed', 'duration_s', 'warmup_s', 'domain', 'dns', 'network', 'workload', 'nodes', 'monitoring', 'timeline'];
 const LB_KEYS = [

@@ -14,12 +14,12 @@ import type { DiagramStyle, StyledLine } from '../../diagram';
 import { judgeLab, judgeTimeS, parseAt, type Verdict } from '../../sim/checks';
 import type { Engine, EngineOptions, Report, Scenario, Snapshot, TimelineEvent } from '../../sim/types';
 import type { StepViewProps } from '../step-props';
-import { liveLines, fitLine } from './live-lines';
+import { liveLines } from './live-lines';
 import { Canvas, InlineSlot } from './canvas';
 import { INLINE_MARK, InlineCanvasContext } from './inline-canvas';
 import { paintLines } from './paint';
 import { scenarioById } from './scenario-cache';
-import { wrapSegments, wrapStyled } from './text-lines';
+import { fitLine, wrapSegments, wrapStyled } from '../text';
 import { useLab } from './use-lab';
 import { useLabKeys } from './use-lab-keys';
 
@@ -190,10 +190,11 @@ function LabRunner(props: StepViewProps<LabStepData> & { scenario: Scenario; atE
   useEffect(() => {
     evaluate.current();
   }, [snapshot, judged, judgeAtS, live.state.paused, live.animating, live.sim.engine, lab.checks]);
+  const liveDispatch = live.dispatch;
   useEffect(() => {
     const newly = verdicts.map((v, i) => (v === 'pass' ? i : -1)).filter((i) => i >= 0 && !live.state.passed.includes(i));
-    if (newly.length) live.dispatch({ type: 'checksPassed', indices: newly });
-  }, [verdicts, live.state.passed, live.dispatch]);
+    if (newly.length) liveDispatch({ type: 'checksPassed', indices: newly });
+  }, [verdicts, live.state.passed, liveDispatch]);
 
   // Save each time the set of passed checks grows.
   const labId = labIdOf(props);
@@ -268,8 +269,7 @@ function LabRunner(props: StepViewProps<LabStepData> & { scenario: Scenario; atE
 
   const text = useMemo(
     () => (slotShown ? [] : paintLines(compose(direct ? live.sim.engine.snapshot({ maxInflight: 40 }) : snapshot), theme)),
-    // compose reads the values listed here.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- compose, a closure, reads exactly these values
     [slotShown, snapshot, live.state, live.topology, live.animating, width, height, theme, lab, scenario.name, verdicts, judgeAtS, props.atErrors],
   );
   if (slotShown) return <InlineSlot width={width} height={height} mark={INLINE_MARK} />;
@@ -287,9 +287,10 @@ export function LabStep(props: StepViewProps<LabStepData>): React.ReactElement {
   const lab = props.step.lab;
   const loaded = scenarioById(lab.scenario);
   const at = useMemo(() => parseLabAt(lab.at), [lab.at]);
+  const { setContexts } = props;
   useEffect(() => {
-    if (!loaded.ok) props.setContexts(['lesson']);
-  }, [loaded.ok, props.setContexts]);
+    if (!loaded.ok) setContexts(['lesson']);
+  }, [loaded.ok, setContexts]);
   if (!loaded.ok) {
     return (
       <Text wrap="wrap">

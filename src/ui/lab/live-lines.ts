@@ -8,6 +8,7 @@ import { layoutDiagram, lbViewWord, legendLine, renderDiagram, type DiagramLayou
 import { sparkGlyphs, stateMark } from '../../diagram/glyphs';
 import type { SimEvent, Snapshot, Topology } from '../../sim/types';
 import type { LabState } from './use-lab-state';
+import { fitLine, styledWidth } from '../text';
 
 export interface LiveLinesInput {
   topology: Topology;
@@ -39,24 +40,9 @@ export interface LiveLines {
 /** Minimum width of the metrics side panel. */
 const SIDE_MIN = 18;
 
-const lineWidth = (l: StyledLine): number => l.reduce((n, s) => n + s.text.length, 0);
-
-/** Cut a styled line to `width` cells. */
-export function fitLine(line: StyledLine, width: number): StyledLine {
-  const out: StyledLine = [];
-  let used = 0;
-  for (const s of line) {
-    if (used >= width) break;
-    const room = width - used;
-    const text = s.text.length > room ? s.text.slice(0, room) : s.text;
-    out.push({ text, style: s.style });
-    used += text.length;
-  }
-  return out;
-}
 
 function padTo(line: StyledLine, width: number): StyledLine {
-  const w = lineWidth(line);
+  const w = styledWidth(line);
   const fitted = w > width ? fitLine(line, width) : line;
   return w < width ? [...fitted, { text: ' '.repeat(width - w), style: 'text' }] : fitted;
 }
@@ -129,7 +115,7 @@ function statusLine(input: LiveLinesInput): StyledLine {
     sep,
     { text: snapshot.algorithm, style: 'text' },
   ];
-  if (input.title && lineWidth(segs) + 3 + input.title.length <= input.width) segs.push(sep, { text: input.title, style: 'muted' });
+  if (input.title && styledWidth(segs) + 3 + input.title.length <= input.width) segs.push(sep, { text: input.title, style: 'muted' });
   return segs;
 }
 
@@ -173,7 +159,7 @@ function metricLines(snapshot: Snapshot, width: number, ascii: boolean, side: bo
       { text: '  avail ', style: 'muted' },
       { text: fmtPercent(snapshot.availability, 2), style: availStyle },
     ];
-    const room = width - lineWidth(line) - 2;
+    const room = width - styledWidth(line) - 2;
     if (room >= 6) line.push({ text: '  ', style: 'text' }, { text: sparkline(s.error_rate, Math.min(20, room), ascii, errMax), style: errStyle });
     return [line];
   }

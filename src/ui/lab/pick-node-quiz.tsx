@@ -8,7 +8,6 @@
  */
 import { stepCursor } from './step-cursor';
 import React, { useEffect, useMemo, useReducer, useState } from 'react';
-import { Text } from 'ink';
 import type { Step } from '../../course/types';
 import { layoutDiagram, renderDiagram, type StyledLine } from '../../diagram';
 import { gradeAnswer } from '../../quiz/grade';
@@ -17,12 +16,11 @@ import type { Grade, PickNodeQuestion } from '../../quiz/types';
 import type { StepViewProps } from '../step-props';
 import { useKeys, LAYER } from '../input';
 import { matchCommand, type Context } from '../keymap';
-import { fitLine } from './live-lines';
 import { Canvas } from './canvas';
 import { paintLines } from './paint';
 import { scenarioById } from './scenario-cache';
 import { scenarioTopology } from './scenario-topology';
-import { wrapSegments, wrapStyled } from './text-lines';
+import { fitLine, wrapSegments, wrapStyled } from '../text';
 
 type QuizStepData = Extract<Step, { kind: 'quiz' }>;
 
@@ -199,8 +197,7 @@ export function PickNodeQuiz(props: StepViewProps<QuizStepData>): React.ReactEle
   const contextKey = pickNodeContexts(state, tall).join(' ');
   useEffect(() => {
     setContexts(pickNodeContexts(state, tall));
-    // Only when the set of working keys changes.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the set of working keys changes
   }, [contextKey, setContexts]);
   return <Canvas lines={text} width={width} />;
 }

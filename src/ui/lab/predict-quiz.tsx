@@ -16,13 +16,13 @@ import type { EngineOptions, Report, Scenario, TimelineEvent } from '../../sim/t
 import type { StepViewProps } from '../step-props';
 import { useKeys, LAYER } from '../input';
 import { matchCommand, type Context } from '../keymap';
-import { fitLine, fmtLatency, fmtPercent, liveLines } from './live-lines';
+import { fmtLatency, fmtPercent, liveLines } from './live-lines';
 import { Canvas } from './canvas';
 import { paintLines } from './paint';
 import { gradeLines } from './pick-node-quiz';
 import { parseLabAt } from './lab-step';
 import { scenarioById } from './scenario-cache';
-import { wrapSegments, wrapStyled } from './text-lines';
+import { fitLine, wrapSegments, wrapStyled } from '../text';
 import { useLab } from './use-lab';
 import { useLabKeys } from './use-lab-keys';
 
@@ -217,13 +217,13 @@ function PredictRunner(props: StepViewProps<QuizStepData> & { scenario: Scenario
   const contextKey = predictContexts(state).join(' ');
   useEffect(() => {
     setContexts(predictContexts(state));
-    // Only when the set of working keys changes.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the set of working keys changes
   }, [contextKey, setContexts]);
   // Each new run starts from the beginning with the same seed.
   useEffect(() => {
     if (state.run > 1) live.commands.reset();
-  }, [state.run]); // eslint-disable-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- a new run only, not a new commands object
+  }, [state.run]);
 
   useKeys(
     (input, key) => {
@@ -293,7 +293,7 @@ function PredictRunner(props: StepViewProps<QuizStepData> & { scenario: Scenario
     // show the run's numbers and its last events (the diagram is back on retry).
     if (view.clipped && over) view = liveLines({ topology: live.topology, snapshot, state: live.state, width, height: room, ascii, noDiagram: true });
     return paintLines([head[0]!, ...prediction, ...view.lines, ...tail.map((l) => fitLine(l, width))].slice(0, height), theme);
-  }, [question, state, snapshot, live.state, live.topology, live.sim.engine, width, height, theme, untilMs, props.atErrors, firstTryWrong]);
+  }, [question, state, snapshot, live.state, live.topology, live.sim.engine, width, height, theme, untilMs, window, props.atErrors, firstTryWrong]);
   return <Canvas lines={text} width={width} />;
 }
 
@@ -301,9 +301,10 @@ export function PredictQuiz(props: StepViewProps<QuizStepData>): React.ReactElem
   const question = props.step.question as PredictQuestion;
   const loaded = scenarioById(question.scenario);
   const at = useMemo(() => parseLabAt(question.at), [question.at]);
+  const { setContexts } = props;
   useEffect(() => {
-    if (!loaded.ok) props.setContexts(['lesson']);
-  }, [loaded.ok, props.setContexts]);
+    if (!loaded.ok) setContexts(['lesson']);
+  }, [loaded.ok, setContexts]);
   if (!loaded.ok) return <Text wrap="wrap">{`This question needs the scenario '${question.scenario}', which could not be loaded:\n${loaded.error}`}</Text>;
   return <PredictRunner {...props} scenario={loaded.scenario} atEvents={at.events} atErrors={at.errors} />;
 }

@@ -49,16 +49,14 @@ export function QuizQuestion(props: StepViewProps<QuizStepData>): React.ReactEle
     }
     const verdict = lines.findIndex((l) => l.anchor === 'verdict');
     setOffset(Math.max(0, verdict - 1));
-    // Only when a new answer arrives, not on every redraw.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when a new answer arrives, not on every redraw
   }, [state.phase, state.attempts]);
 
   const contexts = quizContexts(state);
   const contextKey = contexts.join(' ');
   useEffect(() => {
     setContexts(quizContexts(state));
-    // Only when the set of working keys changes, not on every keystroke.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the set of working keys changes, not on every keystroke
   }, [contextKey, setContexts]);
 
   const scroll = useCallback(

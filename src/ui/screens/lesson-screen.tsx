@@ -15,7 +15,7 @@ import { matchCommand, type Context } from '../keymap';
 import { LAYER, useKeys } from '../input';
 import { findLesson } from '../progress-ops';
 import { Frame } from '../components/frame';
-import { ellipsisFor } from '../components/text-utils';
+import { ellipsisFor } from '../text';
 import { stepViewFor } from '../steps/registry';
 import type { StepViewProps } from '../step-props';
 
