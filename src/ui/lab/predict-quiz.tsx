@@ -5,7 +5,7 @@
  * choice's feedback, the explanation and the run's own numbers. The answer is
  * recorded when it is given, before the run, so watching cannot change the score.
  */
-import React, { useEffect, useMemo, useReducer, useRef } from 'react';
+import React, { useEffect, useMemo, useRef } from 'react';
 import { Text } from 'ink';
 import type { Step } from '../../course/types';
 import type { StyledLine } from '../../diagram';
@@ -14,6 +14,7 @@ import type { PredictQuestion } from '../../quiz/types';
 import type { EngineOptions, Report, Scenario, TimelineEvent } from '../../sim/types';
 import type { StepViewProps } from '../step-props';
 import { useKeys, LAYER } from '../input';
+import { useMachine } from '../quiz/use-machine';
 import { matchCommand, type Context } from '../keymap';
 import { fitLine, fmtLatency, fmtPercent, liveLines } from './live-lines';
 import { Canvas } from './canvas';
@@ -137,7 +138,7 @@ function PredictRunner(props: StepViewProps<QuizStepData> & { scenario: Scenario
   const question = step.question as PredictQuestion;
   // Answered wrong in an earlier visit: a right prediction now does not change the score.
   const firstTryWrong = progress.quizzes[question.id]?.firstTryCorrect === false;
-  const [state, dispatch] = useReducer(predictReducer, undefined, () => predictStart(question, progress.learner));
+  const [state, dispatch, latest] = useMachine(predictReducer, () => predictStart(question, progress.learner));
   const untilMs = (question.run_s ?? scenario.duration_s) * 1000;
   const engineOptions = useMemo<EngineOptions>(() => (props.atEvents.length ? { at: props.atEvents } : {}), [props.atEvents]);
   // Request counts at the edges of the span the question asks about, read at the
@@ -178,6 +179,8 @@ function PredictRunner(props: StepViewProps<QuizStepData> & { scenario: Scenario
 
   useKeys(
     (input, key) => {
+      // The latest state, not this render's: keys can arrive faster than redraws.
+      const state = latest();
       const command = matchCommand(state.phase === 'done' ? ['wrongAnswer'] : ['quiz'], input, key);
       const n = question.choices.length;
       if (state.phase === 'choosing') {

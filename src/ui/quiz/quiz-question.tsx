@@ -6,6 +6,7 @@
 import React, { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Step } from '../../course/types';
 import type { QuizSessionState } from '../../quiz/session';
+import type { QuestionKind } from '../../quiz/types';
 import type { Context } from '../keymap';
 import type { StepViewProps } from '../step-props';
 import { LineView } from './line-view';
@@ -25,12 +26,18 @@ export type QuizStepData = Extract<Step, { kind: 'quiz' }>;
  */
 export function quizContexts(state: QuizSessionState): Context[] {
   if (state.phase === 'answered') return state.grade?.correct || state.revealed ? ['lesson'] : ['wrongAnswer', 'lesson'];
-  if (state.question.kind === 'multiple') return ['multipleChoice', 'quiz', 'question'];
-  if (state.question.kind === 'order') return ['ordering', 'quiz', 'question'];
-  if (state.question.kind !== 'text') return ['quiz', 'question'];
-  if (!state.focused) return ['field', 'question'];
-  return state.text.length === 0 ? ['typing', 'question'] : ['typing'];
+  return OPEN_CONTEXTS[state.question.kind](state);
 }
+
+/** Per kind, the keymap contexts while a question is open (most specific first). */
+const OPEN_CONTEXTS: { readonly [K in QuestionKind]: (state: QuizSessionState) => Context[] } = {
+  single: () => ['quiz', 'question'],
+  predict: () => ['quiz', 'question'],
+  'pick-node': () => ['pickNode', 'question'],
+  multiple: () => ['multipleChoice', 'quiz', 'question'],
+  order: () => ['ordering', 'quiz', 'question'],
+  text: (state) => (!state.focused ? ['field', 'question'] : state.text.length === 0 ? ['typing', 'question'] : ['typing']),
+};
 
 export function QuizQuestion(props: StepViewProps<QuizStepData>): React.ReactElement {
   const { step, progress, onQuizAnswer, active, width, height, theme, setContexts } = props;
