@@ -17,6 +17,12 @@ export interface LabRecord {
 
 export interface Progress {
   version: 1;
+  /**
+   * A random id for this learner, made on the first start: it seeds the order of
+   * quiz choices, so one learner always sees the same order and two learners
+   * different ones. Not personal data.
+   */
+  learner?: string;
   /** Lesson ids finished. */
   completed: string[];
   /** Where the learner is: lesson id and step index. */
