@@ -2,8 +2,8 @@
  * Reading a simulation report for a lab: a metric at a dotted path, and whether a
  * condition holds. Pure.
  */
-import type { Report, SimEvent } from '../sim/types';
-import type { CompareOp, Condition, EventRef } from './types';
+import type { Report } from '../sim/types';
+import type { CompareOp, Condition, EventRef, LabEvent } from './types';
 
 /**
  * Value at a dotted path in the report, e.g. `requests.failed`, `latency_ms.p99`,
@@ -40,7 +40,7 @@ export function compare(v: number, op: CompareOp, value: number): boolean {
 }
 
 /** Whether an event is the one a reference names. */
-export const eventMatches = (e: Pick<SimEvent, 'type' | 'node'>, ref: EventRef): boolean => e.type === ref.event && (ref.node === undefined || e.node === ref.node);
+export const eventMatches = (e: Pick<LabEvent, 'type' | 'node'>, ref: EventRef): boolean => e.type === ref.event && (ref.node === undefined || e.node === ref.node);
 
 /**
  * Does the report satisfy a lab condition? An `event` condition needs at least

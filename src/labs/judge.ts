@@ -11,9 +11,9 @@
  * a `for_s` window at its exact end, the caller stops the clock at `nextCloseS()`.
  * Pure: no clock, no engine, no React.
  */
-import type { Report, SimEvent } from '../sim/types';
+import type { Report } from '../sim/types';
 import { compare, eventMatches, getMetric } from './checks';
-import type { CheckWindow, Condition, JudgedCheck, Verdict } from './types';
+import type { CheckWindow, Condition, JudgedCheck, LabEvent, Verdict } from './types';
 
 /** Report paths that count things up (judged over a window as "how many inside it"). */
 const COUNTER = /^(requests\.(total|ok|failed|dropped|by_code\..+)|nodes\.[^.]+\.(served|failed)|db\.(writes_ok|writes_failed|stale_reads|lost_writes)|firewall\.dropped)$/;
@@ -110,9 +110,9 @@ export class LabJudge {
    * adds for what the learner did outside the simulator (e.g. reading a hop's
    * traffic), append-only for the run. Returns the indices of checks that changed.
    */
-  observe(report: Report, nowS: number, extra: readonly SimEvent[] = []): number[] {
+  observe(report: Report, nowS: number, extra: readonly LabEvent[] = []): number[] {
     const trimmed = typeof report.sim?.events_trimmed === 'number' ? report.sim.events_trimmed : 0;
-    const fresh: SimEvent[] = [];
+    const fresh: LabEvent[] = [];
     for (let i = Math.max(0, this.seen - trimmed); i < report.events.length; i++) fresh.push(report.events[i]!);
     this.seen = trimmed + report.events.length;
     for (let i = this.extraSeen; i < extra.length; i++) fresh.push(extra[i]!);
@@ -150,7 +150,7 @@ export class LabJudge {
     when: Condition,
     window: CheckWindow,
     st: CheckState,
-    fresh: readonly SimEvent[],
+    fresh: readonly LabEvent[],
     report: Report,
     nowS: number,
     set: (i: number, v: Verdict) => void,

@@ -43,3 +43,11 @@ export interface JudgedCheck {
  * without the condition (a later window may still pass); `pending` means not decided.
  */
 export type Verdict = 'pass' | 'fail' | 'pending';
+
+/** An event as the judge reads it: the simulator's, or one the lab screen adds for what the learner did outside it. */
+export interface LabEvent {
+  t_s: number;
+  type: string;
+  node?: string;
+  message: string;
+}

@@ -17,7 +17,7 @@ import { LabJudge, judgeRun } from '../../src/labs';
 import { lessonsDir, scenariosDir } from '../../src/package-root';
 import type { PredictQuestion } from '../../src/quiz/types';
 import { createEngine } from '../../src/sim/engine';
-import { parseAt } from '../../src/sim/parse-at';
+import { parseAt } from '../../src/sim/spec/at';
 import { loadScenario } from '../../src/sim/scenario';
 import type { Report } from '../../src/sim/types';
 import { learnerRun } from '../../src/ui/lab/lab-tools';

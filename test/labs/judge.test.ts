@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LabJudge, judgeRun, windowValue } from '../../src/labs/judge';
-import type { JudgedCheck } from '../../src/labs/types';
+import type { JudgedCheck, LabEvent } from '../../src/labs/types';
 import type { Report, SimEvent } from '../../src/sim/types';
 
 /** A report at some moment: counters and events as given. */
@@ -18,7 +18,7 @@ function rep(ok: number, failed: number, events: SimEvent[] = [], extra: Partial
     ...extra,
   };
 }
-const ev = (t_s: number, type: string, node?: string): SimEvent => ({ t_s, type, node, message: `${type} ${node ?? ''}` });
+const ev = (t_s: number, type: string, node?: string): SimEvent => ({ t_s, type, node, message: `${type} ${node ?? ''}` }) as SimEvent;
 
 describe('LabJudge', () => {
   it('ticks an event check the moment its event is in the run, and keeps it', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAt } from '../../src/sim/parse-at';
+import { parseAt } from '../../src/sim/spec/at';
 
 describe('parseAt', () => {
   it('parses node actions, values and value-only actions', () => {

@@ -7,7 +7,8 @@
 import type { DiagramStyle, StyledLine } from '../../diagram';
 import type { LabBlock } from '../../course/types';
 import type { Verdict } from '../../labs';
-import type { SimEvent, Snapshot, Topology } from '../../sim/types';
+import type { Snapshot, Topology } from '../../sim/types';
+import type { LabEvent } from '../../labs';
 import { cutLine, eventLine, fmtTime, liveLines } from './live-lines';
 import type { LabState } from './use-lab-state';
 import { wrapSegments, wrapStyled } from './text-lines';
@@ -29,7 +30,7 @@ export interface LabLinesInput {
   /** First log line shown (log panel), counted from the oldest. */
   logTop: number;
   /** The whole log (the report's events), for the log panel. */
-  events: readonly SimEvent[];
+  events: readonly LabEvent[];
   /** Lab keys shown in the hints, e.g. "p  probe web-1:3306 from the Internet". */
   keyHints: readonly string[];
   /** A line shown above the checks when nothing will happen for a while ("f skips …"). */
@@ -84,7 +85,7 @@ function checkLines(input: LabLinesInput): StyledLine[] {
 }
 
 /** The log panel: every event whole (wrapped under its time), scrolled to `logTop`. */
-export function logPanel(events: readonly SimEvent[], width: number, height: number, top: number, ascii: boolean): { lines: StyledLine[]; maxTop: number } {
+export function logPanel(events: readonly LabEvent[], width: number, height: number, top: number, ascii: boolean): { lines: StyledLine[]; maxTop: number } {
   const head: StyledLine = [{ text: `Event log: ${events.length} event${events.length === 1 ? '' : 's'}, oldest first ${ascii ? '-' : '·'} ${ascii ? 'up/down' : '↑↓'} PgUp/PgDn scroll ${ascii ? '-' : '·'} l closes`, style: 'title' }];
   const body: StyledLine[] = [];
   for (const e of events) body.push(...wrapSegments(eventLine(e), width, 9));

@@ -12,9 +12,9 @@ import React, { useCallback, useContext, useEffect, useMemo, useRef, useState } 
 import { Text, useStdin, type Key } from 'ink';
 import type { Step } from '../../course/types';
 import type { StyledLine } from '../../diagram';
-import { LabJudge, type Verdict } from '../../labs';
-import { parseAt } from '../../sim/parse-at';
-import type { Action, Engine, EngineOptions, Scenario, SimEvent, Snapshot, TimelineEvent } from '../../sim/types';
+import { LabJudge, type LabEvent, type Verdict } from '../../labs';
+import { parseAt } from '../../sim/spec/at';
+import type { Action, Engine, EngineOptions, Scenario, Snapshot, TimelineEvent } from '../../sim/types';
 import type { FooterItem } from '../components/frame';
 import { LAYER, useKeys } from '../input';
 import { matchCommand } from '../keymap';
@@ -80,7 +80,7 @@ function padLine(line: StyledLine, width: number): StyledLine {
 }
 
 /** "set to 200 (was 200)": an event that changed nothing, left out of the log. */
-const noChange = (e: SimEvent): boolean => /\bto (\S+) \(was \1\)/.test(e.message);
+const noChange = (e: LabEvent): boolean => /\bto (\S+) \(was \1\)/.test(e.message);
 
 function LabRunner(props: StepViewProps<LabStepData> & { scenario: Scenario; atEvents: TimelineEvent[]; atErrors: string[] }): React.ReactElement {
   const { step, width, height, theme, active, setContexts, onLabResult } = props;
@@ -96,7 +96,7 @@ function LabRunner(props: StepViewProps<LabStepData> & { scenario: Scenario; atE
   const judge = useMemo(() => new LabJudge(lab.checks, savedPassed.current.filter((i) => i < lab.checks.length)), [lab.checks]);
   const [verdicts, setVerdicts] = useState<Verdict[]>(() => [...judge.verdicts]);
   const focus = useRef<number | undefined>(undefined);
-  const run = useRef<{ engine?: Engine; ui: SimEvent[]; mine: { t_s: number; text: string }[]; recipe: { atMs: number; ev: TimelineEvent }[]; lastEventMs: number; lastEvents: number }>({ ui: [], mine: [], recipe: [], lastEventMs: 0, lastEvents: 0 });
+  const run = useRef<{ engine?: Engine; ui: LabEvent[]; mine: { t_s: number; text: string }[]; recipe: { atMs: number; ev: TimelineEvent }[]; lastEventMs: number; lastEvents: number }>({ ui: [], mine: [], recipe: [], lastEventMs: 0, lastEvents: 0 });
 
   const host = useContext(InlineCanvasContext);
   const { isRawModeSupported } = useStdin();
@@ -280,7 +280,7 @@ function LabRunner(props: StepViewProps<LabStepData> & { scenario: Scenario; atE
     LAYER.step,
   );
 
-  const visibleEvents = (): SimEvent[] => [...live.sim.engine.report().events, ...run.current.ui].filter((e) => !noChange(e)).sort((a, b) => a.t_s - b.t_s);
+  const visibleEvents = (): LabEvent[] => [...live.sim.engine.report().events, ...run.current.ui].filter((e) => !noChange(e)).sort((a, b) => a.t_s - b.t_s);
 
   /** The lab's whole area for one snapshot. */
   const compose = (snap: Snapshot): StyledLine[] => {

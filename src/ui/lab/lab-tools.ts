@@ -5,10 +5,10 @@
  * Pure: the lab step wires these to the engine and the keys.
  */
 import type { LabBlock } from '../../course/types';
-import { LabJudge } from '../../labs';
+import { LabJudge, type LabEvent } from '../../labs';
 import { createEngine } from '../../sim/engine';
-import { parseAt } from '../../sim/parse-at';
-import type { Action, Engine, Report, Scenario, SimEvent, Snapshot, TimelineEvent, Topology } from '../../sim/types';
+import { parseAt } from '../../sim/spec/at';
+import type { Action, Engine, Report, Scenario, Snapshot, TimelineEvent, Topology } from '../../sim/types';
 import { fmtTime } from './live-lines';
 
 /** A lab key's effect: an engine action, or one of the lab's tools. */
@@ -62,7 +62,7 @@ export function reencrypted(scenario: Scenario): Scenario {
  * sentence to show and the lab event it stands for (`traffic_read_plain` or
  * `traffic_read_encrypted`), or why nothing can be read there.
  */
-export function readTraffic(topology: Topology, snapshot: Snapshot, node: string | undefined, tSeconds: number): { text: string; event?: SimEvent } {
+export function readTraffic(topology: Topology, snapshot: Snapshot, node: string | undefined, tSeconds: number): { text: string; event?: LabEvent } {
   if (!node) return { text: 'select a node first (Tab), then read the traffic arriving at it' };
   const hops = topology.edges.filter((e) => e.to === node && (e.kind === 'http' || e.kind === 'https'));
   if (hops.length === 0) return { text: `no HTTP traffic arrives at ${node}: select a load balancer or a web server` };
@@ -93,7 +93,7 @@ export const FAST_FORWARD_MAX_S = 120;
  * recipe steps, judging) and may return true to stop there. Returns the event
  * reached, if any.
  */
-export function fastForward(engine: Engine, onStep: () => boolean, stepMs = 100): SimEvent | undefined {
+export function fastForward(engine: Engine, onStep: () => boolean, stepMs = 100): LabEvent | undefined {
   const start = engine.report().events.length;
   const limit = engine.now() + FAST_FORWARD_MAX_S * 1000;
   while (engine.now() < limit) {
@@ -156,7 +156,7 @@ export function learnerRun(scenario: Scenario, lab: LabBlock, maxS: number): Lea
   const moments: number[] = [];
   let engine = createEngine(scenario, { duration_s: Math.max(scenario.duration_s, maxS), at });
   let offset = 0; // virtual seconds of earlier runs (re-encryption restarts the run)
-  const ui: SimEvent[] = [];
+  const ui: LabEvent[] = [];
   const keys = labKeys(lab);
   const web = scenario.nodes.find((n) => n.kind === 'server')?.id;
   type Step = { atS: number; run(): void };

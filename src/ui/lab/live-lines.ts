@@ -117,7 +117,7 @@ export function eventStyle(type: string): DiagramStyle {
 }
 
 /** One event as a log line: time, then the engine's sentence with its cause. */
-export function eventLine(e: SimEvent): StyledLine {
+export function eventLine(e: Pick<SimEvent, 't_s' | 'message'> & { type: string }): StyledLine {
   return [
     { text: `${fmtTime(e.t_s * 1000).padStart(7)}  `, style: 'muted' },
     { text: e.message, style: eventStyle(e.type) },
