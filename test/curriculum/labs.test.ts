@@ -86,9 +86,12 @@ describe('labs on the simulator', () => {
   }
 });
 
-/** Labs whose scenario is broken from the first request (a write hits a replica): their failures are the point. */
+/**
+ * Labs whose scenario is broken from the first request (a write hits a replica, a
+ * replica lags, the app tier is over capacity): seeing that at once is the point.
+ */
 function brokenFromStart(lab: LabBlock): boolean {
-  return lab.scenario === 'replica-write' || lab.scenario === 'replication-lag';
+  return ['replica-write', 'replication-lag', 'capacity'].includes(lab.scenario);
 }
 
 /**
