@@ -9,7 +9,7 @@ import type { LabBlock } from '../../course/types';
 import type { Verdict } from '../../labs';
 import type { Snapshot, Topology } from '../../sim/types';
 import type { LabEvent } from '../../labs';
-import { cutLine, eventLine, fmtTime, liveLines } from './live-lines';
+import { cutLine, eventLine, fmtTime, liveLines, nodeListLines, selectedLine } from './live-lines';
 import type { LabState } from './use-lab-state';
 import { wrapSegments, wrapStyled } from './text-lines';
 
@@ -101,6 +101,7 @@ function hintsPanel(input: LabLinesInput, height: number): StyledLine[] {
   const { lab, width, ascii } = input;
   const bullet = ascii ? '* ' : '• ';
   const out: StyledLine[] = [[{ text: 'Hints (h closes)', style: 'title' }]];
+  for (const line of input.story ?? []) out.push(...wrapStyled(line, width, 'text', '  ', 'muted'));
   for (const t of lab.try ?? []) out.push(...wrapStyled(t, width, 'text', bullet, 'muted'));
   for (const k of input.keyHints) out.push(...wrapStyled(k, width, 'text', bullet, 'muted'));
   lab.checks.forEach((c, i) => {
@@ -159,7 +160,7 @@ export function labLines(input: LabLinesInput): StyledLine[] {
   else if (input.panel === 'hints') middle = hintsPanel(input, room);
   else {
     const base = { topology: input.topology, snapshot, state: { ...input.state, logOpen: false, notice: undefined }, width, height: room, ascii, requests: input.animating || input.state.paused, log: false };
-    const view = (o: { height?: number; nodeList?: boolean }) => liveLines({ ...base, ...o });
+    const view = (o: { height?: number; nodeList?: boolean; noDiagram?: boolean }) => liveLines({ ...base, ...o });
     let v = view({});
     if (v.clipped && noteLines.length > 0 && !summary.complete) {
       // The whole diagram is worth more than the note (which the hints repeat).
@@ -172,6 +173,13 @@ export function labLines(input: LabLinesInput): StyledLine[] {
     }
     if (v.clipped) v = view({ nodeList: true });
     middle = v.lines;
+    if (v.clipped) {
+      // Not even the node list with the metrics: the status line, every node and the selection.
+      const status = view({ noDiagram: true, height: 1 }).lines.slice(0, 1);
+      const nodes = nodeListLines(input.topology, snapshot, input.state.selected, width, ascii);
+      const sel = input.state.selected ? [cutLine(selectedLine(input.topology, snapshot, input.state.selected, ascii), width, ascii)] : [];
+      middle = [...status, ...nodes, ...sel];
+    }
   }
   const midRows = room;
   // Rows the live view leaves empty show older events, then what to try.

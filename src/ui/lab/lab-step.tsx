@@ -301,7 +301,7 @@ function LabRunner(props: StepViewProps<LabStepData> & { scenario: Scenario; atE
       keyHints: [...keys.map((k) => `${k.key}: ${k.label}`), ...(recipe.length ? ['s: show me (the recipe plays from now)'] : []), 'f: skip to the next event', 'l: the whole event log'],
       idle,
       errors: props.atErrors,
-      story: complete ? ownRunStory(live.sim.engine.report(), run.current.mine, theme.ascii) : undefined,
+      story: complete || panel === 'hints' ? ownRunStory(live.sim.engine.report(), run.current.mine, theme.ascii) : undefined,
       width,
       height,
       ascii: theme.ascii,
