@@ -13,6 +13,7 @@ import { pageSizeWarning, safeText, textWarnings } from './safe-text';
 import path from 'node:path';
 import type { Question } from '../quiz/types';
 import { parseAtSpec } from './at-spec';
+import { LAB_TOOL_EVENTS, labKeyProblems } from './lab-extras';
 import { EVENT_TYPES, METRICS as SIM_METRICS, NODE_METRIC } from '../sim/spec/vocabulary';
 import type { ScenarioLookup } from './scenario-nodes';
 import {
@@ -59,7 +60,7 @@ export interface LoadedCourse {
 }
 
 /** Report events and metrics the simulator emits (src/sim/spec/vocabulary.ts); others get a warning. */
-const KNOWN_EVENTS: ReadonlySet<string> = new Set(EVENT_TYPES);
+const KNOWN_EVENTS: ReadonlySet<string> = new Set([...EVENT_TYPES, ...LAB_TOOL_EVENTS]);
 const METRICS: ReadonlySet<string> = new Set(SIM_METRICS);
 
 const NUMBERED = /^(\d+)[-_]/;
@@ -433,6 +434,8 @@ class Loader {
     const nodes = ctx.scenario(raw.scenario, ['scenario']);
     if (nodes === null) return undefined;
     ctx.atList(nodes, raw.at, ['at'], raw.scenario);
+    ctx.atList(nodes, raw.show_me, ['show_me'], raw.scenario);
+    for (const [i, field, message] of labKeyProblems(raw.keys, nodes)) ctx.error(['keys', i, field], message);
     const checks: LabCheck[] = [];
     let ok = true;
     raw.checks.forEach((c, i) => {

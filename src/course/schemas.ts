@@ -120,9 +120,11 @@ export const metricConditionSchema = z.strictObject({
 });
 
 // `when` is checked separately (event or metric form), so each gets precise messages.
+const eventRef = z.strictObject({ event: text(), node: z.optional(text()) });
 const check = z.strictObject({
   text: text(),
   when: z.record(z.string(), z.unknown()),
+  window: z.optional(z.strictObject({ after: z.optional(eventRef), for_s: z.optional(z.number().check(z.positive())), until: z.optional(eventRef) })),
   pass: z.optional(z.string()),
   fail: z.optional(z.string()),
 });
@@ -133,6 +135,8 @@ export const labSchema = z.strictObject({
   goal: text(),
   try: z.optional(z.array(z.string())),
   at: z.optional(z.array(z.string())),
+  keys: z.optional(z.array(z.strictObject({ key: z.string().check(z.length(1)), label: text(), do: text() }))),
+  show_me: z.optional(z.array(z.string())),
   checks: z.array(check).check(z.minLength(1)),
 });
 

@@ -24,6 +24,8 @@ export interface LabHarness {
   answers: { id: string; correct: boolean }[];
   labs: { id: string; record: Omit<LabRecord, 'at'> }[];
   contexts: Context[][];
+  /** The step's own footer keys, as reported with each `setContexts`. */
+  footers: { label: string; description: string }[][];
   unhandled: string[];
   rerender(props: Partial<StepViewProps<Step>>): void;
   unmount(): void;
@@ -37,6 +39,7 @@ export function mountStep<S extends Step>(View: React.ComponentType<StepViewProp
   const answers: LabHarness['answers'] = [];
   const labs: LabHarness['labs'] = [];
   const contexts: Context[][] = [];
+  const footers: LabHarness['footers'] = [];
   const unhandled: string[] = [];
   const lesson = lessonWith([step]);
   const course: Course = { root: 'lessons', chapters: [{ id: 'distributed', title: 'Distributed', lessons: [lesson], dir: 'lessons/02-distributed' }] };
@@ -52,8 +55,9 @@ export function mountStep<S extends Step>(View: React.ComponentType<StepViewProp
     onQuizAnswer: (id, correct) => answers.push({ id, correct }),
     onLabResult: (id, record) => labs.push({ id, record }),
     onReviewMark: () => {},
-    setContexts: (c) => {
+    setContexts: (c, extra) => {
       contexts.push(c);
+      footers.push(extra ?? []);
     },
     active: opts.active ?? true,
   };
@@ -77,6 +81,7 @@ export function mountStep<S extends Step>(View: React.ComponentType<StepViewProp
     answers,
     labs,
     contexts,
+    footers,
     unhandled,
     rerender(p) {
       props = { ...props, ...(p as Partial<StepViewProps<S>>) };
