@@ -1,0 +1,105 @@
+/**
+ * Every figure the prose states about a simulation agrees with the simulator.
+ *
+ * Each row quotes the lesson's words exactly (so rewording a figure makes this test
+ * point at the row to re-check) and runs the scenario the prose describes, with the
+ * lab's timeline, to the moment the lab is judged. The figure must land in the range
+ * the words allow ("about 800" → 700–900). Figures quoted from real software
+ * (SIM-REFERENCE.md measurements such as "52 s" for a hang) are not simulator claims
+ * and are not listed here.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadCourse } from '../../src/course/load-course';
+import { lessonsDir, scenariosDir } from '../../src/package-root';
+import { parseAt } from '../../src/sim/checks';
+import { createEngine } from '../../src/sim/engine';
+import { loadScenario } from '../../src/sim/scenario';
+import type { Report } from '../../src/sim/types';
+
+const { course } = loadCourse(lessonsDir());
+const lessonText = new Map<string, string>();
+for (const lesson of course.chapters.flatMap((c) => c.lessons)) {
+  const text = lesson.steps
+    .map((s) => (s.kind === 'page' ? s.markdown : s.kind === 'lab' ? s.lab.checks.map((c) => `${c.pass ?? ''} ${c.fail ?? ''}`).join(' ') : ''))
+    .join('\n');
+  lessonText.set(lesson.id, text.replace(/\s+/g, ' '));
+}
+
+const runs = new Map<string, Report>();
+function run(scenario: string, at: string[], untilS: number): Report {
+  const key = `${scenario}|${at.join(',')}|${untilS}`;
+  let report = runs.get(key);
+  if (!report) {
+    const sc = loadScenario(scenario, scenariosDir());
+    report = createEngine(sc, { duration_s: untilS, at: at.map(parseAt) }).run();
+    runs.set(key, report);
+  }
+  return report;
+}
+const eventAt = (r: Report, type: string, node: string): number | undefined => r.events.find((e) => e.type === type && e.node === node)?.t_s;
+
+interface Claim {
+  lesson: string;
+  /** The words of the lesson, verbatim (whitespace-insensitive). */
+  quote: string;
+  scenario: string;
+  at: string[];
+  /** Run to this virtual second: the moment the lab's checks are judged. */
+  until_s: number;
+  /** The figure the quote states, measured on the run, and the range it allows. */
+  figure(r: Report): number | undefined;
+  range: [number, number];
+}
+
+const LONE_SERVER = ['10:kill:server-1', '20:restore:server-1'];
+const CAPACITY = ['30:kill:web-2'];
+const FIVE_KILLS = ['10:kill:lb-1', '20:kill:web-1', '28:restore:web-1', '36:kill:app-1', '44:restore:app-1', '52:kill:db-1', '60:restore:db-1'];
+const ROLLING = ['10:drain:web-1', '14:stop:web-1', '18:restore:web-1', '26:undrain:web-1', '32:drain:web-2', '36:stop:web-2', '40:restore:web-2', '48:undrain:web-2'];
+
+const CLAIMS: Claim[] = [
+  { lesson: 'sws-issues', quote: 'About **500 of 3,300 requests failed**', scenario: 'simple-web-stack', at: LONE_SERVER, until_s: 65, figure: (r) => r.requests.failed, range: [450, 550] },
+  { lesson: 'sws-issues', quote: 'About **500 of 3,300 requests failed**', scenario: 'simple-web-stack', at: LONE_SERVER, until_s: 65, figure: (r) => r.requests.total, range: [3100, 3500] },
+  { lesson: 'sws-issues', quote: 'roughly one in seven (availability ≈ 85 %)', scenario: 'simple-web-stack', at: LONE_SERVER, until_s: 65, figure: (r) => r.availability, range: [0.83, 0.87] },
+  { lesson: 'dist-lb', quote: 'So after a crash, lb-1 needs **4 to 6 s** to notice', scenario: 'distributed', at: ['10:kill:web-2'], until_s: 55, figure: (r) => eventAt(r, 'marked_down', 'web-2')! - 10, range: [4, 6] },
+  { lesson: 'dist-fail', quote: 'web-2 was marked DOWN at **21.02 s**, 11 s after the fault', scenario: 'distributed', at: ['10:blackhole:web-2'], until_s: 55, figure: (r) => eventAt(r, 'marked_down', 'web-2'), range: [21.0, 21.05] },
+  {
+    lesson: 'dist-fail',
+    quote: 'About **twice as many requests failed** as after a crash',
+    scenario: 'distributed',
+    at: ['10:blackhole:web-2'],
+    until_s: 55,
+    figure: (r) => r.requests.failed / run('distributed', ['10:kill:web-2'], 55).requests.failed,
+    range: [1.7, 2.4],
+  },
+  { lesson: 'dist-fail', quote: 'about 150 ms, against about 200 ms with round robin', scenario: 'queueing', at: ['1:set_algorithm:lb-1:leastconn'], until_s: 46, figure: (r) => r.latency_ms.p99, range: [135, 165] },
+  { lesson: 'dist-fail', quote: 'about 150 ms, against about 200 ms with round robin', scenario: 'queueing', at: [], until_s: 46, figure: (r) => r.latency_ms.p99, range: [180, 220] },
+  { lesson: 'scale-vrrp', quote: 'During those **2.6 s** (10 s to 12.61 s) nobody answered on the VIP', scenario: 'five-machines', at: ['10:kill:lb-1'], until_s: 55, figure: (r) => eventAt(r, 'vip_moved', 'lb-2'), range: [12.6, 12.62] },
+  { lesson: 'scale-vrrp', quote: 'counted about 270 failed requests at 100 requests/s', scenario: 'five-machines', at: ['10:kill:lb-1'], until_s: 55, figure: (r) => r.requests.failed, range: [240, 300] },
+  { lesson: 'scale-split', quote: 'the median request took about **4.7 s**', scenario: 'capacity', at: CAPACITY, until_s: 75, figure: (r) => r.latency_ms.p50 / 1000, range: [4.4, 5.0] },
+  { lesson: 'scale-split', quote: 'about **800 requests failed**', scenario: 'capacity', at: CAPACITY, until_s: 75, figure: (r) => r.requests.failed, range: [700, 900] },
+  { lesson: 'scale-split', quote: 'before marking it DOWN 5 s later', scenario: 'capacity', at: CAPACITY, until_s: 75, figure: (r) => eventAt(r, 'marked_down', 'web-2')! - 30, range: [4, 6] },
+  { lesson: 'scale-split', quote: 'The app tier is at **100%**', scenario: 'capacity', at: CAPACITY, until_s: 75, figure: (r) => r.nodes['app-1']!.utilization, range: [0.95, 1] },
+  { lesson: 'scale-split', quote: 'web and database stay at **2–3%**', scenario: 'capacity', at: CAPACITY, until_s: 75, figure: (r) => Math.max(r.nodes['web-1']!.utilization, r.nodes['db-1']!.utilization), range: [0.01, 0.05] },
+  { lesson: 'scale-spof', quote: 'about **one request in four failed** (availability ≈ 75%)', scenario: 'five-machines', at: FIVE_KILLS, until_s: 105, figure: (r) => r.availability, range: [0.72, 0.78] },
+  { lesson: 'scale-spof', quote: 'The checks marked it DOWN at 25 s', scenario: 'five-machines', at: FIVE_KILLS, until_s: 105, figure: (r) => eventAt(r, 'marked_down', 'web-1'), range: [24.5, 25.5] },
+  { lesson: 'scale-spof', quote: '**lb-1**: 2.6 s without an answer', scenario: 'five-machines', at: FIVE_KILLS, until_s: 105, figure: (r) => eventAt(r, 'vip_moved', 'lb-2')! - 10, range: [2.55, 2.65] },
+  { lesson: 'scale-next', quote: 'about **1,000 requests failed** (availability 93 % over 100 s)', scenario: 'active-active', at: ['10:kill:lb-1'], until_s: 100, figure: (r) => r.requests.failed, range: [900, 1100] },
+  { lesson: 'scale-next', quote: 'about **1,000 requests failed** (availability 93 % over 100 s)', scenario: 'active-active', at: ['10:kill:lb-1'], until_s: 100, figure: (r) => r.availability, range: [0.925, 0.935] },
+  { lesson: 'scale-deploy', quote: '10.04 s: its 3 requests in flight finished: drained.', scenario: 'scale-up', at: ROLLING, until_s: 93, figure: (r) => eventAt(r, 'drained', 'web-1'), range: [10.0, 10.1] },
+  { lesson: 'scale-deploy', quote: 'so it was never marked DOWN.', scenario: 'scale-up', at: ROLLING, until_s: 93, figure: (r) => r.events.filter((e) => e.type === 'marked_down').length, range: [0, 0] },
+  { lesson: 'scale-deploy', quote: '**Zero** errors.', scenario: 'scale-up', at: ROLLING, until_s: 93, figure: (r) => r.requests.failed, range: [0, 0] },
+];
+
+describe('figures in the prose agree with the simulator', () => {
+  for (const claim of CLAIMS) {
+    it(`${claim.lesson}: "${claim.quote}" (${claim.scenario} ${claim.at.join(' ') || 'as shipped'})`, () => {
+      const text = lessonText.get(claim.lesson);
+      expect(text, `lesson ${claim.lesson}`).toBeDefined();
+      expect(text, 'the lesson still says this').toContain(claim.quote.replace(/\s+/g, ' '));
+      const value = claim.figure(run(claim.scenario, claim.at, claim.until_s));
+      expect(value, 'measured').toBeDefined();
+      expect(value!).toBeGreaterThanOrEqual(claim.range[0]);
+      expect(value!).toBeLessThanOrEqual(claim.range[1]);
+    });
+  }
+});
