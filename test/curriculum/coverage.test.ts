@@ -152,7 +152,11 @@ describe('the shipped course', () => {
     expect(story('secured-monitored', 'promote:web-2')).toBe(true);
     expect(story('five-machines', 'kill:lb-1')).toBe(true);
     expect(['web-1', 'app-1', 'db-1'].every((n) => story('five-machines', `kill:${n}`))).toBe(true);
-    expect(story('distributed', 'blackhole:web-2')).toBe(true);
+    expect(story('distributed', 'hang:web-2')).toBe(true);
+    expect(story('distributed', 'kill:web-2:app')).toBe(true);
+    expect(story('distributed-httpchk', 'kill:web-2:app')).toBe(true);
+    expect(story('five-machines', 'kill:lb-1:haproxy')).toBe(true);
+    expect(story('five-machines-tracked', 'kill:lb-1:haproxy')).toBe(true);
     expect(labs.some(({ lab }) => lab.scenario === 'queueing')).toBe(true);
     expect(labs.some(({ lab }) => lab.scenario === 'active-active')).toBe(true);
     expect(story('scale-up', 'drain:web-1')).toBe(true);
