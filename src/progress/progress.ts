@@ -4,7 +4,7 @@
  */
 import type { Course, Lesson } from '../course/types';
 import { checkProgress } from './schema';
-import { emptyProgress, type LabRecord, type Progress } from './types';
+import { emptyProgress, type LabRecord, type Progress, type QuizRecord } from './types';
 
 const now = (): string => new Date().toISOString();
 
@@ -41,6 +41,33 @@ export function recordQuizAnswer(progress: Progress, questionId: string, correct
     ? { ...prev, attempts: prev.attempts + 1, solved: prev.solved || correct, at }
     : { firstTryCorrect: correct, solved: correct, attempts: 1, at };
   return { ...progress, quizzes: { ...progress.quizzes, [questionId]: record }, updatedAt: at };
+}
+
+/** How long a question answered right in review stays away before it comes back once. */
+export const REVIEW_GAP_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Records an answer given in "review what I missed". It counts as an attempt (the
+ * first-try score never changes here) and moves the question along the review:
+ * right once, it leaves the list until REVIEW_GAP_MS later; right again when it
+ * comes back, it leaves for good; wrong, it stays (and starts over).
+ */
+export function recordReviewAnswer(progress: Progress, questionId: string, correct: boolean, at: Date = new Date()): Progress {
+  const next = recordQuizAnswer(progress, questionId, correct);
+  const rec = next.quizzes[questionId]!;
+  const streak = correct ? (rec.review?.streak ?? 0) + 1 : 0;
+  const review = streak === 1 ? { streak, due: new Date(at.getTime() + REVIEW_GAP_MS).toISOString() } : { streak };
+  return { ...next, quizzes: { ...next.quizzes, [questionId]: { ...rec, review } } };
+}
+
+/**
+ * Progress with a learner id (made once, on the first start, and kept): it seeds
+ * the per-learner order of quiz choices. `random` is injectable for tests.
+ */
+export function withLearner(progress: Progress, random: () => number = Math.random): Progress {
+  if (progress.learner) return progress;
+  const learner = Array.from({ length: 4 }, () => Math.floor(random() * 0x10000).toString(16).padStart(4, '0')).join('');
+  return { ...progress, learner };
 }
 
 /** Records a lab run: passed checks accumulate over runs; completed stays completed. */
@@ -147,13 +174,26 @@ export interface QuizRef extends StepRef {
   questionId: string;
 }
 
-/** Questions answered wrong on the first try, in course order: "review what I missed". */
-export function missedQuestions(course: Course, progress: Progress): QuizRef[] {
+/**
+ * Whether a question is on the "review what I missed" list at `at`: missed on the
+ * first try, not yet answered right twice in review, and not resting after the
+ * first right answer there (see recordReviewAnswer).
+ */
+export function dueForReview(record: QuizRecord | undefined, at: Date = new Date()): boolean {
+  if (record?.firstTryCorrect !== false) return false;
+  const review = record.review;
+  if (!review) return true;
+  if (review.streak >= 2) return false;
+  return review.streak === 0 || !review.due || Date.parse(review.due) <= at.getTime();
+}
+
+/** Questions to review, in course order: "review what I missed" (see dueForReview). */
+export function missedQuestions(course: Course, progress: Progress, at: Date = new Date()): QuizRef[] {
   const out: QuizRef[] = [];
   for (const chapter of course.chapters) {
     for (const lesson of chapter.lessons) {
       lesson.steps.forEach((s, step) => {
-        if (s.kind === 'quiz' && progress.quizzes[s.question.id]?.firstTryCorrect === false) {
+        if (s.kind === 'quiz' && dueForReview(progress.quizzes[s.question.id], at)) {
           out.push({ lesson: lesson.id, step, questionId: s.question.id });
         }
       });

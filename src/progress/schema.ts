@@ -14,6 +14,7 @@ const quizRecord = z.looseObject({
   solved: z.boolean(),
   attempts: count(),
   at: iso(),
+  review: z.optional(z.looseObject({ streak: count(), due: z.optional(iso()) })),
 });
 
 const labRecord = z.looseObject({
@@ -24,6 +25,7 @@ const labRecord = z.looseObject({
 
 export const progressSchema = z.looseObject({
   version: z.literal(1),
+  learner: z.optional(z.string()),
   completed: z.array(z.string()),
   current: z.optional(z.looseObject({ lesson: z.string(), step: count() })),
   furthest: z.record(z.string(), count()),

@@ -12,6 +12,12 @@ export interface QuizRecord {
   attempts: number;
   /** ISO time of the last answer. */
   at: string;
+  /**
+   * "Review what I missed" for a question missed on the first try: how many times
+   * in a row it was answered right in review (2 = learnt, it leaves the list for
+   * good), and after the first, when it comes back once (ISO time).
+   */
+  review?: { streak: number; due?: string };
 }
 
 export interface LabRecord {
@@ -23,6 +29,12 @@ export interface LabRecord {
 
 export interface Progress {
   version: 1;
+  /**
+   * A random id for this learner, made on the first start: it seeds the order of
+   * quiz choices, so one learner always sees the same order and two learners
+   * different ones. Not personal data.
+   */
+  learner?: string;
   /** Lesson ids finished. */
   completed: string[];
   /** Where the learner is: lesson id and step index. */

@@ -32,7 +32,8 @@ export class AnswerMismatchError extends Error {
  * - single / predict: right iff the chosen choice is marked correct; feedback is that
  *   choice's own.
  * - multiple: right iff exactly the correct set is ticked; one note per wrongly ticked
- *   distractor and per missed correct choice, plus a one-line `summary`.
+ *   distractor, plus a one-line `summary` (counts, naming no choice); the notes on
+ *   missed right choices go to `revealNotes`, shown only once the answer is revealed.
  * - order: right iff the exact order; feedback from the first broken `mistakes` rule,
  *   else a hint naming the first misplaced pair.
  * - text: forgiving match against `accept` (case, spacing, quotes, punctuation,
@@ -62,8 +63,9 @@ export function gradeAnswer(question: Question, answer: Answer): Grade {
   }
 }
 
-function finish(correct: boolean, explain: string, notes: GradeNote[], summary?: string): Grade {
+function finish(correct: boolean, explain: string, notes: GradeNote[], summary?: string, revealNotes: GradeNote[] = []): Grade {
   const grade: Grade = { correct, explain };
+  if (revealNotes.length > 0) grade.revealNotes = revealNotes;
   if (notes.length > 0) {
     grade.notes = notes;
     grade.feedback = notes.map((n) => n.text).join('\n');
@@ -102,6 +104,7 @@ function gradeMultiple(question: MultipleQuestion, ticked: number[]): Grade {
     set.add(i);
   }
   const notes: GradeNote[] = [];
+  const missedNotes: GradeNote[] = [];
   let rightTicked = 0;
   let wrongTicked = 0;
   let missed = 0;
@@ -117,7 +120,7 @@ function gradeMultiple(question: MultipleQuestion, ticked: number[]): Grade {
     if (isRight && !isTicked) {
       missed++;
       const why = choice.feedback ? ` ${choice.feedback}` : '';
-      notes.push(note(`You missed "${choice.text}": it is also right.${why}`, choice.misconception));
+      missedNotes.push(note(`You missed "${choice.text}": it is also right.${why}`, choice.misconception));
     }
   });
   const totalRight = question.choices.filter((c) => c.correct === true).length;
@@ -127,7 +130,7 @@ function gradeMultiple(question: MultipleQuestion, ticked: number[]): Grade {
     const wrongPart = wrongTicked === 0 ? 'no wrong ones' : `${wrongTicked} wrong one${wrongTicked === 1 ? '' : 's'}`;
     summary = `You ticked ${rightTicked} of the ${totalRight} right answer${totalRight === 1 ? '' : 's'} and ${wrongPart}.`;
   }
-  return finish(correct, question.explain, notes, summary);
+  return finish(correct, question.explain, notes, summary, missedNotes);
 }
 
 /** Index of an item by exact text, else by forgiving text (authors' rules may differ in case). */

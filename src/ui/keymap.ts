@@ -55,6 +55,8 @@ export type Command =
   | 'toggle'
   | 'submit'
   | 'retry'
+  /** After a wrong answer: show the right answer and the explanation (counts as missed). */
+  | 'reveal'
   | 'moveItemUp'
   | 'moveItemDown'
   /** Digits 1–9: choose (single) or tick (multiple) that choice; the view reads the digit. */
@@ -169,6 +171,7 @@ export const BINDINGS: Binding[] = [
 
   // after a wrong answer
   { command: 'retry', context: 'wrongAnswer', keys: [c('r')], label: 'r', description: 'try again', footer: true },
+  { command: 'reveal', context: 'wrongAnswer', keys: [c('s')], label: 's', description: 'show answer', footer: true },
 
   // the quiz keys as a multiple-choice or order question words them (listed before 'quiz')
   { command: 'up', context: 'multipleChoice', keys: [s('upArrow'), c('k')], label: '↑↓', description: 'move', footer: true },

@@ -2,6 +2,10 @@
  * What a quiz screen shows, as styled lines: a pure function of the session state,
  * the width and the theme. Every state is told by a glyph and a word, never by
  * colour alone (✓ Correct / ✗ Not quite, [x]/[ ], "your answer", "missed").
+ *
+ * Nothing gives the answer away: after a wrong answer only that answer's feedback
+ * shows; the explanation, the right choices and the missed ones appear after a
+ * right answer or once the learner asks for the answer (`revealed`).
  */
 import { misconceptionLabel } from '../../quiz/misconceptions';
 import type { QuizSessionState } from '../../quiz/session';
@@ -70,7 +74,8 @@ function choiceRows(state: QuizSessionState, width: number, theme: Theme): Line[
       if (lastTry) mark = { text: '  (last try)', color: tone(theme, 'muted'), dim: true };
       else if (on && right) mark = { text: `  ${g.right} right`, color: tone(theme, 'ok'), bold: true };
       else if (on && !right) mark = { text: `  ${g.wrong} ${multiple ? 'not right' : 'your answer'}`, color: tone(theme, 'bad'), bold: true };
-      else if (!on && right && multiple) mark = { text: '  ! missed', color: tone(theme, 'warn'), bold: true };
+      // Right choices not given are named only once the learner asks for the answer.
+      else if (!on && right && state.revealed) mark = { text: multiple ? '  ! missed' : `  ${g.right} the answer`, color: tone(theme, 'warn'), bold: true };
       if (mark) {
         const last = lines[lines.length - 1]!;
         const used = last.segs.reduce((n, s) => n + [...s.text].length, 0);
@@ -170,7 +175,7 @@ function textRows(state: QuizSessionState, width: number, theme: Theme): Line[] 
 export function hintLine(state: QuizSessionState): string {
   const q = state.question;
   if (state.phase === 'answered') {
-    return state.grade?.correct ? '→ or Enter: next' : 'r: try again · → or Enter: next';
+    return state.grade?.correct || state.revealed ? '→ or Enter: next' : 'r: try again · s: show the answer · → or Enter: next';
   }
   switch (q.kind) {
     case 'single':
@@ -202,20 +207,36 @@ function feedbackRows(state: QuizSessionState, width: number, theme: Theme): Lin
     // Solved on a retry: say plainly that the score is the first try's.
     const tail = state.firstTryCorrect === false ? '  (Your score keeps the first try.)' : '';
     verdict = [{ text: `${g.right} Correct.`, color: tone(theme, 'ok'), bold: true }, { text: tail, color: tone(theme, 'muted') }];
+  } else if (state.revealed) {
+    const tail = state.lastAnswer ? '' : '  (Counted as missed.)';
+    verdict = [{ text: `${g.wrong} The answer, shown.`, color: tone(theme, 'bad'), bold: true }, { text: tail, color: tone(theme, 'muted') }];
   } else {
     verdict = [{ text: `${g.wrong} Not quite.`, color: tone(theme, 'bad'), bold: true }];
   }
   out.push({ segs: verdict, anchor: 'verdict' });
   if (grade.summary) out.push(...para(grade.summary, width, {}, '  '));
-  for (const note of grade.notes ?? []) {
+  const notes = [...(grade.notes ?? []), ...(state.revealed ? (grade.revealNotes ?? []) : [])];
+  for (const note of notes) {
     out.push(...para(note.text, width, {}, `  ${g.bullet} `, '    ', { color: tone(theme, grade.correct ? 'ok' : 'bad') }));
     if (note.misconception !== undefined) {
       out.push(...para(misconceptionLabel(note.misconception), width, { color: tone(theme, 'warn'), italic: true }, '    ! ', '      '));
     }
   }
+  if (!grade.correct && !state.revealed) return out;
+  out.push(...revealedAnswer(state, width, theme));
   out.push(blank());
   out.push(...para(grade.explain, width, {}, 'Why: ', '     ', { bold: true, color: tone(theme, 'info') }));
   return out;
+}
+
+/** Once revealed, the right answer of an order or text question (choices are marked in place). */
+function revealedAnswer(state: QuizSessionState, width: number, theme: Theme): Line[] {
+  const q = state.question;
+  if (!state.revealed) return [];
+  const label = { bold: true, color: tone(theme, 'ok') };
+  if (q.kind === 'order') return [blank(), ...para('The right order:', width, label), ...q.items.flatMap((item, i) => para(item, width, {}, `  ${i + 1}. `, '     '))];
+  if (q.kind === 'text') return [blank(), ...para(q.accept[0] ?? '', width, {}, 'The answer: ', '            ', label)];
+  return [];
 }
 
 /** Every line of a quiz screen (single, multiple, order, text) for `state`. */

@@ -20,11 +20,11 @@ export type QuizStepData = Extract<Step, { kind: 'quiz' }>;
  * The keymap contexts that apply to a question in this state, so the footer lists
  * only keys that work now: while it is open, its own keys and → skip / ← back (not
  * the lesson's Enter, which answers); while typing, only Enter, Esc and Ctrl+C (and
- * ← → when the field is empty); once answered, the lesson's keys, with r first
- * after a wrong answer.
+ * ← → when the field is empty); once answered, the lesson's keys, with r (try
+ * again) and s (show the answer) first after a wrong answer.
  */
 export function quizContexts(state: QuizSessionState): Context[] {
-  if (state.phase === 'answered') return state.grade?.correct ? ['lesson'] : ['wrongAnswer', 'lesson'];
+  if (state.phase === 'answered') return state.grade?.correct || state.revealed ? ['lesson'] : ['wrongAnswer', 'lesson'];
   if (state.question.kind === 'multiple') return ['multipleChoice', 'quiz', 'question'];
   if (state.question.kind === 'order') return ['ordering', 'quiz', 'question'];
   if (state.question.kind !== 'text') return ['quiz', 'question'];
@@ -34,7 +34,7 @@ export function quizContexts(state: QuizSessionState): Context[] {
 
 export function QuizQuestion(props: StepViewProps<QuizStepData>): React.ReactElement {
   const { step, progress, onQuizAnswer, active, width, height, theme, setContexts } = props;
-  const [state, dispatch, getState] = useQuizState(step.question, progress.quizzes[step.question.id], onQuizAnswer);
+  const [state, dispatch, getState] = useQuizState(step.question, progress.quizzes[step.question.id], onQuizAnswer, progress.learner);
   const [offset, setOffset] = useState(0);
   const lines = useMemo(() => quizLines(state, width, theme), [state, width, theme]);
   const answered = state.phase === 'answered';

@@ -12,6 +12,7 @@ import type { Theme } from '../theme';
 import { matchCommand } from '../keymap';
 import { LAYER, useKeys } from '../input';
 import { buildMap, rowOfEntry, type MapRow } from '../map-model';
+import type { ChapterScore } from '../progress-ops';
 import { overallProgress } from '../progress-ops';
 import { Frame } from '../components/frame';
 import wrapAnsi from 'wrap-ansi';
@@ -122,6 +123,14 @@ export function CourseMap({ course, progress, cursor, notices, layout, theme, he
   );
 }
 
+/**
+ * A chapter's quiz score: questions answered out of all of them (a skipped one is
+ * not answered), then how many were right on the first try.
+ */
+export function quizScore(score: ChapterScore): string {
+  return `quiz ${score.answered}/${score.total} answered, ${score.correct} right`;
+}
+
 /** Notices as lines of at most `width` cells, each starting with a bullet, `max` lines at most. */
 export function wrapNotices(notices: readonly string[], theme: Theme, width: number, max: number): string[] {
   const lines = notices.flatMap((n) =>
@@ -141,7 +150,7 @@ function MapLine({ row, selected, width, theme, last }: { row: MapRow; selected:
   }
   if (row.kind === 'gap') return <Text> </Text>;
   if (row.kind === 'chapter') {
-    const right = [`${row.done}/${row.total} done`, row.score ? `quiz ${row.score.correct}/${row.score.answered}` : ''].filter(Boolean).join(sep(theme));
+    const right = [`${row.done}/${row.total} done`, row.score ? quizScore(row.score) : ''].filter(Boolean).join(sep(theme));
     const line = spread(`${row.index + 1}  ${row.title}`, right, width, ellipsisFor(theme));
     const split = line.length - right.length;
     return (
