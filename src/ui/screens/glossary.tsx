@@ -1,7 +1,7 @@
 /**
  * The glossary overlay: every term of the course's lessons/glossary.yaml with its
  * definition and the lesson that teaches it, in a scrolling viewport. Opened and
- * closed by the root (t, Esc) over any screen; it scrolls with ↑/↓ and PgUp/PgDn.
+ * closed by the root (w, Esc) over any screen; it scrolls with ↑/↓ and PgUp/PgDn.
  * Pure helpers (`glossaryLines`) are tested without rendering.
  */
 import React, { useMemo, useState } from 'react';
@@ -71,7 +71,7 @@ export function GlossaryScreen({ course, layout, theme, active }: GlossaryScreen
       <Text> </Text>
       <Viewport lines={rendered} offset={safe} width={width} height={viewHeight} theme={theme} />
       <Text dimColor wrap="truncate">
-        {truncate('Esc/t close · ↑↓ PgUp/PgDn scroll · q quit', width)}
+        {truncate('Esc/w close · ↑↓ PgUp/PgDn scroll · q quit', width)}
       </Text>
     </Box>
   );
