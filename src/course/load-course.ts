@@ -27,6 +27,7 @@ import {
   reviewSchema,
   type QuestionKindName,
 } from './schemas';
+import { estimateMinutes } from './duration';
 import { splitLesson, type BlockPart } from './split-lesson';
 import type {
   Chapter,
@@ -281,7 +282,8 @@ class Loader {
     return {
       id,
       title: typeof meta.title === 'string' && meta.title ? meta.title : id,
-      ...(typeof meta.minutes === 'number' && meta.minutes > 0 ? { minutes: meta.minutes } : {}),
+      // From the lesson's words, questions and labs (duration.ts), not the author's guess.
+      minutes: estimateMinutes(steps),
       chapterId,
       file,
       steps,

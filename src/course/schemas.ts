@@ -142,7 +142,7 @@ export const labSchema = z.strictObject({
 
 export const reviewSchema = z.strictObject({
   items: z
-    .array(z.strictObject({ text: text(), lesson: z.optional(idString()) }))
+    .array(z.strictObject({ text: text(), lesson: z.optional(idString()), points: z.optional(z.array(idString())) }))
     .check(z.minLength(1)),
 });
 

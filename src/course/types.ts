@@ -89,7 +89,8 @@ export interface LabBlock {
 
 /** A ```review block: the chapter's "can you say this out loud?" checklist. */
 export interface ReviewBlock {
-  items: { text: string; lesson?: string }[];
+  /** `points`: ids of lessons/checklist.yaml this item rehearses (checked by the curriculum tests). */
+  items: { text: string; lesson?: string; points?: string[] }[];
 }
 
 export type Step =

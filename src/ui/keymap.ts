@@ -39,6 +39,7 @@ export type Command =
   // global
   | 'quit'
   | 'help'
+  | 'glossary'
   | 'map'
   | 'back'
   // movement (map, lesson viewport, lists)
@@ -123,6 +124,7 @@ const s = (special: SpecialKey, mods: { shift?: boolean; ctrl?: boolean } = {}):
 
 export const BINDINGS: Binding[] = [
   // global
+  { command: 'glossary', context: 'global', keys: [c('w')], label: 'w', description: 'glossary (words of the course)' },
   { command: 'help', context: 'global', keys: [c('?')], label: '?', description: 'help', footer: true },
   { command: 'quit', context: 'global', keys: [c('q'), { ctrlChar: 'c' }], label: 'q', description: 'quit', footer: true },
   { command: 'map', context: 'global', keys: [c('m')], label: 'm', description: 'course map' },

@@ -1,8 +1,9 @@
 /**
  * "Always pick choice 2 or 3": in the author's order the right answer of 78 % of
- * the shipped single-choice and predict questions sat at position 2 or 3, so a
- * learner who only weighed those two was mostly right. With choices shuffled per
- * learner, a position is worth what chance gives it.
+ * the shipped single-choice and predict questions once sat at position 2 or 3, so a
+ * learner who only weighed those two was mostly right. The lessons now spread their
+ * right answers over the positions, and with choices shuffled per learner a position
+ * is worth what chance gives it either way.
  */
 import { describe, expect, it } from 'vitest';
 import { loadCourse } from '../../src/course/load-course';
@@ -48,7 +49,7 @@ describe('picking by position on the shipped course', () => {
     const shuffled = learners.map((l) => twoOrThree((q) => choiceOrder(q, l)));
     console.log(`2 or 3 holds: author order ${(author * 100).toFixed(0)} %, chance ${(chance * 100).toFixed(0)} %, shuffled median ${(median(shuffled) * 100).toFixed(0)} %`);
     expect(Math.abs(median(shuffled) - chance)).toBeLessThan(0.06);
-    expect(author - median(shuffled)).toBeGreaterThan(0.15);
+    expect(Math.abs(author - chance)).toBeLessThan(0.1);
   });
 
   it('"always answer 2" scores like a guess for the median learner', () => {
@@ -56,6 +57,6 @@ describe('picking by position on the shipped course', () => {
     const shuffled = learners.map((l) => alwaysTwo((q) => choiceOrder(q, l)));
     console.log(`always 2: author order ${(author * 100).toFixed(0)} %, shuffled median ${(median(shuffled) * 100).toFixed(0)} %, best learner ${(Math.max(...shuffled) * 100).toFixed(0)} %`);
     expect(median(shuffled)).toBeLessThan(0.3);
-    expect(median(shuffled)).toBeLessThan(author);
+    expect(author).toBeLessThan(0.3);
   });
 });
