@@ -221,8 +221,8 @@ function task3(v: View): Requirement[] {
   const apps = v.servers.filter((s) => s.app);
   const badApp = apps.filter((x) => !x.app!.db);
   const pathParts = [
-    ...webs.map((w) => `${w.id} → ${(w.web!.upstream ?? []).join(', ') || 'no application server'}`),
-    ...apps.map((x) => `${x.id} → ${x.app!.db ?? 'no database'}`),
+    ...webs.map((w) => `Nginx on ${w.id} → ${(w.web!.upstream ?? []).map((u) => `app on ${u}`).join(', ') || 'no application server'}`),
+    ...apps.map((x) => `app on ${x.id} → ${x.app!.db ? `MySQL on ${x.app!.db}` : 'no database'}`),
   ];
   const vips = new Set(v.lbs.map((l) => l.vrrp?.vip).filter((x): x is string => !!x));
   const lbIps = new Set(v.lbs.map((l) => l.ip));
