@@ -9,8 +9,8 @@
  * FINAL_WINDOW_S seconds fewer than BROKEN_SHARE of the reads (or of the writes)
  * offered succeed.
  */
-import { createEngine } from '../sim/engine';
-import type { Report, Scenario, SimEvent } from '../sim/types';
+import { createEngine } from '../sim/engine/index';
+import type { Report, Scenario, SimEvent } from '../sim/spec/types';
 import { FAULT_AT_S, faultEvents, listFaults, targetId, unavailableFaults, type Fault, type FaultKind, type UnavailableFault } from './faults';
 
 /** What one fault did to the design. */
@@ -80,7 +80,6 @@ function detection(e: SimEvent): string | null {
     case 'promoted':
       return `${e.node} (promotion)`;
     case 'vrrp_fault':
-    case 'track_script_failed':
       return `${e.node} (track_script)`;
     default:
       return null;
@@ -105,8 +104,7 @@ export function drillScenario(s: Scenario, seconds = DRILL_SECONDS): Scenario {
   return {
     ...s,
     duration_s: seconds,
-    // Latency figures (slow requests) count from the fault on.
-    warmup_s: Math.min(FAULT_AT_S, seconds / 2),
+    warmup_s: Math.min(s.warmup_s, FAULT_AT_S),
     workload: { ...w, write_ratio },
     timeline: [],
   };
@@ -114,6 +112,7 @@ export function drillScenario(s: Scenario, seconds = DRILL_SECONDS): Scenario {
 
 interface Counts {
   ok: number;
+  slow: number;
   failed: number;
   writesOk: number;
   lost: number;
@@ -121,7 +120,7 @@ interface Counts {
 }
 
 function counts(r: Report): Counts {
-  return { ok: r.requests.ok, failed: r.requests.failed, writesOk: r.db?.writes_ok ?? 0, lost: r.db?.lost_writes ?? 0, stale: r.db?.stale_reads ?? 0 };
+  return { ok: r.requests.ok, slow: r.requests.slow ?? 0, failed: r.requests.failed, writesOk: r.db?.writes_ok ?? 0, lost: r.db?.lost_writes ?? 0, stale: r.db?.stale_reads ?? 0 };
 }
 
 /** Run one fault on a design already prepared by {@link drillScenario}. */
@@ -157,7 +156,7 @@ export function runFault(ds: Scenario, f: Fault, seed = ds.seed): FaultResult {
     component: f.component,
     fault: f.fault,
     failed,
-    slow: end.latency_ms.over_1s ?? 0,
+    slow: after.slow - before.slow,
     availability: ok + failed > 0 ? ok / (ok + failed) : 0,
     detected_after_s: found ? Math.round((found.t_s - FAULT_AT_S) * 1000) / 1000 : null,
     detected_by: found ? detection(found) : null,

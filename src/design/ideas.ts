@@ -9,8 +9,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { packageRoot } from '../package-root';
-import { ScenarioError, type ScenarioProblem } from '../sim/scenario';
-import type { LoadBalancerSpec, Scenario, ServerSpec } from '../sim/types';
+import { ScenarioError, type ScenarioProblem } from '../sim/spec/scenario';
+import type { LoadBalancerSpec, Scenario, ServerSpec } from '../sim/spec/types';
 import { editDistance, normalizeAnswer } from '../quiz/text-match';
 import type { Component, Fault, FaultKind } from './faults';
 

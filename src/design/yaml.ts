@@ -6,8 +6,8 @@
  * like a hand-written scenario and loads back to the same scenario.
  */
 import { Document, isCollection, isMap, isPair, visit } from 'yaml';
-import { parseScenario } from '../sim/scenario';
-import type { LoadBalancerSpec, Scenario, ServerSpec } from '../sim/types';
+import { parseScenario } from '../sim/spec/scenario';
+import type { LoadBalancerSpec, Scenario, ServerSpec } from '../sim/spec/types';
 
 type Obj = Record<string, unknown>;
 
