@@ -179,6 +179,11 @@ export function drillText(file: string, d: DrillResult, nines: { availability: n
     lines.push(`${w(faultName(r), 28)} ${String(r.failed).padStart(6)} ${pct(r.availability).padStart(7)}  ${w(noticed, 34).trimEnd()}`);
   }
   lines.push('');
+  const b = d.baseline;
+  if (!b.reads_work || !b.writes_work) {
+    const what = !b.reads_work && !b.writes_work ? 'reads and writes fail' : !b.reads_work ? 'reads fail' : 'writes fail';
+    lines.push(...wrap(`With nothing broken, ${what} (availability ${pct(b.availability)}): no fault can break what never worked, so look at how requests reach the application and the database first.`, 80, '', '  '));
+  }
   lines.push(...wrap(`Single points of failure: ${d.spofs.length ? d.spofs.join(', ') : 'none found'}`, 80, '', '  '));
   const y = nines;
   lines.push(...wrap(`Yearly availability (default failure rates): ${(y.availability * 100).toFixed(3)} % (${Number.isFinite(y.nines) ? y.nines.toFixed(1) : '∞'} nines, ${Math.round(y.minutes)} min down a year)`, 80, '', '  '));

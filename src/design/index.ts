@@ -38,10 +38,12 @@ export {
 export {
   drillDesign,
   drillScenario,
+  baselineOf,
   runFault,
   findSpofs,
   DRILL_SECONDS,
   FINAL_WINDOW_S,
+  type Baseline,
   type DrillOptions,
   type DrillResult,
   type FaultResult,

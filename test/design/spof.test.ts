@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drillDesign, listFaults, unavailableFaults } from '../../src/design';
+import { drillDesign, listFaults, parseDesign, unavailableFaults } from '../../src/design';
 import { componentFaultsSupported } from '../../src/design/faults';
 import type { Scenario } from '../../src/sim/spec/types';
 import { fixture } from './helpers';
@@ -39,6 +39,14 @@ describe('single points of failure of designs whose answer is known', () => {
   it('the active load balancer of a VRRP pair is not one: the backup takes the VIP', () => {
     const s = fixture('task3-complete');
     expect(drillDesign(s, { faults: [{ node: 'lb-1', component: null, fault: 'crash' }] }).spofs).toEqual([]);
+  });
+
+  it('a design that never serves has no SPOF: nothing can break what never worked', () => {
+    const s = parseDesign('name: db only\nworkload: { rate_rps: 20 }\nnodes:\n  - { id: d, kind: server, roles: [db] }\n', 'db-only.yaml');
+    const d = drillDesign(s, { seconds: 20 });
+    expect(d.baseline).toMatchObject({ reads_work: false, writes_work: false });
+    expect(d.spofs).toEqual([]);
+    expect(drillDesign(fixture('task0-complete'), { seconds: 20 }).baseline).toMatchObject({ reads_work: true, writes_work: true });
   });
 
   it('names what it could not drill instead of playing something coarser', () => {
