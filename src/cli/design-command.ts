@@ -21,6 +21,7 @@ import {
   type Scenario,
   type TaskNumber,
 } from '../design';
+import { cleanParseError } from './args';
 import type { CliIo } from './io';
 
 export const DESIGN_USAGE = `Usage: webinfra-learn design check FILE --task N [--json]
@@ -92,8 +93,7 @@ export function parseDesignArgs(argv: string[]): DesignArgs | 'help' {
       },
     });
   } catch (error) {
-    const m = /Unknown option '([^']+)'/.exec((error as Error).message);
-    throw new DesignUsageError(m ? `unknown option '${m[1]}'` : (error as Error).message.split('. ')[0]!);
+    throw new DesignUsageError(cleanParseError((error as Error).message));
   }
   const { values, positionals } = parsed;
   if (values.help) return 'help';
