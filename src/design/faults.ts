@@ -43,16 +43,13 @@ export function componentsOf(n: LoadBalancerSpec | ServerSpec): Component[] {
   return out;
 }
 
-let componentSupport: boolean | undefined;
+const support = new Map<string, boolean>();
 
-/**
- * Whether the simulator can crash and restore one process of a machine
- * (`kill:web-1:app`). Asked of the engine itself, once: a one-second run on a
- * two-process server must report the process crash. Until it does, process faults
- * on shared machines are skipped, never played as a whole-machine fault.
- */
-export function componentFaultsSupported(): boolean {
-  if (componentSupport !== undefined) return componentSupport;
+/** Whether the engine answers `event` (an action on a two-process server) with an event of type `expect`. Asked once per question. */
+function engineDoes(event: Omit<TimelineEvent, 'at_s' | 'node'>, expect: string): boolean {
+  const key = `${event.action}:${event.component ?? ''}`;
+  const known = support.get(key);
+  if (known !== undefined) return known;
   const probe: Scenario = {
     name: 'probe',
     id: 'probe',
@@ -63,13 +60,33 @@ export function componentFaultsSupported(): boolean {
     nodes: [{ id: 's', kind: 'server', roles: ['web', 'app'], web: { upstream: ['s'] }, app: {} }],
     timeline: [],
   };
+  let yes = false;
   try {
-    const events = createEngine(probe, { at: [{ at_s: 0, action: 'kill', node: 's', component: 'app' }] }).run().events;
-    componentSupport = events.some((e) => e.type === 'process_killed');
+    yes = createEngine(probe, { at: [{ at_s: 0, node: 's', ...event }] }).run().events.some((e) => e.type === expect);
   } catch {
-    componentSupport = false;
+    yes = false;
   }
-  return componentSupport;
+  support.set(key, yes);
+  return yes;
+}
+
+/**
+ * Whether the simulator can crash and restore one process of a machine
+ * (`kill:web-1:app`). Asked of the engine itself, once: a one-second run on a
+ * two-process server must report the process crash. Until it does, process faults
+ * on shared machines are skipped, never played as a whole-machine fault.
+ */
+export function componentFaultsSupported(): boolean {
+  return engineDoes({ action: 'kill', component: 'app' }, 'process_killed');
+}
+
+/**
+ * Whether the simulator can hang a whole machine's processes while its kernel still
+ * accepts connections (`hang:web-1`). Until it can, a machine hang is played as
+ * `blackhole` (the host stops answering at all), the older model of a hung host.
+ */
+export function machineHangSupported(): boolean {
+  return engineDoes({ action: 'hang' }, 'node_hung') || engineDoes({ action: 'hang' }, 'process_hung');
 }
 
 const TIERS = [
@@ -135,7 +152,7 @@ export function faultEvents(s: Scenario, f: Fault): TimelineEvent[] {
       // A machine's only process crashing is the same as a bare `kill` (see listAll).
       return [f.component && componentFaultsSupported() ? { at_s, action: 'kill', node: f.node, component: f.component } : { at_s, action: 'kill', node: f.node }];
     case 'hang':
-      return [{ at_s, action: 'blackhole', node: f.node }];
+      return [{ at_s, action: machineHangSupported() ? 'hang' : 'blackhole', node: f.node }];
     case 'stop':
       return [{ at_s, action: 'stop', node: f.node }];
     case 'traffic_x3':
