@@ -180,7 +180,7 @@ export function drillText(file: string, d: DrillResult, nines: { availability: n
   }
   lines.push('');
   const b = d.baseline;
-  if (!b.reads_work || !b.writes_work) {
+  if (b && (!b.reads_work || !b.writes_work)) {
     const what = !b.reads_work && !b.writes_work ? 'reads and writes fail' : !b.reads_work ? 'reads fail' : 'writes fail';
     lines.push(...wrap(`With nothing broken, ${what} (availability ${pct(b.availability)}): no fault can break what never worked, so look at how requests reach the application and the database first.`, 80, '', '  '));
   }

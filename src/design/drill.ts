@@ -40,8 +40,12 @@ export interface FaultResult {
 }
 
 export interface DrillResult {
-  /** The design with nothing broken. When reads or writes never work, no fault can break them and no SPOF is named for them. */
-  baseline: Baseline;
+  /**
+   * The design with nothing broken (always set by {@link drillDesign}; optional so a
+   * drill assembled fault by fault with {@link runFault} still fits). When reads or
+   * writes never work, no fault can break them and no SPOF is named for them.
+   */
+  baseline?: Baseline;
   faults: FaultResult[];
   /** Machines (`lb-1`) and processes (`lb-1:haproxy`, listed only when their machine is not itself one) whose loss breaks reads or writes until a person acts. */
   spofs: string[];
