@@ -1,9 +1,10 @@
 /**
  * Observation: per-second series, the snapshot the live view draws, the report.
  */
-import type { InFlight, LbView, NodeSnapshot, NodeState, Report, RequestKind, Snapshot } from '../spec/types';
+import type { Component, InFlight, LbView, NodeSnapshot, NodeState, ProcessState, Report, RequestKind, Snapshot } from '../spec/types';
 import { DNS_ID, USERS_ID } from '../spec/topology';
-import { S_LBQUEUE, S_CONNECT, S_QUEUED, S_RETURN, S_FAILING, K_STATIC, K_WRITE, UP, DOWN, STATE_NAMES, ALG, SERIES_LEN, isAtNode, histQuantile } from './constants';
+import { S_LBQUEUE, S_CONNECT, S_QUEUED, S_RETURN, S_FAILING, K_STATIC, K_WRITE, UP, DOWN, STATE_NAMES, ALG, SERIES_LEN, isAtNode, histQuantile, C_CLIENT_TIMEOUT } from './constants';
+import { replicaBacklog } from './actions';
 import type { World, NodeRt, LbRt } from './world';
 import { lagOf } from './replication';
 
@@ -56,7 +57,26 @@ export function nodeUtil(w: World, n: NodeRt, lastSecond: boolean): number {
 
 export function nodeState(w: World, n: NodeRt): NodeState {
   if (n.state !== UP) return STATE_NAMES[n.state]!;
+  // Every process hung (`hang:NODE`): the machine answers nothing.
+  const procs = processesOf(w, n);
+  const vals = Object.values(procs);
+  if (vals.length > 0 && vals.every((v) => v === 'hung')) return 'hung';
   return n.drained ? 'draining' : 'up';
+}
+
+/** Each process of a node and its state (a machine that is down takes its processes with it). */
+export function processesOf(w: World, n: NodeRt): Partial<Record<Component, ProcessState>> {
+  const out: Partial<Record<Component, ProcessState>> = {};
+  const name = (x: number): ProcessState => (n.state !== UP ? STATE_NAMES[n.state]! : x === UP ? 'up' : x === DOWN ? 'down' : 'hung') as ProcessState;
+  if (n.lb >= 0) {
+    const lb = w.lbs[n.lb]!;
+    out.haproxy = name(lb.haproxy);
+    if (lb.vip >= 0) out.keepalived = name(lb.keepalived);
+  }
+  if (n.web >= 0) out.nginx = name(w.stations[n.web]!.proc);
+  if (n.app >= 0) out.app = name(w.stations[n.app]!.proc);
+  if (n.db >= 0) out.mysql = name(w.stations[n.db]!.proc);
+  return out;
 }
 
 
@@ -174,7 +194,12 @@ export function snapshot(w: World, opts: { maxInflight?: number } = {}): Snapsho
     }
     if (n.dbRole) {
       ns.dbRole = n.dbRole;
-      if (n.dbRole === 'replica' && n.replica) ns.replicationLagMs = Math.round(lagOf(w, n.replica));
+      if (n.dbRole === 'replica' && n.replica) {
+        // A stopped SQL thread reads NULL lag (unknown), as Seconds_Behind_Master does.
+        if (n.replica.stopped) ns.replication = 'stopped';
+        else ns.replicationLagMs = Math.round(lagOf(w, n.replica));
+        ns.replicationBacklog = replicaBacklog(w, n.replica);
+      }
     }
     nodes[n.id] = ns;
   }
@@ -185,7 +210,7 @@ export function snapshot(w: World, opts: { maxInflight?: number } = {}): Snapsho
     t_ms: w.t,
     nodes,
     inflight,
-    totals: { total: w.ok + w.failed, ok: w.ok, failed: w.failed, dropped: w.dropped + w.fwDropped },
+    totals: { total: w.ok + w.failed, ok: w.ok, failed: w.failed, dropped: w.dropped },
     availability: w.ok + w.failed > 0 ? w.ok / (w.ok + w.failed) : 1,
     qps: last >= 0 ? w.sQps[last]! : 0,
     p50_ms: last >= 0 ? w.sP50[last]! : 0,
@@ -221,7 +246,12 @@ export function report(w: World): Report {
       entry.roles = roles;
     }
     if (n.dbRole) entry.db_role = n.dbRole;
-    if (n.replica && n.dbRole === 'replica') entry.replication_lag_ms = Math.round(lagOf(w, n.replica));
+    entry.processes = processesOf(w, n);
+    if (n.replica && n.dbRole === 'replica') {
+      entry.replication_lag_ms = n.replica.stopped ? null : Math.round(lagOf(w, n.replica));
+      entry.replication = n.replica.stopped ? 'stopped' : 'running';
+      entry.replication_backlog = replicaBacklog(w, n.replica);
+    }
     if (n.lb >= 0) {
       const lb = w.lbs[n.lb]!;
       entry.algorithm = ALG[lb.alg];
@@ -240,7 +270,7 @@ export function report(w: World): Report {
   }
   const total = w.ok + w.failed;
   const byCode: Record<string, number> = {};
-  for (const [c, k] of [...w.byCode.entries()].sort((a, b) => a[0] - b[0])) byCode[c === 0 ? 'no_answer' : String(c)] = k;
+  for (const [c, k] of [...w.byCode.entries()].sort((a, b) => a[0] - b[0])) byCode[c === 0 ? 'no_answer' : c === C_CLIENT_TIMEOUT ? 'client_timeout' : String(c)] = k;
   const hasDb = w.nodes.some((n) => n.db >= 0);
   // Nearest-rank percentiles within the histogram's precision (≤ 0.5 %); the mean is exact.
   const [p50, p95, p99] = w.lat.quantiles([0.5, 0.95, 0.99]) as [number, number, number];
@@ -251,7 +281,7 @@ export function report(w: World): Report {
     duration_s: round(w.t / 1000, 3),
     warmup_s: w.warmupMs / 1000,
     rate_rps: w.rate,
-    requests: { total, ok: w.ok, failed: w.failed, dropped: w.dropped, by_code: byCode, in_flight: w.liveN, ...(w.fullBacklogs > 0 ? { backlog_full: w.fullBacklogs } : {}) },
+    requests: { total, ok: w.ok, failed: w.failed, dropped: w.dropped, slow: w.slow, by_code: byCode, in_flight: w.liveN, ...(w.fullBacklogs > 0 ? { backlog_full: w.fullBacklogs } : {}) },
     availability: total > 0 ? round(w.ok / total, 6) : 1,
     latency_ms: {
       mean: round(w.lat.mean(), 3),
@@ -274,6 +304,7 @@ export function report(w: World): Report {
       writes_failed: w.writesFailed,
       stale_reads: w.staleReads,
       lost_writes: w.lostWrites,
+      drifted_writes: w.driftedWrites,
       max_lag_ms: Math.round(maxLag),
       primary: w.primary >= 0 ? w.nodes[w.primary]!.id : undefined,
     } as Report['db'];

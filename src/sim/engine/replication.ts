@@ -21,6 +21,7 @@ export function makeReplica(w: World, node: number, applyRate: number, baseMs: n
     clientApply: new Float64Array(w.clients),
     maxLag: 0,
     unshipped: 0,
+    stopped: false,
   };
 }
 
@@ -31,7 +32,8 @@ export function replicate(w: World, primary: NodeRt, client: number): void {
     if (!rep || n.dbRole !== 'replica' || n.replicaOf !== primary.idx) continue;
     // A replica applies the binary log in order, at most at its apply rate. It pulls
     // the log over port 3306 of the primary: a firewall in the way stalls replication.
-    let down = n.state !== UP;
+    // A stopped SQL thread (or a dead MySQL) applies nothing until it runs again.
+    let down = n.state !== UP || rep.stopped || w.stations[n.db]!.proc !== UP;
     if (!down && !allowed(w, primary, PORT_DB, n.idx)) {
       down = true;
       w.fwDropped++;
