@@ -9,7 +9,11 @@
 //   node scripts/bench/design.mjs [--runs N] [--json]
 //
 // It calls the built bundle's command line (dist/cli.js, built by `npm run bench`)
-// in this process, so it measures exactly the code the app ships.
+// in this process, so it measures exactly the code the app ships. A learner's first
+// drill runs in a fresh process, before the JIT has warmed up: that case is measured
+// too, by starting `webinfra-learn design drill --json` as a new process each time
+// (the drill's own wall_ms, and the whole command from start to exit).
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -59,8 +63,18 @@ for (const { name, file } of designs) {
     for (let k = 0; k < n; k++) engineMs += (await cliJson(['sim', file, '--json', '--duration', '60'])).sim.wall_ms;
     bares.push(engineMs);
   }
+  const cold = [];
+  const coldTotal = [];
+  for (let i = 0; i < Math.min(runs, 5); i++) {
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, [path.join(root, 'bin', 'webinfra-learn.js'), 'design', 'drill', file, '--json'], { cwd: root, encoding: 'utf8' });
+    coldTotal.push(performance.now() - t0);
+    cold.push(JSON.parse(r.stdout).wall_ms);
+  }
   results.push({
     design: name,
+    cold_drill_ms: Math.round(median(cold)),
+    cold_command_ms: Math.round(median(coldTotal)),
     faults: n,
     skipped: first.skipped.length,
     drill_ms: Math.round(median(drills)),
@@ -70,15 +84,17 @@ for (const { name, file } of designs) {
   });
 }
 
-const meets = results[0].drill_ms <= BUDGET_MS;
+// The budget holds for the learner's first drill too: a fresh process.
+const meets = results[0].cold_drill_ms <= BUDGET_MS;
 if (json) console.log(JSON.stringify({ runs, budget_ms: BUDGET_MS, meets_budget: meets, results }));
 else {
   console.log(`full drill, 60 simulated s per fault (median of ${runs})`);
   for (const r of results) {
     console.log(`  ${r.design}: ${r.faults} faults drilled (${r.skipped} not playable yet)`);
     console.log(`    drill ${r.drill_ms} ms · same number of bare 60 s runs ${r.bare_runs_ms} ms (drill ×${r.ratio_vs_bare})`);
+    console.log(`    in a fresh process: drill ${r.cold_drill_ms} ms, whole command ${r.cold_command_ms} ms`);
     console.log(`    SPOFs: ${r.spofs.join(', ') || 'none'}`);
   }
-  console.log(`  budget: 5-machine drill ≤ ${BUDGET_MS} ms: ${meets ? 'met' : 'NOT met'}`);
+  console.log(`  budget: 5-machine drill in a fresh process ≤ ${BUDGET_MS} ms: ${meets ? 'met' : 'NOT met'}`);
 }
 process.exit(meets ? 0 : 1);

@@ -8,9 +8,7 @@ const components = componentFaultsSupported();
 
 /** The 5-machine task 3 design, with or without keepalived tracking HAProxy. */
 function task3(trackScript: boolean): Scenario {
-  const s = fixture('task3-complete');
-  for (const n of s.nodes) if (n.kind === 'load_balancer' && n.vrrp && trackScript) n.vrrp.track_script = {};
-  return s;
+  return fixture(trackScript ? 'task3-track' : 'task3-complete');
 }
 
 describe('single points of failure of designs whose answer is known', () => {
