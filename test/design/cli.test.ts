@@ -92,7 +92,7 @@ describe('webinfra-learn design drill', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Single points of failure: server-1');
     expect(r.stdout).toContain('server-1 crash');
-    expect(r.stdout).toMatch(/Yearly availability .* nines/);
+    expect(r.stdout).toMatch(/Yearly availability: [\d.]+% \([\d.]+ nines/);
     for (const line of r.stdout.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
   });
 
