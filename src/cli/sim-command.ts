@@ -34,8 +34,11 @@ Options:
   --at <t:action:node[:value]>
                       add an event to the timeline (repeatable), e.g.
                       --at 30:kill:web-2  --at 60:restore:web-2  --at 45:set_rate:300
-                      actions: kill, blackhole, stop, restore, drain, undrain,
-                      promote, set_rate, set_algorithm, probe
+                      actions: kill, hang, blackhole, stop, restore, drain,
+                      undrain, promote, set_rate, set_algorithm, probe,
+                      stop_replication, start_replication, add_server
+                      one process: --at 30:kill:web-1:app, 30:hang:web-2:app,
+                      30:kill:lb-1:haproxy (haproxy, keepalived, nginx, app, mysql)
   --json              print the report as JSON
   --list              list the built-in scenarios
   --speed <x>         live view: simulated seconds per real second (0.25-10, default 1)
@@ -211,11 +214,17 @@ export function formatReport(report: Report, scenario: Scenario, opts: { color?:
   out.push(bold(scenario.name));
   out.push(dim(`scenario ${report.scenario} · seed ${report.seed} · ${report.duration_s} s simulated · ${rate} req/s`));
   out.push('');
+  const waits = report.failed_latency_ms?.by_code ?? {};
   const codes = Object.entries(req.by_code ?? {})
-    .map(([k, v]) => `${k === 'no_answer' ? 'no answer' : k} ×${group(v)}`)
+    .map(([k, v]) => {
+      const wait = waits[k] && waits[k].mean >= 1000 ? ` after ≈ ${+(waits[k].mean / 1000).toFixed(1)} s` : '';
+      return `${k === 'no_answer' ? 'no answer' : k === 'client_timeout' ? 'client gave up' : k} ×${group(v)}${wait}`;
+    })
     .join(', ');
   const label = (s: string) => s.padEnd(14);
-  out.push(`${label('Requests')}${group(req.total)} total · ${green(`${group(req.ok)} ok`)} · ${req.failed ? red(`${group(req.failed)} failed`) : '0 failed'}`);
+  // Slow (answered after ≥ 1 s, e.g. SYN retries during a failover) is not failed.
+  const slow = req.slow ? ` · ${yellow(`${group(req.slow)} slow`)} ${dim('(ok after ≥ 1 s)')}` : '';
+  out.push(`${label('Requests')}${group(req.total)} total · ${green(`${group(req.ok)} ok`)} · ${req.failed ? red(`${group(req.failed)} failed`) : '0 failed'}${slow}`);
   // Second line: what the failures were, and work still queued when the run ended.
   const details = [
     codes ? `failed: ${codes}` : '',
@@ -244,7 +253,16 @@ export function formatReport(report: Report, scenario: Scenario, opts: { color?:
       const notUp = b ? Object.entries(b).filter(([, v]) => v !== 'UP') : [];
       if (notUp.length) notes.push(notUp.map(([k, v]) => `${k} ${v}`).join(', '));
     }
-    if (n.db_role) notes.push(n.db_role === 'replica' ? `replica, lag ${lagText(Number(n.replication_lag_ms ?? 0))}` : 'primary');
+    const procs = Object.entries((n.processes ?? {}) as Record<string, string>).filter(([, v]) => v !== 'up' && v !== n.state);
+    if (procs.length) notes.push(procs.map(([k, v]) => `${k} ${v}`).join(', '));
+    if (n.db_role)
+      notes.push(
+        n.db_role === 'replica'
+          ? n.replication === 'stopped'
+            ? `replica, replication stopped (lag unknown, ${group(Number(n.replication_backlog ?? 0))} behind)`
+            : `replica, lag ${lagText(Number(n.replication_lag_ms ?? 0))}`
+          : 'primary',
+      );
     rows.push([
       id,
       n.kind === 'load_balancer' ? 'load balancer' : 'server',
