@@ -182,13 +182,14 @@ export function drillText(file: string, d: DrillResult, nines: { availability: n
   const w = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s.padEnd(n));
   const lines = [...wrap(`Drill of ${file}: ${d.faults.length} faults, ${seconds} simulated s each (${(d.wall_ms / 1000).toFixed(1)} s)`, 80, '', '  '), ''];
   // `at end`: the share of requests still failing in the run's last seconds, what lasts until a person acts.
-  lines.push(`${w('fault', 26)} ${'failed'.padStart(6)} ${'avail'.padStart(6)} ${'at end'.padStart(6)}  noticed`);
+  lines.push(`${w('fault', 22)} ${'failed'.padStart(6)} ${'slow'.padStart(5)} ${'avail'.padStart(6)} ${'at end'.padStart(6)}  noticed`);
   for (const r of d.faults) {
     const noticed = r.detected_after_s === null ? (r.users_see_errors ? 'nobody' : '-') : `${r.detected_after_s.toFixed(1)} s, ${r.detected_by}`;
     const atEnd = r.still_failing > 0 ? `${Math.round(r.still_failing * 100)}%` : '-';
-    lines.push(`${w(faultName(r), 26)} ${String(r.failed).padStart(6)} ${pct(r.availability).padStart(6)} ${atEnd.padStart(6)}  ${w(noticed, 31).trimEnd()}`);
+    lines.push(`${w(faultName(r), 22)} ${String(r.failed).padStart(6)} ${String(r.slow).padStart(5)} ${pct(r.availability).padStart(6)} ${atEnd.padStart(6)}  ${w(noticed, 29).trimEnd()}`);
   }
-  lines.push('(at end: share of requests still failing in the last 10 s, until someone acts)');
+  lines.push('(slow: answered after more than 1 s; at end: share of requests still failing');
+  lines.push(' in the last 10 s, which lasts until someone acts)');
   lines.push('');
   const b = d.baseline;
   if (b && (!b.reads_work || !b.writes_work)) {
