@@ -13,6 +13,7 @@ import {
   checkDesign,
   DEFAULT_RATES,
   drillDesign,
+  MIN_DRILL_SECONDS,
   parseDesign,
   ScenarioError,
   TASK_FILES,
@@ -43,7 +44,7 @@ Options:
   --task N        task 0 (one server), 1 (three machines), 2 (secured and
                   monitored) or 3 (scale up)
   --json          print the result as JSON
-  --seconds S     drill: simulated seconds per fault (default 60)
+  --seconds S     drill: simulated seconds per fault (default 60, at least 20)
   --seed N        drill: random seed (default: the design's)
   --ascii         no check marks
   -h, --help      show this help
@@ -70,8 +71,8 @@ function parseTask(raw: string | undefined): TaskNumber | undefined {
 function positiveNumber(name: string, raw: string | undefined, integer: boolean): number | undefined {
   if (raw === undefined) return undefined;
   const n = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(n) || n < (integer ? 0 : 1) || (integer && !Number.isInteger(n)) || (!integer && n > 3600))
-    throw new DesignUsageError(`--${name} must be ${integer ? 'a whole number ≥ 0' : 'a number of seconds from 1 to 3600'}, got '${raw}'`);
+  if (raw.trim() === '' || !Number.isFinite(n) || n < (integer ? 0 : MIN_DRILL_SECONDS) || (integer && !Number.isInteger(n)) || (!integer && n > 3600))
+    throw new DesignUsageError(`--${name} must be ${integer ? 'a whole number ≥ 0' : `a number of seconds from ${MIN_DRILL_SECONDS} to 3600`}, got '${raw}'`);
   return n;
 }
 

@@ -71,6 +71,8 @@ describe('webinfra-learn design check', () => {
       ['design', 'check', 'x.yaml', '--task', '4'],
       ['design', 'check', 'x.yaml', '--task', '1', '--frobnicate'],
       ['design', 'drill'],
+      ['design', 'drill', 'x.yaml', '--seconds', '5'],
+      ['design', 'drill', 'x.yaml', '--task', '1'],
     ]) {
       const r = await run(args);
       expect(r.code, args.join(' ')).toBe(2);
