@@ -2311,6 +2311,7 @@ class Sim implements Engine {
         p95: round(p95, 3),
         p99: round(p99, 3),
         count: this.lat.count,
+        over_1s: this.lat.countAbove(1000),
       },
       /** How long failed requests waited before their error (e.g. ≈ 3 s of retries before a 503). */
       failed_latency_ms: { mean: round(this.failed ? this.failWaitSum / this.failed : 0, 1), max: round(this.failWaitMax, 1) },

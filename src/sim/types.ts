@@ -300,8 +300,8 @@ export interface Report {
    */
   requests: { total: number; ok: number; failed: number; dropped?: number; by_code?: Record<string, number>; in_flight?: number; backlog_full?: number };
   availability: number;
-  /** Of successful requests after warm-up; `count` = how many. `mean` is exact; percentiles are nearest-rank within 0.5 % (a fixed-size log histogram, see `histogram.ts`). */
-  latency_ms: { mean: number; p50: number; p95: number; p99: number; count?: number };
+  /** Of successful requests after warm-up; `count` = how many; `over_1s` = how many took longer than 1 s. `mean` is exact; percentiles are nearest-rank within 0.5 % (a fixed-size log histogram, see `histogram.ts`). */
+  latency_ms: { mean: number; p50: number; p95: number; p99: number; count?: number; over_1s?: number };
   nodes: Record<string, { kind: string; state: string; served: number; utilization: number; [k: string]: unknown }>;
   events: SimEvent[];
   db?: { writes_ok: number; writes_failed: number; stale_reads: number; lost_writes: number; max_lag_ms: number };
