@@ -36,6 +36,8 @@ export function defaultContexts(step: Step): Context[] {
       return ['checklist', 'lesson'];
     case 'lab':
       return ['lab', 'lesson'];
+    case 'build':
+      return ['design', 'designStep'];
     default:
       return ['lesson'];
   }
