@@ -15,7 +15,8 @@ export type Command =
   | { name: 'progress-reset' }
   | { name: 'progress-export'; file: string }
   | { name: 'progress-import'; file: string }
-  | { name: 'sim'; argv: string[] };
+  | { name: 'sim'; argv: string[] }
+  | { name: 'design'; argv: string[] };
 
 export interface CliOptions {
   lesson?: string;
@@ -43,16 +44,17 @@ const ALLOWED: Record<Command['name'], string[]> = {
   'progress-export': ['no-color', 'ascii'],
   'progress-import': ['yes', 'no-color', 'ascii'],
   sim: [],
+  design: [],
 };
 
-const COMMAND_WORDS = ['learn', 'list', 'validate', 'progress', 'sim'];
+const COMMAND_WORDS = ['learn', 'list', 'validate', 'progress', 'sim', 'design'];
 
 /** Parses `argv` (without node and the script). Throws UsageError for anything unknown. */
 export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedArgs {
-  // `sim` has its own flags (--at, --seed …): hand it everything else untouched.
+  // `sim` and `design` have their own flags (--at, --seed, --task …): hand them everything else untouched.
   const simAt = argv.findIndex((a) => !a.startsWith('-'));
-  if (simAt >= 0 && argv[simAt] === 'sim') {
-    return { command: { name: 'sim', argv: [...argv.slice(0, simAt), ...argv.slice(simAt + 1)] }, options: defaults(env) };
+  if (simAt >= 0 && (argv[simAt] === 'sim' || argv[simAt] === 'design')) {
+    return { command: { name: argv[simAt] as 'sim' | 'design', argv: [...argv.slice(0, simAt), ...argv.slice(simAt + 1)] }, options: defaults(env) };
   }
   let parsed;
   try {

@@ -62,6 +62,8 @@ async function run({ command, options }: ParsedArgs, io: CliIo): Promise<number>
         stdin: io.stdin,
         env: io.env,
       });
+    case 'design':
+      return (await import('./design-command')).runDesignCommand(command.argv, io);
   }
 }
 

@@ -87,6 +87,17 @@ function detection(e: SimEvent): string | null {
   }
 }
 
+/**
+ * Whether a detection event is about this fault: a health check or an alert on one of
+ * the faulted machines (any, for a traffic surge); a VIP takeover or a promotion is
+ * always a reaction to a failure.
+ */
+function concerns(e: SimEvent, f: Fault): boolean {
+  if (e.type === 'vip_moved' || e.type === 'promoted') return true;
+  if (f.fault === 'traffic_x3') return true;
+  return e.node !== undefined && f.node.split(',').includes(e.node);
+}
+
 /** The drill's version of the design: the same machines, a workload with writes, no scripted timeline. */
 export function drillScenario(s: Scenario, seconds = DRILL_SECONDS): Scenario {
   const w = s.workload;
@@ -127,7 +138,7 @@ export function runFault(ds: Scenario, f: Fault, seed = ds.seed): FaultResult {
 
   const ok = after.ok - before.ok;
   const failed = after.failed - before.failed;
-  const found = end.events.find((e) => e.t_s >= FAULT_AT_S && detection(e) !== null);
+  const found = end.events.find((e) => e.t_s >= FAULT_AT_S && detection(e) !== null && concerns(e, f));
 
   // Lasting damage: the last seconds, against what was offered in them.
   const span = seconds - finalFrom;

@@ -198,7 +198,7 @@ function task3(v: View): Requirement[] {
   const split = (role: 'web' | 'app' | 'db', text: string, lesson: string): Requirement => {
     const own = only(role);
     const shared = mixed.filter((s) => s.roles.includes(role));
-    const reason = own.length ? `${ids(own)} runs only ${role}` : shared.length ? `${role} shares a machine: ${shared.map(roleNames).join('; ')}` : `no server runs ${role}`;
+    const reason = shared.length ? `${role} shares a machine: ${shared.map(roleNames).join('; ')}` : own.length ? `${ids(own)} runs only ${role}` : `no server runs ${role}`;
     return req(`t3-${role}-server`, text, lesson, own.length >= 1 && shared.length === 0, reason);
   };
   // Cluster: two load balancers with the same back ends, either a VRRP pair (one VIP) or two A records.
@@ -221,8 +221,8 @@ function task3(v: View): Requirement[] {
   const apps = v.servers.filter((s) => s.app);
   const badApp = apps.filter((x) => !x.app!.db);
   const pathParts = [
-    ...webs.map((w) => `${w.id} → ${(w.web!.upstream ?? []).join(', ') || 'no application server'}`),
-    ...apps.map((x) => `${x.id} → ${x.app!.db ?? 'no database'}`),
+    ...webs.map((w) => `Nginx on ${w.id} → ${(w.web!.upstream ?? []).map((u) => `app on ${u}`).join(', ') || 'no application server'}`),
+    ...apps.map((x) => `app on ${x.id} → ${x.app!.db ? `MySQL on ${x.app!.db}` : 'no database'}`),
   ];
   const vips = new Set(v.lbs.map((l) => l.vrrp?.vip).filter((x): x is string => !!x));
   const lbIps = new Set(v.lbs.map((l) => l.ip));
