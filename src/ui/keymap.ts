@@ -246,14 +246,14 @@ export const BINDINGS: Binding[] = [
   { command: 'valueNext', context: 'design', keys: [s('rightArrow'), s('return')], label: '←→', description: 'change', footer: true },
   { command: 'valuePrev', context: 'design', keys: [s('leftArrow')], label: '←→', description: 'change' },
   { command: 'toggle', context: 'design', keys: [s('space')], label: 'Space', description: 'change (on a rule: who it allows)' },
-  { command: 'addServer', context: 'design', keys: [c('a')], label: 'a', description: 'add server', footer: true },
-  { command: 'addLb', context: 'design', keys: [c('b')], label: 'b', description: 'add load balancer', footer: true },
+  { command: 'addServer', context: 'design', keys: [c('a')], label: 'a', description: 'add server' },
+  { command: 'addLb', context: 'design', keys: [c('b')], label: 'b', description: 'add load balancer' },
   { command: 'removeMachine', context: 'design', keys: [c('x')], label: 'x', description: 'remove machine' },
   { command: 'addRule', context: 'design', keys: [c('+'), c('=')], label: '+', description: 'add firewall rule' },
   { command: 'removeRule', context: 'design', keys: [c('-')], label: '-', description: 'remove firewall rule' },
-  { command: 'undo', context: 'design', keys: [c('u'), { ctrlChar: 'z' }], label: 'u', description: 'undo', footer: true },
+  { command: 'undo', context: 'design', keys: [c('u'), { ctrlChar: 'z' }], label: 'u', description: 'undo' },
   { command: 'check', context: 'design', keys: [c('c')], label: 'c', description: 'check', footer: true },
-  { command: 'drill', context: 'design', keys: [c('d')], label: 'd', description: 'break it', footer: true },
+  { command: 'drill', context: 'design', keys: [c('d')], label: 'd', description: 'drill', footer: true },
   { command: 'explain', context: 'design', keys: [c('e')], label: 'e', description: "mentor's questions" },
 
   // the editor inside a lesson: → and Enter change values there, so n / p move on

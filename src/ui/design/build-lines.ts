@@ -77,11 +77,18 @@ export function buildView(state: EditorState, cursor: number, width: number, hei
     while (shown.length < diagramRoom) shown.push([]);
     if (drawn.length > diagramRoom) {
       const more = drawn.length - diagramRoom;
-      shown[shown.length - 1] = fitLine([{ text: `${ascii ? '...' : '…'} ${more} line${more === 1 ? '' : 's'} of diagram below: Tab picks a machine`, style: 'muted' }], width);
+      shown[shown.length - 1] = fitLine([{ text: `${ascii ? '...' : '…'} ${more} more line${more === 1 ? '' : 's'} of diagram: Tab shows each machine`, style: 'muted' }], width);
     }
     lines.push(...shown.slice(0, diagramRoom));
   }
-  lines.push(fitLine([{ text: (ascii ? '-' : '─').repeat(width), style: 'border' }], width));
+  // The separator carries the keys that build (the footer has room for the rest).
+  const rule = ascii ? '-' : '─';
+  const dot = ascii ? '|' : '·';
+  const long = ` a server ${dot} b load balancer ${dot} x remove ${dot} + rule ${dot} u undo ${dot} e mentor `;
+  const short = ` a server ${dot} b LB ${dot} x remove ${dot} + rule ${dot} u undo `;
+  const keys = long.length + 4 <= width ? long : short;
+  const sep = keys.length + 4 <= width ? `${rule.repeat(2)}${keys}${rule.repeat(width - keys.length - 2)}` : rule.repeat(width);
+  lines.push(fitLine([{ text: sep, style: 'muted' }], width));
 
   // Panel: tabs, fields, hint.
   lines.push(tabsLine(d, state.selected, width));

@@ -66,6 +66,19 @@ export function predictLines(faults: Fault[], predictions: Prediction[], cursor:
   return lines;
 }
 
+function rateLine(rates: ComponentRates, kind: keyof ComponentRates, on: boolean, ascii: boolean, width: number, suffix = ''): StyledLine {
+  const r = rates[kind];
+  return fitLine(
+    [
+      { text: on ? (ascii ? '> ' : '› ') : '  ', style: on ? 'selected' : 'text' },
+      { text: kind.padEnd(11), style: on ? 'selected' : 'text' },
+      { text: `${r.failures_per_year} failure${r.failures_per_year === 1 ? '' : 's'}/year, ${r.repair_hours} h to repair`, style: 'text' },
+      { text: suffix, style: 'muted' },
+    ],
+    width,
+  );
+}
+
 const pct = (x: number) => `${(x * 100).toFixed(x >= 0.9995 ? 2 : 1)}%`;
 const secs = (x: number | null) => (x === null ? 'nobody' : `${x.toFixed(1)} s`);
 
@@ -85,6 +98,11 @@ export function drillLines(
   lines.push([{ text: `${drill.faults.length} faults in ${(drill.wall_ms / 1000).toFixed(1)} s · your predictions: ${right} of ${predicted} right`, style: 'title' }]);
   const spofs = drill.spofs.length ? drill.spofs.join(', ') : 'none found';
   lines.push(...wrapStyled(spofs, width, drill.spofs.length ? 'down' : 'up', 'Single points of failure: ', 'title'));
+  if (yearly) {
+    const nines = Number.isFinite(yearly.nines) ? yearly.nines.toFixed(1) : ascii ? 'inf' : '∞';
+    lines.push(...wrapStyled(`${(yearly.availability * 100).toFixed(3)}% (${nines} nines, ${Math.round(yearly.minutes_per_year)} min down a year)`, width, 'title', 'Yearly availability: ', 'title'));
+    lines.push(rateLine(rates, rateKind, true, ascii, width, ' (Tab, ←→, [ ])'));
+  }
   lines.push([]);
   drill.faults.forEach((r: FaultResult, i) => {
     const p = predictions[i];
@@ -100,39 +118,23 @@ export function drillLines(
         width,
       ),
     );
+    const noticed = r.detected_by ? `noticed by ${r.detected_by} after ${secs(r.detected_after_s)}${r.cause ? ` (${r.cause})` : ''}` : 'nothing noticed it';
     const parts = [
       `failed ${r.failed}`,
       `slow ${r.slow}`,
       `avail ${pct(r.availability)}`,
-      r.writes_lost ? `writes lost ${r.writes_lost}` : '',
-      r.stale_reads ? `stale reads ${r.stale_reads}` : '',
+      `writes lost ${r.writes_lost}`,
+      `stale reads ${r.stale_reads}`,
+      noticed,
     ].filter(Boolean);
-    lines.push(...wrapStyled(parts.join(' · '), width, 'text', '    '));
-    const noticed = r.detected_by ? `noticed by ${r.detected_by} after ${secs(r.detected_after_s)}${r.cause ? `: ${r.cause}` : ''}` : 'nothing noticed it';
-    lines.push(...wrapStyled(noticed, width, 'muted', '    '));
+    lines.push(...wrapStyled(parts.join(' · '), width, 'muted', '    '));
   });
   if (drill.skipped.length) {
     lines.push([]);
     lines.push(...wrapStyled(`Not drilled (${drill.skipped.length}): ${drill.skipped.map((s) => `${faultName(s, ascii)}: ${s.why}`).join('; ')}`, width, 'muted'));
   }
   lines.push([]);
-  if (yearly) {
-    const nines = Number.isFinite(yearly.nines) ? yearly.nines.toFixed(1) : '∞';
-    lines.push(...wrapStyled(`Yearly availability ${(yearly.availability * 100).toFixed(3)}% (${nines} nines, ${Math.round(yearly.minutes_per_year)} min down a year) from these rates (illustrative; Tab picks, ←→ failures, [ ] repair):`, width, 'title'));
-  }
-  for (const kind of Object.keys(rates) as (keyof ComponentRates)[]) {
-    const r = rates[kind];
-    const on = kind === rateKind;
-    lines.push(
-      fitLine(
-        [
-          { text: on ? (ascii ? '> ' : '› ') : '  ', style: on ? 'selected' : 'text' },
-          { text: kind.padEnd(11), style: on ? 'selected' : 'text' },
-          { text: `${r.failures_per_year} failures/year, ${r.repair_hours} h to repair`, style: 'text' },
-        ],
-        width,
-      ),
-    );
-  }
+  lines.push(...wrapStyled('Failure rates behind the yearly figure (illustrative; Tab picks a part, ←→ failures a year, [ ] hours to repair):', width, 'title'));
+  for (const kind of Object.keys(rates) as (keyof ComponentRates)[]) lines.push(rateLine(rates, kind, kind === rateKind, ascii, width));
   return lines;
 }
