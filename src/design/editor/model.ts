@@ -148,7 +148,7 @@ export function emptyDesign(task = 0): Scenario {
     warmup_s: 10,
     domain: DOMAIN,
     dns: { records: [{ name: `www.${DOMAIN}`, type: 'A', value: ENTRY_IP, ttl_s: 300 }] },
-    network: { client_ms: 25, hop_ms: 1 },
+    network: { hop_ms: 1, client_ms: 25 },
     workload: { rate_rps: 100, write_ratio: 0.1, static_ratio: 0.3, arrival: 'poisson' },
     nodes: [],
     timeline: [],
