@@ -15,7 +15,7 @@ import { drillScenario, findSpofs, runFault, type DrillResult, type FaultResult 
 import { listFaults, unavailableFaults, type Fault } from '../../design/faults';
 import { DEFAULT_RATES, yearlyAvailability, type ComponentRates } from '../../design/availability';
 import type { StyledLine } from '../../diagram';
-import { LAYER, useKeys } from '../input';
+import { LAYER, useKeys, type KeyHandler } from '../input';
 import { matchCommand, type Command, type Context } from '../keymap';
 import type { Theme } from '../theme';
 import { Canvas } from '../lab/canvas';
@@ -84,6 +84,7 @@ export function DesignEditor(props: DesignEditorProps): React.ReactElement {
   const [rates, setRates] = useState<ComponentRates>(DEFAULT_RATES);
   const [rateKind, setRateKind] = useState<keyof ComponentRates>('machine');
   const drilled = useRef<Scenario | undefined>(undefined);
+  const explainKeys = useRef<KeyHandler | undefined>(undefined);
 
   const outer = props.outerContexts ?? [];
   // The explain panel reports its own contexts (typing while a field is open).
@@ -243,7 +244,7 @@ export function DesignEditor(props: DesignEditorProps): React.ReactElement {
             return false;
         }
       }
-      if (mode === 'explain') return false; // the explain panel has the keys
+      if (mode === 'explain') return explainKeys.current?.(input, key) === true;
       if (command === 'back') {
         setCursor(0);
         open('build');
@@ -322,8 +323,7 @@ export function DesignEditor(props: DesignEditorProps): React.ReactElement {
         width={width}
         height={height}
         theme={theme}
-        active={active}
-        layer={layer}
+        keys={explainKeys}
         setContexts={setExplainContexts}
         onBack={() => {
           setCursor(0);

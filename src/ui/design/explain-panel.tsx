@@ -10,7 +10,7 @@ import { matchIdeas, mentorQuestions, resolveCase, type IdeaMatch, type MentorQu
 import { drillScenario, runFault, type FaultResult } from '../../design/drill';
 import { runnable } from '../../design/editor/files';
 import type { StyledLine } from '../../diagram';
-import { LAYER, useKeys } from '../input';
+import type { KeyHandler } from '../input';
 import { matchCommand, type Context } from '../keymap';
 import type { Theme } from '../theme';
 import { Canvas } from '../lab/canvas';
@@ -26,8 +26,11 @@ export interface ExplainPanelProps {
   width: number;
   height: number;
   theme: Theme;
-  active: boolean;
-  layer?: number;
+  /**
+   * The editor forwards keys here (set during render, so the first key after the
+   * panel opens already reaches it): returns true for a key it used.
+   */
+  keys: { current?: KeyHandler };
   setContexts(contexts: Context[]): void;
   onBack(): void;
 }
@@ -77,7 +80,7 @@ export function explainLines(questions: MentorQuestion[], cursor: number, typing
   return lines;
 }
 
-export function ExplainPanel({ design, file, width, height, theme, active, layer = LAYER.step, setContexts, onBack }: ExplainPanelProps): React.ReactElement {
+export function ExplainPanel({ design, file, width, height, theme, keys, setContexts, onBack }: ExplainPanelProps): React.ReactElement {
   const questions = useMemo(() => {
     try {
       return mentorQuestions();
@@ -93,45 +96,41 @@ export function ExplainPanel({ design, file, width, height, theme, active, layer
     setContexts(typing ? ['typing'] : ['designExplain']);
   }, [typing, setContexts]);
 
-  useKeys(
-    (input, key) => {
-      if (typing) {
-        const command = matchCommand(['typing'], input, key);
-        if (command === 'quit') return false;
-        if (command === 'submit') {
-          const q = questions[cursor];
-          if (q && answer.trim()) setOutcome({ match: matchIdeas(q.id, answer, questions), run: runCase(design, file, q) });
-          setTyping(false);
-        } else if (command === 'back') setTyping(false);
-        else if (key.backspace || key.delete) setAnswer((a) => a.slice(0, -1));
-        else if (input && !key.ctrl && !key.meta && answer.length < 400) setAnswer((a) => a + input.replace(/[\r\n\t\x00-\x1f]/g, ''));
+  keys.current = (input, key) => {
+    if (typing) {
+      const command = matchCommand(['typing'], input, key);
+      if (command === 'quit') return false;
+      if (command === 'submit') {
+        const q = questions[cursor];
+        if (q && answer.trim()) setOutcome({ match: matchIdeas(q.id, answer, questions), run: runCase(design, file, q) });
+        setTyping(false);
+      } else if (command === 'back') setTyping(false);
+      else if (key.backspace || key.delete) setAnswer((a) => a.slice(0, -1));
+      else if (input && !key.ctrl && !key.meta && answer.length < 400) setAnswer((a) => a + input.replace(/[\r\n\t\x00-\x1f]/g, ''));
+      return true;
+    }
+    switch (matchCommand(['designExplain'], input, key)) {
+      case 'up':
+        setCursor((c) => clamp(c - 1, 0, questions.length - 1));
+        setAnswer('');
+        setOutcome(undefined);
         return true;
-      }
-      switch (matchCommand(['designExplain'], input, key)) {
-        case 'up':
-          setCursor((c) => clamp(c - 1, 0, questions.length - 1));
-          setAnswer('');
-          setOutcome(undefined);
-          return true;
-        case 'down':
-          setCursor((c) => clamp(c + 1, 0, questions.length - 1));
-          setAnswer('');
-          setOutcome(undefined);
-          return true;
-        case 'submit':
-          setTyping(true);
-          setOutcome(undefined);
-          return true;
-        case 'back':
-          onBack();
-          return true;
-        default:
-          return false;
-      }
-    },
-    active,
-    layer,
-  );
+      case 'down':
+        setCursor((c) => clamp(c + 1, 0, questions.length - 1));
+        setAnswer('');
+        setOutcome(undefined);
+        return true;
+      case 'submit':
+        setTyping(true);
+        setOutcome(undefined);
+        return true;
+      case 'back':
+        onBack();
+        return true;
+      default:
+        return false;
+    }
+  };
 
   const all = explainLines(questions, cursor, typing, answer, outcome, width, theme.ascii);
   // Keep the answer and its outcome in view: show the end when it is too long.
