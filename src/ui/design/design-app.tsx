@@ -125,7 +125,7 @@ export async function runDesignApp(options: DesignAppOptions): Promise<number> {
   const alt = out.isTTY === true;
   if (alt) out.write('\x1b[?1049h\x1b[H');
   try {
-    const instance = render(<DesignApp options={options} />, { exitOnCtrlC: false, patchConsole: false });
+    const instance = render(<DesignApp options={options} />, { exitOnCtrlC: false, patchConsole: false, maxFps: 60 });
     await instance.waitUntilExit();
   } finally {
     if (alt) out.write('\x1b[?1049l\x1b[?25h');
