@@ -155,7 +155,7 @@ function defaults(env: NodeJS.ProcessEnv): CliOptions {
 }
 
 /** Node's messages are long and mention `args`; keep the part a user needs. */
-function cleanParseError(message: string): string {
+export function cleanParseError(message: string): string {
   const unknown = /Unknown option '([^']+)'/.exec(message);
   if (unknown) return `unknown option '${unknown[1]}'`;
   const missing = /Option '(?:-\w, )?(--[\w-]+) <value>' argument missing/.exec(message);

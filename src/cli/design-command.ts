@@ -21,14 +21,15 @@ import {
   type Scenario,
   type TaskNumber,
 } from '../design';
+import { cleanParseError } from './args';
 import type { CliIo } from './io';
 
 export const DESIGN_USAGE = `Usage: webinfra-learn design check FILE --task N [--json]
        webinfra-learn design drill FILE [--json] [--seconds S] [--seed N]
        webinfra-learn design [--task N] [FILE]     (the editor, in a terminal)
 
-A design is a scenario file (the YAML of the built-in scenarios): build it in the
-editor or by hand, then run it with 'webinfra-learn sim FILE'.
+A design is a scenario file (the YAML of the built-in scenarios): build it in
+the editor or by hand, then run it with 'webinfra-learn sim FILE'.
 
   check   says which of task N's requirements (0-3) the design meets, each
           with the lesson that teaches it; exit 0 when all are met, 1 if not
@@ -92,8 +93,7 @@ export function parseDesignArgs(argv: string[]): DesignArgs | 'help' {
       },
     });
   } catch (error) {
-    const m = /Unknown option '([^']+)'/.exec((error as Error).message);
-    throw new DesignUsageError(m ? `unknown option '${m[1]}'` : (error as Error).message.split('. ')[0]!);
+    throw new DesignUsageError(cleanParseError((error as Error).message));
   }
   const { values, positionals } = parsed;
   if (values.help) return 'help';
@@ -131,14 +131,30 @@ function loadDesign(file: string, io: CliIo): Scenario {
   return parseDesign(text, file);
 }
 
+/** Word-wraps `text` to `width` columns, every line after the first indented by `indent`. */
+function wrap(text: string, width: number, first: string, indent: string): string[] {
+  const out: string[] = [];
+  let line = first;
+  for (const word of text.split(' ')) {
+    const lead = line === first || line === indent;
+    if (!lead && line.length + 1 + word.length > width) {
+      out.push(line);
+      line = indent + word;
+    } else line += (lead ? '' : ' ') + word;
+  }
+  out.push(line);
+  return out;
+}
+
 function checkText(task: TaskNumber, reqs: Requirement[], ascii: boolean): string {
   const met = reqs.filter((r) => r.met).length;
-  const [yes, no] = ascii ? ['[x]', '[ ]'] : ['✓', '✗'];
+  const [yes, no] = ascii ? ['[x] ', '[ ] '] : ['✓ ', '✗ '];
+  const pad = ' '.repeat(yes.length);
   const lines = [`Task ${task} (${TASK_FILES[task]}): ${met} of ${reqs.length} requirements met`, ''];
   for (const r of reqs) {
-    lines.push(`${r.met ? yes : no} ${r.text}`);
-    lines.push(`    ${r.reason}`);
-    if (!r.met) lines.push(`    lesson: webinfra-learn --lesson ${r.lesson}`);
+    lines.push(...wrap(r.text, 80, r.met ? yes : no, pad));
+    lines.push(...wrap(r.reason, 80, `${pad}  `, `${pad}  `));
+    if (!r.met) lines.push(`${pad}  lesson: webinfra-learn --lesson ${r.lesson}`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -156,19 +172,24 @@ function faultName(f: { node: string; component: string | null; fault: string })
 /** The drill as a table within 80 columns. */
 export function drillText(file: string, d: DrillResult, nines: { availability: number; nines: number; minutes: number }, seconds: number): string {
   const w = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s.padEnd(n));
-  const lines = [`Drill of ${file}: ${d.faults.length} faults, ${seconds} simulated s each (${(d.wall_ms / 1000).toFixed(1)} s)`, ''];
+  const lines = [...wrap(`Drill of ${file}: ${d.faults.length} faults, ${seconds} simulated s each (${(d.wall_ms / 1000).toFixed(1)} s)`, 80, '', '  '), ''];
   lines.push(`${w('fault', 28)} ${'failed'.padStart(6)} ${'avail'.padStart(7)}  noticed`);
   for (const r of d.faults) {
     const noticed = r.detected_after_s === null ? (r.users_see_errors ? 'nobody' : '-') : `${r.detected_after_s.toFixed(1)} s, ${r.detected_by}`;
     lines.push(`${w(faultName(r), 28)} ${String(r.failed).padStart(6)} ${pct(r.availability).padStart(7)}  ${w(noticed, 34).trimEnd()}`);
   }
   lines.push('');
-  lines.push(`Single points of failure: ${d.spofs.length ? d.spofs.join(', ') : 'none found'}`);
+  const b = d.baseline;
+  if (b && (!b.reads_work || !b.writes_work)) {
+    const what = !b.reads_work && !b.writes_work ? 'reads and writes fail' : !b.reads_work ? 'reads fail' : 'writes fail';
+    lines.push(...wrap(`With nothing broken, ${what} (availability ${pct(b.availability)}): no fault can break what never worked, so look at how requests reach the application and the database first.`, 80, '', '  '));
+  }
+  lines.push(...wrap(`Single points of failure: ${d.spofs.length ? d.spofs.join(', ') : 'none found'}`, 80, '', '  '));
   const y = nines;
-  lines.push(`Yearly availability (default failure rates): ${(y.availability * 100).toFixed(3)} % (${Number.isFinite(y.nines) ? y.nines.toFixed(1) : '∞'} nines, ${Math.round(y.minutes)} min down a year)`);
+  lines.push(...wrap(`Yearly availability (default failure rates): ${(y.availability * 100).toFixed(3)} % (${Number.isFinite(y.nines) ? y.nines.toFixed(1) : '∞'} nines, ${Math.round(y.minutes)} min down a year)`, 80, '', '  '));
   if (d.skipped.length) {
     lines.push('');
-    lines.push(`Not drilled (the simulator cannot play them yet): ${d.skipped.map(faultName).join(', ')}`);
+    lines.push(...wrap(`Not drilled (the simulator cannot play them yet): ${d.skipped.map(faultName).join(', ')}`, 80, '', '  '));
   }
   return `${lines.join('\n')}\n`;
 }

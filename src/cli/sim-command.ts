@@ -6,7 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { scenariosDir } from '../package-root';
-import { parseAt } from '../sim/checks';
+import { parseAt } from '../sim/spec/at';
 import { createEngine } from '../sim/engine';
 import { listScenarios, loadScenario, ScenarioError, timelineProblem } from '../sim/scenario';
 import type { EngineOptions, Report, Scenario, TimelineEvent } from '../sim/types';

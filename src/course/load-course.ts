@@ -11,6 +11,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Question } from '../quiz/types';
 import { parseAtSpec } from './at-spec';
+import { EVENT_TYPES, METRICS as SIM_METRICS, NODE_METRIC } from '../sim/spec/vocabulary';
 import type { ScenarioLookup } from './scenario-nodes';
 import {
   chapterSchema,
@@ -57,53 +58,9 @@ export interface LoadedCourse {
   problems: CourseProblem[];
 }
 
-/** Report events the simulator emits (SIM-REFERENCE / src/sim/types.ts); others get a warning. */
-const KNOWN_EVENTS = new Set([
-  'node_killed',
-  'node_hung',
-  'node_stopped',
-  'node_restored',
-  'marked_down',
-  'marked_up',
-  'vip_moved',
-  'promoted',
-  'promote_ignored',
-  'alert_fired',
-  'alert_resolved',
-  'write_rejected',
-  'write_failed',
-  'stale_read',
-  'firewall_drop',
-  'probe_open',
-  'probe_closed',
-  'drain_started',
-  'drained',
-  'undrained',
-  'semi_sync_on',
-  'semi_sync_off',
-  'rate_changed',
-  'algorithm_changed',
-  'action_ignored',
-]);
-
-const METRICS = new Set([
-  'requests.total',
-  'requests.ok',
-  'requests.failed',
-  'requests.dropped',
-  'availability',
-  'latency_ms.mean',
-  'latency_ms.p50',
-  'latency_ms.p95',
-  'latency_ms.p99',
-  'db.writes_ok',
-  'db.writes_failed',
-  'db.stale_reads',
-  'db.lost_writes',
-  'db.max_lag_ms',
-  'firewall.dropped',
-]);
-const NODE_METRIC = /^nodes\.([^.]+)\.(served|utilization|failed)$/;
+/** Report events and metrics the simulator emits (src/sim/spec/vocabulary.ts); others get a warning. */
+const KNOWN_EVENTS: ReadonlySet<string> = new Set(EVENT_TYPES);
+const METRICS: ReadonlySet<string> = new Set(SIM_METRICS);
 
 const NUMBERED = /^(\d+)[-_]/;
 

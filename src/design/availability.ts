@@ -4,7 +4,7 @@
  * drill saw that part's failure do: a single point of failure is down until repaired;
  * a redundant part costs only the failed requests of its failover.
  */
-import type { Scenario } from '../sim/types';
+import type { Scenario } from '../sim/spec/types';
 import { componentsOf, type Component } from './faults';
 import type { DrillResult, FaultResult } from './drill';
 

@@ -9,8 +9,8 @@
  * FINAL_WINDOW_S seconds fewer than BROKEN_SHARE of the reads (or of the writes)
  * offered succeed.
  */
-import { createEngine } from '../sim/engine';
-import type { Report, Scenario, SimEvent } from '../sim/types';
+import { createEngine } from '../sim/engine/index';
+import type { Report, Scenario, SimEvent, TimelineEvent } from '../sim/spec/types';
 import { FAULT_AT_S, faultEvents, listFaults, targetId, unavailableFaults, type Fault, type FaultKind, type UnavailableFault } from './faults';
 
 /** What one fault did to the design. */
@@ -40,6 +40,12 @@ export interface FaultResult {
 }
 
 export interface DrillResult {
+  /**
+   * The design with nothing broken (always set by {@link drillDesign}; optional so a
+   * drill assembled fault by fault with {@link runFault} still fits). When reads or
+   * writes never work, no fault can break them and no SPOF is named for them.
+   */
+  baseline?: Baseline;
   faults: FaultResult[];
   /** Machines (`lb-1`) and processes (`lb-1:haproxy`, listed only when their machine is not itself one) whose loss breaks reads or writes until a person acts. */
   spofs: string[];
@@ -80,7 +86,6 @@ function detection(e: SimEvent): string | null {
     case 'promoted':
       return `${e.node} (promotion)`;
     case 'vrrp_fault':
-    case 'track_script_failed':
       return `${e.node} (track_script)`;
     default:
       return null;
@@ -105,8 +110,7 @@ export function drillScenario(s: Scenario, seconds = DRILL_SECONDS): Scenario {
   return {
     ...s,
     duration_s: seconds,
-    // Latency figures (slow requests) count from the fault on.
-    warmup_s: Math.min(FAULT_AT_S, seconds / 2),
+    warmup_s: Math.min(s.warmup_s, FAULT_AT_S),
     workload: { ...w, write_ratio },
     timeline: [],
   };
@@ -114,6 +118,7 @@ export function drillScenario(s: Scenario, seconds = DRILL_SECONDS): Scenario {
 
 interface Counts {
   ok: number;
+  slow: number;
   failed: number;
   writesOk: number;
   lost: number;
@@ -121,13 +126,24 @@ interface Counts {
 }
 
 function counts(r: Report): Counts {
-  return { ok: r.requests.ok, failed: r.requests.failed, writesOk: r.db?.writes_ok ?? 0, lost: r.db?.lost_writes ?? 0, stale: r.db?.stale_reads ?? 0 };
+  return { ok: r.requests.ok, slow: r.requests.slow ?? 0, failed: r.requests.failed, writesOk: r.db?.writes_ok ?? 0, lost: r.db?.lost_writes ?? 0, stale: r.db?.stale_reads ?? 0 };
 }
 
-/** Run one fault on a design already prepared by {@link drillScenario}. */
-export function runFault(ds: Scenario, f: Fault, seed = ds.seed): FaultResult {
+interface Run {
+  before: Counts;
+  mid: Counts;
+  after: Counts;
+  end: Report;
+  /** Reads, writes still (mostly) failing in the last FINAL_WINDOW_S seconds. */
+  readsBroken: boolean;
+  writesBroken: boolean;
+  stillFailing: number;
+}
+
+/** One engine run of the drill scenario with `at` events; counts at the fault, before the last seconds and at the end. */
+function measure(ds: Scenario, at: TimelineEvent[], seed: number, rateFactor: number): Run {
   const seconds = ds.duration_s;
-  const engine = createEngine(ds, { seed, duration_s: seconds, at: faultEvents(ds, f) });
+  const engine = createEngine(ds, { seed, duration_s: seconds, at });
   engine.runUntil(FAULT_AT_S * 1000);
   const before = counts(engine.report());
   const finalFrom = Math.max(FAULT_AT_S, seconds - FINAL_WINDOW_S);
@@ -135,29 +151,61 @@ export function runFault(ds: Scenario, f: Fault, seed = ds.seed): FaultResult {
   const mid = counts(engine.report());
   const end = engine.run();
   const after = counts(end);
-
-  const ok = after.ok - before.ok;
-  const failed = after.failed - before.failed;
-  const found = end.events.find((e) => e.t_s >= FAULT_AT_S && detection(e) !== null && concerns(e, f));
-
   // Lasting damage: the last seconds, against what was offered in them.
-  const span = seconds - finalFrom;
-  const rate = f.fault === 'traffic_x3' ? ds.workload.rate_rps * 3 : ds.workload.rate_rps;
-  const offered = rate * span;
+  const offered = ds.workload.rate_rps * rateFactor * (seconds - finalFrom);
   const wr = ds.workload.write_ratio ?? 0;
   const writesOk = after.writesOk - mid.writesOk;
   const readsOk = after.ok - mid.ok - writesOk;
   const finalDone = after.ok - mid.ok + (after.failed - mid.failed);
-  const stillFailing = finalDone > 0 ? (after.failed - mid.failed) / finalDone : 1;
-  const readsBroken = offered > 0 && readsOk < BROKEN_SHARE * offered * (1 - wr);
-  const writesBroken = offered * wr >= 1 && writesOk < BROKEN_SHARE * offered * wr;
+  return {
+    before,
+    mid,
+    after,
+    end,
+    readsBroken: offered > 0 && readsOk < BROKEN_SHARE * offered * (1 - wr),
+    writesBroken: offered * wr >= 1 && writesOk < BROKEN_SHARE * offered * wr,
+    stillFailing: finalDone > 0 ? (after.failed - mid.failed) / finalDone : 1,
+  };
+}
 
+/** What the design serves with nothing broken: a fault can only break what worked before it. */
+export interface Baseline {
+  availability: number;
+  reads_work: boolean;
+  writes_work: boolean;
+}
+
+const baselines = new WeakMap<Scenario, Map<number, Baseline>>();
+
+/** The design's run with no fault (cached per drill scenario and seed). */
+export function baselineOf(ds: Scenario, seed = ds.seed): Baseline {
+  let bySeed = baselines.get(ds);
+  if (!bySeed) baselines.set(ds, (bySeed = new Map()));
+  let b = bySeed.get(seed);
+  if (!b) {
+    const r = measure(ds, [], seed, 1);
+    const total = r.after.ok + r.after.failed - r.before.ok - r.before.failed;
+    b = { availability: total > 0 ? (r.after.ok - r.before.ok) / total : 0, reads_work: !r.readsBroken, writes_work: !r.writesBroken };
+    bySeed.set(seed, b);
+  }
+  return b;
+}
+
+/** Run one fault on a design already prepared by {@link drillScenario}. */
+export function runFault(ds: Scenario, f: Fault, seed = ds.seed): FaultResult {
+  const base = baselineOf(ds, seed);
+  const r = measure(ds, faultEvents(ds, f), seed, f.fault === 'traffic_x3' ? 3 : 1);
+  const { before, after, end } = r;
+  const ok = after.ok - before.ok;
+  const failed = after.failed - before.failed;
+  const found = end.events.find((e) => e.t_s >= FAULT_AT_S && detection(e) !== null && concerns(e, f));
+  const lossFault = f.fault !== 'deploy' && f.fault !== 'traffic_x3';
   return {
     node: f.node,
     component: f.component,
     fault: f.fault,
     failed,
-    slow: end.latency_ms.over_1s ?? 0,
+    slow: after.slow - before.slow,
     availability: ok + failed > 0 ? ok / (ok + failed) : 0,
     detected_after_s: found ? Math.round((found.t_s - FAULT_AT_S) * 1000) / 1000 : null,
     detected_by: found ? detection(found) : null,
@@ -165,8 +213,8 @@ export function runFault(ds: Scenario, f: Fault, seed = ds.seed): FaultResult {
     writes_lost: after.lost - before.lost,
     stale_reads: after.stale - before.stale,
     users_see_errors: failed > 0,
-    still_failing: Math.round(stillFailing * 1e4) / 1e4,
-    breaks_service: f.fault !== 'deploy' && f.fault !== 'traffic_x3' && (readsBroken || writesBroken),
+    still_failing: Math.round(r.stillFailing * 1e4) / 1e4,
+    breaks_service: lossFault && ((r.readsBroken && base.reads_work) || (r.writesBroken && base.writes_work)),
   };
 }
 
@@ -195,5 +243,11 @@ export function drillDesign(s: Scenario, opts: DrillOptions = {}): DrillResult {
     results.push(runFault(ds, f, opts.seed ?? s.seed));
     opts.onProgress?.(i + 1, faults.length);
   });
-  return { faults: results, spofs: findSpofs(results), skipped: opts.faults ? [] : unavailableFaults(s), wall_ms: Math.round(performance.now() - t0) };
+  return {
+    baseline: baselineOf(ds, opts.seed ?? s.seed),
+    faults: results,
+    spofs: findSpofs(results),
+    skipped: opts.faults ? [] : unavailableFaults(s),
+    wall_ms: Math.round(performance.now() - t0),
+  };
 }

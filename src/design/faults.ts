@@ -3,12 +3,14 @@
  * events. Only what the simulator models is listed: a fault it cannot play yet is
  * reported by {@link unavailableFaults} with the reason, never faked with a coarser one.
  */
-import type { LoadBalancerSpec, Scenario, ServerSpec, TimelineEvent } from '../sim/types';
+import { createEngine } from '../sim/engine/index';
+import type { LoadBalancerSpec, Scenario, ServerSpec, TimelineEvent } from '../sim/spec/types';
 
 /** crash = the process or machine dies (connections refused); hang = it stops answering; stop = clean shutdown. */
 export type FaultKind = 'crash' | 'hang' | 'stop' | 'traffic_x3' | 'deploy';
 /** Processes a drill can fault on a machine. */
-export type Component = 'haproxy' | 'keepalived' | 'nginx' | 'app' | 'mysql';
+export type { Component } from '../sim/spec/vocabulary';
+import type { Component } from '../sim/spec/vocabulary';
 
 /**
  * One fault. `node` is a machine id; for `traffic_x3` it is `users`; for `deploy` it
@@ -41,13 +43,50 @@ export function componentsOf(n: LoadBalancerSpec | ServerSpec): Component[] {
   return out;
 }
 
+const support = new Map<string, boolean>();
+
+/** Whether the engine answers `event` (an action on a two-process server) with an event of type `expect`. Asked once per question. */
+function engineDoes(event: Omit<TimelineEvent, 'at_s' | 'node'>, expect: string): boolean {
+  const key = `${event.action}:${event.component ?? ''}`;
+  const known = support.get(key);
+  if (known !== undefined) return known;
+  const probe: Scenario = {
+    name: 'probe',
+    id: 'probe',
+    seed: 1,
+    duration_s: 1,
+    warmup_s: 0,
+    workload: { rate_rps: 1 },
+    nodes: [{ id: 's', kind: 'server', roles: ['web', 'app'], web: { upstream: ['s'] }, app: {} }],
+    timeline: [],
+  };
+  let yes = false;
+  try {
+    yes = createEngine(probe, { at: [{ at_s: 0, node: 's', ...event }] }).run().events.some((e) => e.type === expect);
+  } catch {
+    yes = false;
+  }
+  support.set(key, yes);
+  return yes;
+}
+
 /**
- * Whether the simulator can fault one process of a machine. It cannot yet: its
- * actions take a whole machine down. Kept in one place so component faults join the
- * drill as soon as the simulator models them.
+ * Whether the simulator can crash and restore one process of a machine
+ * (`kill:web-1:app`). Asked of the engine itself, once: a one-second run on a
+ * two-process server must report the process crash. Until it does, process faults
+ * on shared machines are skipped, never played as a whole-machine fault.
  */
 export function componentFaultsSupported(): boolean {
-  return false;
+  return engineDoes({ action: 'kill', component: 'app' }, 'process_killed');
+}
+
+/**
+ * Whether the simulator can hang a whole machine's processes while its kernel still
+ * accepts connections (`hang:web-1`). Until it can, a machine hang is played as
+ * `blackhole` (the host stops answering at all), the older model of a hung host.
+ */
+export function machineHangSupported(): boolean {
+  return engineDoes({ action: 'hang' }, 'node_hung') || engineDoes({ action: 'hang' }, 'process_hung');
 }
 
 const TIERS = [
@@ -110,10 +149,10 @@ export function faultEvents(s: Scenario, f: Fault): TimelineEvent[] {
   const at_s = FAULT_AT_S;
   switch (f.fault) {
     case 'crash':
-      // A machine's only process crashing is the same `kill` (see listAll).
-      return [{ at_s, action: 'kill', node: f.node }];
+      // A machine's only process crashing is the same as a bare `kill` (see listAll).
+      return [f.component && componentFaultsSupported() ? { at_s, action: 'kill', node: f.node, component: f.component } : { at_s, action: 'kill', node: f.node }];
     case 'hang':
-      return [{ at_s, action: 'blackhole', node: f.node }];
+      return [{ at_s, action: machineHangSupported() ? 'hang' : 'blackhole', node: f.node }];
     case 'stop':
       return [{ at_s, action: 'stop', node: f.node }];
     case 'traffic_x3':
@@ -122,7 +161,9 @@ export function faultEvents(s: Scenario, f: Fault): TimelineEvent[] {
       const out: TimelineEvent[] = [];
       f.node.split(',').forEach((node, i) => {
         const start = at_s + i * (DEPLOY_RESTART_S + DEPLOY_GAP_S);
-        out.push({ at_s: start, action: 'stop', node }, { at_s: start + DEPLOY_RESTART_S, action: 'restore', node });
+        if (componentFaultsSupported() && f.component)
+          out.push({ at_s: start, action: 'kill', node, component: f.component }, { at_s: start + DEPLOY_RESTART_S, action: 'restore', node, component: f.component });
+        else out.push({ at_s: start, action: 'stop', node }, { at_s: start + DEPLOY_RESTART_S, action: 'restore', node });
       });
       return out;
     }

@@ -2,15 +2,15 @@
  * Explain it: the mentor's whiteboard questions (CURRICULUM.md), each with the ideas
  * a good answer contains. The questions, ideas and their synonyms are content, kept
  * in `lessons/mentor-questions.yaml`; this module reads them and says which ideas a
- * typed answer contains. Matching forgives case, punctuation, word endings and one
- * typo per longer word. It never shows a model answer: only the ideas' short labels.
+ * typed answer contains. Matching forgives case, punctuation, word endings, one
+ * typo per longer word and a couple of words between a phrase's words. It never shows a model answer: only the ideas' short labels.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { packageRoot } from '../package-root';
-import { ScenarioError, type ScenarioProblem } from '../sim/scenario';
-import type { LoadBalancerSpec, Scenario, ServerSpec } from '../sim/types';
+import { ScenarioError, type ScenarioProblem } from '../sim/spec/scenario';
+import type { LoadBalancerSpec, Scenario, ServerSpec } from '../sim/spec/types';
 import { editDistance, normalizeAnswer } from '../quiz/text-match';
 import type { Component, Fault, FaultKind } from './faults';
 
@@ -28,7 +28,7 @@ export interface MentorIdea {
   id: string;
   /** A short label naming the idea (a topic, not the answer), shown as present or missing. */
   label: string;
-  /** Phrases that express it; a phrase matches when its words appear in order, next to each other. */
+  /** Phrases that express it; a phrase matches when its words appear in order, at most two other words apart. */
   synonyms: string[];
 }
 
@@ -124,15 +124,20 @@ function sameWord(typed: string, want: string): boolean {
   return false;
 }
 
-/** Whether the words of `phrase` appear in order and next to each other in `answer`. */
+/** How many other words may stand between two words of a phrase ("sessions *stored* in memory" says "sessions in memory"). */
+const MAX_GAP = 2;
+
+/** Whether the words of `phrase` appear in `answerWords` in order, each at most MAX_GAP words after the one before. */
 export function containsPhrase(answerWords: string[], phrase: string): boolean {
   const p = words(phrase);
   if (p.length === 0) return false;
-  outer: for (let i = 0; i + p.length <= answerWords.length; i++) {
-    for (let j = 0; j < p.length; j++) if (!sameWord(answerWords[i + j]!, p[j]!)) continue outer;
-    return true;
-  }
-  return false;
+  const from = (i: number, j: number): boolean => {
+    if (j === p.length) return true;
+    const last = j === 0 ? answerWords.length - 1 : Math.min(answerWords.length - 1, i + MAX_GAP);
+    for (let k = i; k <= last; k++) if (sameWord(answerWords[k]!, p[j]!) && from(k + 1, j + 1)) return true;
+    return false;
+  };
+  return from(0, 0);
 }
 
 /** Which of question `questionId`'s ideas `answer` contains. Throws on an unknown question id. */

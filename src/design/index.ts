@@ -20,8 +20,8 @@
  * - {@link mentorQuestions}`()` replaces the `MENTOR_QUESTIONS` constant: the questions are
  *   content (lessons/mentor-questions.yaml), read once on first use.
  */
-export type { Scenario } from '../sim/types';
-export { ScenarioError } from '../sim/scenario';
+export type { Scenario } from '../sim/spec/types';
+export { ScenarioError } from '../sim/spec/scenario';
 export { parseDesign, serializeDesign } from './yaml';
 export { checkDesign, TASKS, TASK_FILES, REQUIREMENT_LESSONS, type Requirement, type TaskNumber } from './requirements';
 export {
@@ -38,10 +38,12 @@ export {
 export {
   drillDesign,
   drillScenario,
+  baselineOf,
   runFault,
   findSpofs,
   DRILL_SECONDS,
   FINAL_WINDOW_S,
+  type Baseline,
   type DrillOptions,
   type DrillResult,
   type FaultResult,

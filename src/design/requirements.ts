@@ -4,7 +4,7 @@
  * lesson that teaches it. It describes the learner's design only: it never proposes a
  * design or an explanation to hand in.
  */
-import type { LoadBalancerSpec, Scenario, ServerSpec } from '../sim/types';
+import type { LoadBalancerSpec, Scenario, ServerSpec } from '../sim/spec/types';
 
 /** The project's four tasks: 0 simple web stack, 1 distributed, 2 secured and monitored, 3 scale up. */
 export type TaskNumber = 0 | 1 | 2 | 3;

@@ -6,8 +6,8 @@
  * like a hand-written scenario and loads back to the same scenario.
  */
 import { Document, isCollection, isMap, isPair, visit } from 'yaml';
-import { parseScenario } from '../sim/scenario';
-import type { LoadBalancerSpec, Scenario, ServerSpec } from '../sim/types';
+import { parseScenario } from '../sim/spec/scenario';
+import type { LoadBalancerSpec, Scenario, ServerSpec } from '../sim/spec/types';
 
 type Obj = Record<string, unknown>;
 
@@ -37,8 +37,10 @@ const LB_DEFAULTS: Obj = {
   agent: false,
 };
 const VRRP_DEFAULTS: Obj = { advert_int_s: 1, preempt: true, version: 2 };
+const TRACK_SCRIPT_DEFAULTS: Obj = { interval_s: 2, fall: 2, rise: 2 };
+const WEB_DEFAULTS: Obj = { proxy_connect_timeout_ms: 60000, proxy_read_timeout_ms: 60000 };
 const SERVER_DEFAULTS: Obj = { workers: 4, service_ms: 5, service: 'exponential', agent: false };
-const DB_DEFAULTS: Obj = { apply_rate_wps: 2000, lag_base_ms: 5, semi_sync: false };
+const DB_DEFAULTS: Obj = { apply_rate_wps: 2000, lag_base_ms: 5, semi_sync: false, super_read_only: false };
 const WORKLOAD_DEFAULTS: Obj = { arrival: 'poisson', write_ratio: 0, static_ratio: 0, clients: 1000 };
 const MONITORING_DEFAULTS: Obj = { interval_s: 15, eval_interval_s: 15 };
 
@@ -81,9 +83,15 @@ function leanLoadBalancer(lb: LoadBalancerSpec): Obj {
     if (inter === 2000) delete hc.inter_ms;
     if (hc.fall === 3) delete hc.fall;
     if (hc.rise === 2) delete hc.rise;
+    if (hc.type === 'tcp') delete hc.type;
+    if (hc.path === '/health') delete hc.path;
     if (Object.keys(hc).length === 0) delete o.health_check;
   }
-  if (o.vrrp) dropEqual(o.vrrp as Obj, VRRP_DEFAULTS);
+  if (o.vrrp) {
+    const vrrp = o.vrrp as Obj;
+    dropEqual(vrrp, VRRP_DEFAULTS);
+    if (vrrp.track_script) dropEqual(vrrp.track_script as Obj, TRACK_SCRIPT_DEFAULTS);
+  }
   leanFirewall(o);
   return ordered(o, ORDER.load_balancer!);
 }
@@ -106,11 +114,13 @@ function leanServer(s: ServerSpec): Obj {
   if (web && s.web) {
     if (same(s.web.upstream, s.roles.includes('app') ? [s.id] : [])) delete web.upstream;
     if (s.web.static_ms === (s.web.service_ms ?? s.service_ms)) delete web.static_ms;
+    dropEqual(web, WEB_DEFAULTS);
   }
   const app = o.app as Obj | undefined;
   if (app && s.app) {
     const readDefault = s.db ? [s.id] : s.app.db ? [s.app.db] : [];
     if (same(s.app.read_from, readDefault)) delete app.read_from;
+    if (app.db_user === 'app') delete app.db_user;
   }
   if (o.db) {
     dropEqual(o.db as Obj, DB_DEFAULTS);
@@ -142,7 +152,7 @@ export function serializeDesign(s: Scenario): string {
   }
   if (s.network) {
     const net = plain(s.network) as Obj;
-    dropEqual(net, { hop_ms: 0, client_ms: 0 });
+    dropEqual(net, { hop_ms: 0, client_ms: 0, client_timeout_s: 30 });
     if (Object.keys(net).length) top.network = net;
   }
   const workload = plain(s.workload) as Obj;

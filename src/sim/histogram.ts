@@ -98,13 +98,6 @@ export class LatencyHistogram {
     return out;
   }
 
-  /** How many recorded values exceed `ms` (values in `ms`'s own bucket, within 1 % of it, are not counted). */
-  countAbove(ms: number): number {
-    let n = 0;
-    for (let b = bucketOf(ms) + 1; b < HIST_BUCKETS; b++) n += this.counts[b]!;
-    return n;
-  }
-
   /** Forget everything recorded. */
   clear(): void {
     this.counts.fill(0);

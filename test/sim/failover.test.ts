@@ -125,9 +125,10 @@ describe('VRRP pair (keepalived 2.2.7 measurement)', () => {
     expect(moved[0]!.last_advert_s).toBe(30);
     expect(moved[0]!.t_s).toBeCloseTo(30 + 3 + (256 - 100) / 256, 3);
     expect(moved[0]!.message).toContain('3 × 1 s + skew 0.61 s');
-    // Clients got no answer while nobody held the VIP, and only then.
-    expect(r.requests.by_code?.no_answer).toBeGreaterThan(0);
-    expect(r.requests.failed).toBeLessThan(20 * 3.61 + 5);
+    // While nobody answered on the VIP clients retransmitted their SYN (1 s, then 3 s):
+    // the requests of those 3.6 s were late, not lost.
+    expect(r.requests.failed).toBe(0);
+    expect(r.requests.slow).toBeGreaterThan(20 * 3);
   });
 
   it('clean stop: a priority-0 advert lets the backup take over after the skew alone (0.61 s)', () => {

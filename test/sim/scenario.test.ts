@@ -52,7 +52,7 @@ describe('built-in scenarios', () => {
     const lb = s.nodes.find((n) => n.id === 'lb-1');
     expect(lb?.kind).toBe('load_balancer');
     if (lb?.kind !== 'load_balancer') return;
-    expect(lb.health_check).toEqual({ inter_ms: 2000, fastinter_ms: 2000, fall: 3, rise: 2, timeout_ms: 2000 });
+    expect(lb.health_check).toEqual({ inter_ms: 2000, fastinter_ms: 2000, fall: 3, rise: 2, timeout_ms: 2000, type: 'tcp', path: '/health' });
     expect(lb.retries).toBe(3);
     expect(lb.redispatch).toBe(false);
     expect(lb.weights).toEqual({ 'web-1': 1, 'web-2': 1 });

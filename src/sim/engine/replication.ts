@@ -1,0 +1,164 @@
+/**
+ * MySQL asynchronous (and semi-synchronous) replication, lag, promotion.
+ */
+import type { ServerSpec } from '../spec/types';
+import { EV_HOP, EV_SEMI_TIMEOUT, S_ACK, UP, PORT_DB, SEMI_SYNC_TIMEOUT_MS, fmtS } from './constants';
+import type { World, NodeRt, Replica } from './world';
+import { allowed, dropEvent } from './firewall';
+
+// ---------------------------------------------------------------- replication
+
+export function makeReplica(w: World, node: number, applyRate: number, baseMs: number): Replica {
+  return {
+    node,
+    applyMsPerWrite: 1000 / applyRate,
+    baseMs,
+    lastApply: 0,
+    commitT: [],
+    applyT: [],
+    client: [],
+    head: 0,
+    clientApply: new Float64Array(w.clients),
+    maxLag: 0,
+    unshipped: 0,
+    stopped: false,
+  };
+}
+
+
+export function replicate(w: World, primary: NodeRt, client: number): void {
+  for (const n of w.nodes) {
+    const rep = n.replica;
+    if (!rep || n.dbRole !== 'replica' || n.replicaOf !== primary.idx) continue;
+    // A replica applies the binary log in order, at most at its apply rate. It pulls
+    // the log over port 3306 of the primary: a firewall in the way stalls replication.
+    // A stopped SQL thread (or a dead MySQL) applies nothing until it runs again.
+    let down = n.state !== UP || rep.stopped || w.stations[n.db]!.proc !== UP;
+    if (!down && !allowed(w, primary, PORT_DB, n.idx)) {
+      down = true;
+      w.fwDropped++;
+      dropEvent(w, primary, PORT_DB, n.idx);
+    }
+    const at = down ? Infinity : Math.max(w.t + rep.baseMs, rep.lastApply + rep.applyMsPerWrite);
+    if (!down) rep.lastApply = at;
+    rep.commitT.push(w.t);
+    rep.applyT.push(at);
+    rep.client.push(client);
+    rep.clientApply[client] = at;
+  }
+}
+
+
+export function semiReplicaUp(w: World): NodeRt | undefined {
+  let best: NodeRt | undefined;
+  for (const n of w.nodes)
+    if (n.dbRole === 'replica' && n.state === UP && n.spec.kind === 'server' && n.spec.db?.semi_sync && (!best || n.replica!.baseMs < best.replica!.baseMs)) best = n;
+  return best;
+}
+
+
+/** Semi-sync: the commit returns once one replica has the change (ship + ack), or after the timeout. */
+export function awaitAck(w: World, r: number): void {
+  const rep = semiReplicaUp(w);
+  let at: number;
+  if (rep) at = w.t + 2 * rep.replica!.baseMs;
+  else {
+    if (w.semiFallbackAt < 0) {
+      w.semiFallbackAt = w.t + SEMI_SYNC_TIMEOUT_MS;
+      w.q.push(w.semiFallbackAt, EV_SEMI_TIMEOUT, 0, 0);
+    }
+    at = w.semiFallbackAt;
+  }
+  w.rStage[r] = S_ACK;
+  w.rPhaseStart[r] = w.t;
+  w.rPhaseEnd[r] = at;
+  w.q.push(at, EV_HOP, r, w.rGen[r]!);
+}
+
+
+export function onSemiTimeout(w: World): void {
+  w.semiFallbackAt = -1;
+  if (!w.semiActive || semiReplicaUp(w)) return;
+  w.semiActive = false;
+  const p = w.primary >= 0 ? w.nodes[w.primary]!.id : 'the primary';
+  w.event('semi_sync_off', p, `${p} fell back to asynchronous replication: no semi-sync replica acknowledged a write for ${fmtS(SEMI_SYNC_TIMEOUT_MS)} (writes waited that long)`);
+}
+
+
+/** Drop applied entries; current lag = age of the oldest unapplied write. */
+export function lagOf(w: World, rep: Replica, record = false): number {
+  while (rep.head < rep.applyT.length && rep.applyT[rep.head]! <= w.t) rep.head++;
+  if (rep.head > 4096 && rep.head * 2 > rep.applyT.length) {
+    rep.commitT = rep.commitT.slice(rep.head);
+    rep.applyT = rep.applyT.slice(rep.head);
+    rep.client = rep.client.slice(rep.head);
+    rep.head = 0;
+  }
+  if (rep.head >= rep.applyT.length) return 0;
+  const lag = Math.max(0, w.t - rep.commitT[rep.head]!);
+  // Only the simulation's own once-a-second sample records the maximum, so how often a
+  // UI looks (snapshots, reports) never changes the run's results.
+  if (record && lag > rep.maxLag) rep.maxLag = lag;
+  return lag;
+}
+
+
+export function resumeReplica(w: World, n: NodeRt): void {
+  const rep = n.replica!;
+  lagOf(w, rep);
+  rep.lastApply = Math.max(rep.lastApply, w.t);
+  for (let i = rep.head; i < rep.applyT.length; i++) {
+    if (rep.applyT[i] !== Infinity) continue;
+    const at = Math.max(rep.commitT[i]! + rep.baseMs, rep.lastApply + rep.applyMsPerWrite);
+    rep.lastApply = at;
+    rep.applyT[i] = at;
+    rep.clientApply[rep.client[i]!] = Math.max(rep.clientApply[rep.client[i]!] === Infinity ? 0 : rep.clientApply[rep.client[i]!]!, at);
+  }
+}
+
+
+export function promote(w: World, n: NodeRt, cause: string): void {
+  if (n.dbRole === 'primary') {
+    w.event('promote_ignored', n.id, `${n.id} is already the primary`);
+    return;
+  }
+  const old = w.primary >= 0 ? w.nodes[w.primary]! : undefined;
+  const rep = n.replica!;
+  lagOf(w, rep);
+  // Async replication: what the dead primary committed but never shipped is gone.
+  const lost = old && old.state !== UP ? rep.unshipped : 0;
+  rep.unshipped = 0;
+  w.lostWrites += lost;
+  rep.head = rep.applyT.length;
+  rep.clientApply.fill(0);
+  n.dbRole = 'primary';
+  n.replicaOf = -1;
+  w.primary = n.idx;
+  // The other replicas now pull from the new primary.
+  for (const x of w.nodes) if (x !== n && x.dbRole === 'replica' && old && x.replicaOf === old.idx) x.replicaOf = n.idx;
+  if (old) {
+    old.dbRole = 'replica';
+    old.replicaOf = n.idx;
+    old.replica ??= makeReplica(w, old.idx, 2000, 5);
+    old.replica.head = old.replica.applyT.length;
+    old.replica.clientApply.fill(0);
+    old.replica.lastApply = w.t;
+    old.promoteGen++;
+  }
+  for (const x of w.nodes) x.promoteGen += x === old ? 0 : 1;
+  w.event(
+    'promoted',
+    n.id,
+    `${n.id} promoted to primary (${cause}): writes go to ${n.id} now${old ? `; ${old.id} will rejoin as a replica` : ''}${lost ? `; ${lost} committed write${lost === 1 ? '' : 's'} never reached it and ${lost === 1 ? 'is' : 'are'} lost` : ''}`,
+    { lost_writes: lost, old_primary: old?.id },
+  );
+}
+
+
+export function onAutoPromote(w: World, idx: number): void {
+  const n = w.nodes[idx]!;
+  const p = w.primary >= 0 ? w.nodes[w.primary]! : undefined;
+  if (!p || p.state === UP || n.state !== UP || n.dbRole !== 'replica') return;
+  const spec = (n.spec as ServerSpec).db!;
+  promote(w, n, `automatic failover after the primary ${p.id} was down for ${spec.promote_after_s} s`);
+}
