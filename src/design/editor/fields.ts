@@ -50,6 +50,11 @@ function cycle<T>(list: readonly T[], current: T, delta: number): T {
 const onOff = (b: boolean | undefined) => (b ? 'on' : 'off');
 const box = (b: boolean) => (b ? '[x]' : '[ ]');
 
+/** A yes/no field: both arrows flip it. */
+function flip(key: string, label: string, value: string, flipped: EditorAction, hint?: string): Field {
+  return { key, label, value, next: flipped, prev: flipped, hint };
+}
+
 export const CLUSTER_LABELS: Record<ClusterMode, string> = {
   single: 'one load balancer',
   'active-passive': 'active-passive (VRRP)',
@@ -69,22 +74,16 @@ export function fieldsOf(d: Scenario, id: string): Field[] {
   const n = nodeOf(d, id);
   if (!n) return [];
   const fields = isLb(n) ? lbFields(d, n) : serverFields(d, n as ServerSpec);
-  fields.push({
-    key: 'agent',
-    label: 'Monitoring agent',
-    value: onOff(n.agent),
-    next: { type: 'setAgent', id, on: !n.agent },
-    prev: { type: 'setAgent', id, on: !n.agent },
-    hint: 'Collects metrics and logs and sends them to the monitoring service.',
-  });
-  fields.push({
-    key: 'firewall',
-    label: 'Firewall',
-    value: n.firewall ? `on, ${n.firewall.allow.length} allow rule${n.firewall.allow.length === 1 ? '' : 's'}` : 'off',
-    next: { type: 'setFirewall', id, on: !n.firewall },
-    prev: { type: 'setFirewall', id, on: !n.firewall },
-    hint: n.firewall ? '+ adds a rule; everything not allowed is dropped.' : 'On: allow only what this machine must receive.',
-  });
+  fields.push(flip('agent', 'Monitoring agent', onOff(n.agent), { type: 'setAgent', id, on: !n.agent }, 'Collects metrics and logs and sends them to the monitoring service.'));
+  fields.push(
+    flip(
+      'firewall',
+      'Firewall',
+      n.firewall ? `on, ${n.firewall.allow.length} allow rule${n.firewall.allow.length === 1 ? '' : 's'}` : 'off',
+      { type: 'setFirewall', id, on: !n.firewall },
+      n.firewall ? '+ adds a rule; everything not allowed is dropped.' : 'On: allow only what this machine must receive.',
+    ),
+  );
   const froms = ['any', 'admin', ...d.nodes.filter((x) => x.id !== id).map((x) => x.id)];
   (n.firewall?.allow ?? []).forEach((r, i) => {
     const set = (rule: FirewallRule): EditorAction => ({ type: 'setRule', id, index: i, rule });
@@ -141,22 +140,8 @@ function lbFields(d: Scenario, l: EditorLb): Field[] {
       prev: { type: 'setAlgorithm', id, algorithm: cycle(ALGORITHM_CHOICES, l.algorithm ?? 'roundrobin', -1) },
       hint: 'How HAProxy picks a server for each request.',
     },
-    {
-      key: 'check',
-      label: 'Health check',
-      value: check === 'http' ? 'HTTP GET /health' : 'TCP connect',
-      next: { type: 'setHealthCheck', id, check: check === 'http' ? 'tcp' : 'http' },
-      prev: { type: 'setHealthCheck', id, check: check === 'http' ? 'tcp' : 'http' },
-      hint: 'TCP sees only the port; HTTP exercises the application behind it.',
-    },
-    {
-      key: 'redispatch',
-      label: 'Redispatch',
-      value: onOff(l.redispatch),
-      next: { type: 'setRedispatch', id, on: !l.redispatch },
-      prev: { type: 'setRedispatch', id, on: !l.redispatch },
-      hint: 'option redispatch: a failed connection is retried on another server.',
-    },
+    flip('check', 'Health check', check === 'http' ? 'HTTP GET /health' : 'TCP connect', { type: 'setHealthCheck', id, check: check === 'http' ? 'tcp' : 'http' }, 'TCP sees only the port; HTTP exercises the application behind it.'),
+    flip('redispatch', 'Redispatch', onOff(l.redispatch), { type: 'setRedispatch', id, on: !l.redispatch }, 'option redispatch: a failed connection is retried on another server.'),
     {
       key: 'tls',
       label: 'TLS',
@@ -180,14 +165,7 @@ function lbFields(d: Scenario, l: EditorLb): Field[] {
   for (const s of serversOf(d)) {
     if (!s.roles.includes('web') && !s.roles.includes('app')) continue;
     const on = l.to.includes(s.id);
-    fields.push({
-      key: `to:${s.id}`,
-      label: `Sends to ${s.id}`,
-      value: box(on),
-      next: { type: 'setLink', from: id, to: s.id, on: !on },
-      prev: { type: 'setLink', from: id, to: s.id, on: !on },
-      hint: 'The servers in this load balancer\'s pool.',
-    });
+    fields.push(flip(`to:${s.id}`, `Sends to ${s.id}`, box(on), { type: 'setLink', from: id, to: s.id, on: !on }, "The servers in this load balancer's pool."));
   }
   return fields;
 }
@@ -198,22 +176,8 @@ function serverFields(d: Scenario, s: ServerSpec): Field[] {
   const dbChoice: DbChoice = s.db ? s.db.role : 'none';
   const dbs: DbChoice[] = ['none', 'primary', 'replica'];
   const fields: Field[] = [
-    {
-      key: 'web',
-      label: 'Nginx (web server)',
-      value: box(has('web')),
-      next: { type: 'setRole', id, role: 'web', on: !has('web') },
-      prev: { type: 'setRole', id, role: 'web', on: !has('web') },
-      hint: 'Answers HTTP, serves static files, passes the rest to the app server.',
-    },
-    {
-      key: 'app',
-      label: 'App server + code base',
-      value: box(has('app')),
-      next: { type: 'setRole', id, role: 'app', on: !has('app') },
-      prev: { type: 'setRole', id, role: 'app', on: !has('app') },
-      hint: 'Runs your code base to build dynamic pages.',
-    },
+    flip('web', 'Nginx (web server)', box(has('web')), { type: 'setRole', id, role: 'web', on: !has('web') }, 'Answers HTTP, serves static files, passes the rest to the app server.'),
+    flip('app', 'App server + code base', box(has('app')), { type: 'setRole', id, role: 'app', on: !has('app') }, 'Runs your code base to build dynamic pages.'),
     {
       key: 'db',
       label: 'MySQL',
@@ -240,7 +204,7 @@ function serverFields(d: Scenario, s: ServerSpec): Field[] {
   if (s.web && !has('app')) {
     for (const a of others.filter((x) => x.roles.includes('app'))) {
       const on = s.web.upstream?.includes(a.id) ?? false;
-      fields.push({ key: `up:${a.id}`, label: `Proxies to ${a.id}`, value: box(on), next: { type: 'setLink', from: id, to: a.id, on: !on }, prev: { type: 'setLink', from: id, to: a.id, on: !on }, hint: 'Nginx upstream: the app servers it passes dynamic requests to.' });
+      fields.push(flip(`up:${a.id}`, `Proxies to ${a.id}`, box(on), { type: 'setLink', from: id, to: a.id, on: !on }, 'Nginx upstream: the app servers it passes dynamic requests to.'));
     }
   }
   if (s.app) {
@@ -258,7 +222,7 @@ function serverFields(d: Scenario, s: ServerSpec): Field[] {
       });
       for (const db of dbIds) {
         const on = s.app.read_from?.includes(db) ?? false;
-        fields.push({ key: `read:${db}`, label: `Reads from ${db}`, value: box(on), next: { type: 'setLink', from: id, to: db, on: !on }, prev: { type: 'setLink', from: id, to: db, on: !on }, hint: 'None ticked: reads go where writes go.' });
+        fields.push(flip(`read:${db}`, `Reads from ${db}`, box(on), { type: 'setLink', from: id, to: db, on: !on }, 'None ticked: reads go where writes go.'));
       }
     }
   }

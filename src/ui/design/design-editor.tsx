@@ -231,17 +231,8 @@ export function DesignEditor(props: DesignEditorProps): React.ReactElement {
           case 'undo':
             dispatch({ type: 'undo' });
             return true;
-          case 'check':
-            runCheck();
-            return true;
-          case 'drill':
-            startDrill();
-            return true;
-          case 'explain':
-            open('explain');
-            return true;
           default:
-            return false;
+            return command ? openKey(command) : false;
         }
       }
       if (mode === 'explain') return explainKeys.current?.(input, key) === true;
@@ -303,6 +294,17 @@ export function DesignEditor(props: DesignEditorProps): React.ReactElement {
         return true;
       case 'pageDown':
         setScroll((s) => clamp(s + room - 1, 0, maxScroll));
+        return true;
+      default:
+        return openKey(command);
+    }
+  }
+
+  /** The keys that open a panel (from the design or another panel). */
+  function openKey(command: Command): boolean {
+    switch (command) {
+      case 'check':
+        runCheck();
         return true;
       case 'drill':
         startDrill();
