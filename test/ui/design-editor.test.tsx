@@ -153,7 +153,7 @@ describe('build step', () => {
     const step: Extract<Step, { kind: 'build' }> = { kind: 'build', build: { task: 0 }, pos: { file: 'x.md', line: 1 } };
     const h = mountStep(BuildStep, step);
     await h.waitFor('No machine yet');
-    expect(h.contexts.at(-1)).toEqual(['design', 'designStep']);
+    expect(h.contexts.at(-1)).toEqual(['designStep', 'design']);
     await h.press('a', KEY.right);
     await h.waitFor('[x]');
     const file = path.join(home, 'designs', 'task-0.yaml');

@@ -117,7 +117,7 @@ export function buildView(state: EditorState, cursor: number, width: number, hei
   while (lines.length < height - 1) lines.push([]);
   const hint = state.note ?? fields[c]?.hint ?? '';
   const more = fields.length > rows ? ` (${c + 1}/${fields.length})` : '';
-  lines.push(fitLine([{ text: hint + more, style: state.note ? 'warn' : 'muted' }], width));
+  lines.push(fitLine([{ text: hint + more, style: state.note ? 'title' : 'muted' }], width));
   return { lines: lines.slice(0, height), fields };
 }
 

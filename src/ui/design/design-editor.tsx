@@ -71,7 +71,10 @@ function contextsFor(mode: EditorMode): Context[] {
 export function DesignEditor(props: DesignEditorProps): React.ReactElement {
   const { task, width, height, theme, active, file, setContexts, onChange, onMode } = props;
   const layer = props.layer ?? LAYER.step;
-  const [state, dispatch] = useReducer(editorReducer, props.initial, initialEditorState);
+  const [state, dispatch] = useReducer(editorReducer, props.initial, (d) => ({
+    ...initialEditorState(d),
+    note: `Your design of task ${props.task}: ${d.nodes.length ? 'Tab picks a machine, ←→ change it' : 'a adds a server'}; c checks it against the task.`,
+  }));
   const [cursor, setCursor] = useState(0);
   const [mode, setMode] = useState<EditorMode>('build');
   const [scroll, setScroll] = useState(0);
@@ -90,7 +93,8 @@ export function DesignEditor(props: DesignEditorProps): React.ReactElement {
   // The explain panel reports its own contexts (typing while a field is open).
   const [explainContexts, setExplainContexts] = useState<Context[]>(['designExplain']);
   useEffect(() => {
-    setContexts([...(mode === 'explain' ? explainContexts : contextsFor(mode)), ...(mode === 'build' ? outer : [])]);
+    // Inside a lesson, how to move on comes first (the footer keeps what fits, in order).
+    setContexts([...(mode === 'build' ? outer : []), ...(mode === 'explain' ? explainContexts : contextsFor(mode))]);
     onMode?.(mode);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [mode, explainContexts, setContexts]);

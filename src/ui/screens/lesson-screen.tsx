@@ -37,7 +37,7 @@ export function defaultContexts(step: Step): Context[] {
     case 'lab':
       return ['lab', 'lesson'];
     case 'build':
-      return ['design', 'designStep'];
+      return ['designStep', 'design'];
     default:
       return ['lesson'];
   }
