@@ -271,8 +271,10 @@ export const BINDINGS: Binding[] = [
 
   { command: 'up', context: 'designPredict', keys: [s('upArrow'), c('k')], label: '↑↓', description: 'fault', footer: true },
   { command: 'down', context: 'designPredict', keys: [s('downArrow'), c('j')], label: '↑↓', description: 'fault' },
-  { command: 'valueNext', context: 'designPredict', keys: [s('rightArrow'), s('space')], label: '←→', description: 'predict', footer: true },
+  { command: 'valueNext', context: 'designPredict', keys: [s('rightArrow'), s('space')], label: '←→', description: 'predict' },
   { command: 'valuePrev', context: 'designPredict', keys: [s('leftArrow')], label: '←→', description: 'predict' },
+  { command: 'yes', context: 'designPredict', keys: [c('y')], label: 'y/n', description: 'errors / none', footer: true },
+  { command: 'no', context: 'designPredict', keys: [c('n')], label: 'y/n', description: 'errors / none' },
   { command: 'submit', context: 'designPredict', keys: [s('return')], label: 'Enter', description: 'run the drill', footer: true },
   { command: 'back', context: 'designPredict', keys: [s('escape')], label: 'Esc', description: 'back to the design', footer: true },
 

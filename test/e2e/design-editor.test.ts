@@ -7,7 +7,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { KEY, assertBuilt, launch, tempHome, type PtyApp } from './pty';
+import { KEY, assertBuilt, launch, runPiped, tempHome, type PtyApp } from './pty';
 
 let apps: PtyApp[] = [];
 let homes: string[] = [];
@@ -51,7 +51,8 @@ describe('webinfra-learn design in a terminal', () => {
     expect(await t0.exited()).toBe(0);
     expect(t0.output()).toContain('Your design of task 0 is saved in');
     const file0 = path.join(home, 'designs', 'task-0.yaml');
-    expect(readFileSync(file0, 'utf8')).toContain('id: server-1');
+    // The last change before quitting is saved too.
+    expect(readFileSync(file0, 'utf8')).toMatch(/id: server-1[\s\S]*role: primary/);
 
     // Task 1 starts from the learner's task 0.
     const t1 = start(['--task', '1'], home);
@@ -75,7 +76,8 @@ describe('webinfra-learn design in a terminal', () => {
 
     // Break it: predict the first fault, then run the drill.
     await key(t1, 'd', 'will users see errors?');
-    await key(t1, KEY.right, /lb-1 crash\s+errors/);
+    await key(t1, 'y', /lb-1 crash\s+errors/);
+    await key(t1, KEY.enter, 'not predicted yet');
     await t1.press(KEY.enter);
     const drill = await t1.waitFor('Single points of failure:', 30_000);
     expect(drill).toContain('Single points of failure: lb-1, server-1');
@@ -83,9 +85,17 @@ describe('webinfra-learn design in a terminal', () => {
     expect(drill).toMatch(/Yearly availability: [\d.]+%/);
     await t1.press('q');
     expect(await t1.exited()).toBe(0);
-    const saved = readFileSync(path.join(home, 'designs', 'task-1.yaml'), 'utf8');
+    const file1 = path.join(home, 'designs', 'task-1.yaml');
+    const saved = readFileSync(file1, 'utf8');
     expect(saved).toContain('id: lb-1');
     expect(saved).toMatch(/role: replica/);
+    // A design is a scenario: the simulator runs it, and the headless check agrees.
+    const sim = await runPiped(['sim', file1, '--json'], { home });
+    expect(sim.code).toBe(0);
+    expect(JSON.parse(sim.stdout).nodes).toHaveProperty('lb-1');
+    const checked = await runPiped(['design', 'check', file1, '--task', '1', '--json'], { home });
+    expect(checked.code).toBe(0);
+    expect(JSON.parse(checked.stdout).requirements.every((r: { met: boolean }) => r.met)).toBe(true);
   }, 90_000);
 
   it('opens a file made by hand, and refuses one that is not a design with file:line', async () => {

@@ -93,9 +93,16 @@ describe('design editor screen', () => {
     await ui.press(KEY.down, KEY.right, KEY.right);
     f = await ui.waitFor(/server-1 hang\s+no errors/);
     expect(f).toContain('(2/');
+    // y / n answer a fault and move on.
+    await ui.press(KEY.down, 'y');
+    f = await ui.waitFor(/server-1 stop\s+errors/);
+    expect(f).toMatch(/› server-1 nginx crash/);
+    // Enter with faults left asks once more; a second Enter runs the drill anyway.
+    await ui.press(KEY.enter);
+    await ui.waitFor('not predicted yet');
     await ui.press(KEY.enter);
     f = await ui.waitFor('Single points of failure: server-1', 15000);
-    expect(f).toContain('your predictions: 1 of 2 right');
+    expect(f).toContain('your predictions: 2 of 3 right');
     expect(f).toMatch(/Yearly availability: [\d.]+% \([\d.]+ nines/);
     expect(f).toContain('› machine    2 failures/year, 4 h to repair');
     const before = /Yearly availability: ([\d.]+)%/.exec(f)![1];

@@ -6,7 +6,7 @@
  * ```build step; it draws inside `width` × `height` and takes keys through the one
  * input owner (useKeys), returning false for keys it leaves to the lesson or root.
  */
-import React, { useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import React, { useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { Scenario } from '../../sim/types';
 import { editorReducer, initialEditorState, type EditorAction } from '../../design/editor/model';
 import { runnable } from '../../design/editor/files';
@@ -84,6 +84,7 @@ export function DesignEditor(props: DesignEditorProps): React.ReactElement {
   const [predictions, setPredictions] = useState<Prediction[]>([]);
   const [drill, setDrill] = useState<DrillResult | undefined>();
   const [progress, setProgress] = useState<[number, number]>([0, 0]);
+  const [runAnyway, setRunAnyway] = useState(false);
   const [rates, setRates] = useState<ComponentRates>(DEFAULT_RATES);
   const [rateKind, setRateKind] = useState<keyof ComponentRates>('machine');
   const drilled = useRef<Scenario | undefined>(undefined);
@@ -92,16 +93,18 @@ export function DesignEditor(props: DesignEditorProps): React.ReactElement {
   const outer = props.outerContexts ?? [];
   // The explain panel reports its own contexts (typing while a field is open).
   const [explainContexts, setExplainContexts] = useState<Context[]>(['designExplain']);
-  useEffect(() => {
+  // In the commit too, so the footer and the header change with the key that changed the mode.
+  useLayoutEffect(() => {
     // Inside a lesson, how to move on comes first (the footer keeps what fits, in order).
     setContexts([...(mode === 'build' ? outer : []), ...(mode === 'explain' ? explainContexts : contextsFor(mode))]);
     onMode?.(mode);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [mode, explainContexts, setContexts]);
 
-  // Save every new design.
+  // Save every new design during the commit (not in a later passive effect), so a
+  // quit right after a change never loses it.
   const first = useRef(state.design);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (state.design !== first.current) onChange?.(state.design);
   }, [state.design, onChange]);
 
@@ -135,6 +138,7 @@ export function DesignEditor(props: DesignEditorProps): React.ReactElement {
     setFaults(list);
     if (!same) setPredictions(list.map(() => undefined));
     setCursor(0);
+    setRunAnyway(false);
     open('predict');
   };
 
@@ -174,7 +178,7 @@ export function DesignEditor(props: DesignEditorProps): React.ReactElement {
       case 'check':
         return checkLines(task, reqs, problems, width, theme.ascii);
       case 'predict':
-        return predictLines(faults, predictions, cursor, width, theme.ascii);
+        return predictLines(faults, predictions, cursor, width, theme.ascii, runAnyway);
       case 'running':
         return [[{ text: `Running the drill: fault ${progress[0]} of ${progress[1]}${theme.ascii ? '...' : '…'}`, style: 'title' }]];
       case 'drill':
@@ -182,7 +186,7 @@ export function DesignEditor(props: DesignEditorProps): React.ReactElement {
       default:
         return [];
     }
-  }, [mode, task, reqs, problems, width, theme.ascii, faults, predictions, cursor, progress, drill, yearly, rates, rateKind]);
+  }, [mode, task, reqs, problems, width, theme.ascii, faults, predictions, cursor, progress, drill, yearly, rates, rateKind, runAnyway]);
 
   const room = height;
   const maxScroll = Math.max(0, panelLines.length - room);
@@ -254,8 +258,17 @@ export function DesignEditor(props: DesignEditorProps): React.ReactElement {
         else if (command === 'down') setCursor((c) => clamp(c + 1, 0, faults.length - 1));
         else if (command === 'valueNext') set(1);
         else if (command === 'valuePrev') set(-1);
-        else if (command === 'submit') open('running');
-        else return false;
+        else if (command === 'yes' || command === 'no') {
+          // y / n answer this fault and move to the next one.
+          setPredictions((ps) => ps.map((p, i) => (i === cursor ? (command === 'yes' ? 'errors' : 'no errors') : p)));
+          setCursor((c) => clamp(c + 1, 0, faults.length - 1));
+        } else if (command === 'submit') {
+          const open_ = predictions.filter((p) => p === undefined).length;
+          // Predicting first is the point: a first Enter with faults left says so, a second runs anyway.
+          if (open_ > 0 && !runAnyway) setRunAnyway(true);
+          else open('running');
+        } else return false;
+        if (command !== 'submit') setRunAnyway(false);
         return true;
       }
       if (mode === 'drill') {

@@ -4,7 +4,7 @@
  * and which are missing (as topics, never the answer), the lesson to read, and what
  * really happens when the question's case is run on their design.
  */
-import React, { useEffect, useMemo, useState } from 'react';
+import React, { useLayoutEffect, useMemo, useState } from 'react';
 import type { Scenario } from '../../sim/types';
 import { matchIdeas, mentorQuestions, resolveCase, type IdeaMatch, type MentorQuestion } from '../../design/ideas';
 import { drillScenario, runFault, type FaultResult } from '../../design/drill';
@@ -92,7 +92,7 @@ export function ExplainPanel({ design, file, width, height, theme, keys, setCont
   const [typing, setTyping] = useState(false);
   const [answer, setAnswer] = useState('');
   const [outcome, setOutcome] = useState<Outcome | undefined>();
-  useEffect(() => {
+  useLayoutEffect(() => {
     setContexts(typing ? ['typing'] : ['designExplain']);
   }, [typing, setContexts]);
 

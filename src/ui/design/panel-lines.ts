@@ -43,11 +43,11 @@ export function checkLines(task: number, reqs: Requirement[] | undefined, proble
 }
 
 /** Before the drill: one row per fault with the learner's prediction. */
-export function predictLines(faults: Fault[], predictions: Prediction[], cursor: number, width: number, ascii: boolean): StyledLine[] {
+export function predictLines(faults: Fault[], predictions: Prediction[], cursor: number, width: number, ascii: boolean, confirm = false): StyledLine[] {
   const done = predictions.filter(Boolean).length;
-  const lines: StyledLine[] = [
-    ...wrapStyled(`For each fault: will users see errors? (${done}/${faults.length} predicted; Enter runs the drill)`, width, 'title'),
-  ];
+  const lines: StyledLine[] = confirm
+    ? wrapStyled(`${faults.length - done} fault${faults.length - done === 1 ? '' : 's'} not predicted yet: predict them (y / n), or press Enter again to run anyway.`, width, 'warn')
+    : wrapStyled(`For each fault: will users see errors? y yes, n no (${done}/${faults.length} predicted; Enter runs the drill)`, width, 'title');
   const nameW = Math.min(34, Math.max(10, ...faults.map((f) => faultName(f, ascii).length)) + 2);
   faults.forEach((f, i) => {
     const on = i === cursor;
