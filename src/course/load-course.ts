@@ -25,6 +25,7 @@ import {
   metricConditionSchema,
   questionSchemas,
   reviewSchema,
+  buildSchema,
   type QuestionKindName,
 } from './schemas';
 import { estimateMinutes } from './duration';
@@ -38,6 +39,7 @@ import type {
   LabCheck,
   Lesson,
   ReviewBlock,
+  BuildBlock,
   Step,
 } from './types';
 import { suggest } from '../text/suggest';
@@ -263,7 +265,7 @@ class Loader {
     this.lessonIds.set(id, `${file}:${idLine}`);
 
     const steps: Step[] = [];
-    const counters = { quiz: 0, lab: 0, review: 0, diagram: 0 };
+    const counters = { quiz: 0, lab: 0, review: 0, diagram: 0, build: 0 };
     for (const part of split.parts) {
       if (part.type === 'prose') {
         const tooLong = pageSizeWarning(part.text);
@@ -334,6 +336,11 @@ class Loader {
           if (item.lesson) this.reviewRefs.push({ lesson: item.lesson, file, line: block.lineOf(['items', i, 'lesson']) });
         });
         return { kind: 'review', review, pos, id: `${lessonId}#review${n}` };
+      }
+      case 'build': {
+        const checked = checkSchema(buildSchema, block, 'build');
+        ctx.report(checked.problems);
+        return checked.value ? { kind: 'build', build: checked.value as BuildBlock, pos } : undefined;
       }
     }
   }

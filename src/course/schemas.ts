@@ -16,7 +16,7 @@ import type {
   SingleQuestion,
   TextQuestion,
 } from '../quiz/types';
-import type { DiagramBlock, LabBlock, LabCheck, LabCondition, ReviewBlock } from './types';
+import type { BuildBlock, DiagramBlock, LabBlock, LabCheck, LabCondition, ReviewBlock } from './types';
 
 noteLoaded('zod');
 
@@ -146,6 +146,9 @@ export const reviewSchema = z.strictObject({
     .check(z.minLength(1)),
 });
 
+export const buildSchema = z.strictObject({
+  task: z.int().check(z.gte(0), z.lte(3)),
+});
 
 // ---- Compile-time proof that the schemas mirror the contract types exactly: if a
 // field is added to src/quiz/types.ts or src/course/types.ts, type-checking fails here
@@ -163,6 +166,7 @@ export type SchemaMirrorsTypes = [
   Assert<Same<z.output<typeof questionSchemas.predict>, Authored<PredictQuestion>>>,
   Assert<Same<z.output<typeof diagramSchema>, DiagramBlock>>,
   Assert<Same<z.output<typeof reviewSchema>, ReviewBlock>>,
+  Assert<Same<z.output<typeof buildSchema>, BuildBlock>>,
   Assert<Same<Omit<z.output<typeof labSchema>, 'checks'>, Omit<LabBlock, 'checks'>>>,
   Assert<Same<Omit<z.output<typeof labSchema>['checks'][number], 'when'>, Omit<LabCheck, 'when'>>>,
   Assert<Same<z.output<typeof eventConditionSchema> | z.output<typeof metricConditionSchema>, LabCondition>>,

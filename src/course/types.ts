@@ -93,8 +93,14 @@ export interface ReviewBlock {
   items: { text: string; lesson?: string; points?: string[] }[];
 }
 
+/** A ```build block: the design editor, for the learner's own design of a task (0–3). */
+export interface BuildBlock {
+  task: number;
+}
+
 export type Step =
   | { kind: 'page'; markdown: string; pos: SourcePos }
+  | { kind: 'build'; build: BuildBlock; pos: SourcePos }
   | { kind: 'quiz'; question: Question; pos: SourcePos }
   | { kind: 'diagram'; diagram: DiagramBlock; markdown?: string; pos: SourcePos }
   | {

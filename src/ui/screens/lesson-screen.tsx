@@ -36,6 +36,8 @@ export function defaultContexts(step: Step): Context[] {
       return ['checklist', 'lesson'];
     case 'lab':
       return ['lab', 'labStep', 'stepDone'];
+    case 'build':
+      return ['designStep', 'design'];
     default:
       return ['lesson'];
   }
