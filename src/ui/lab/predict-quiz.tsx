@@ -172,10 +172,6 @@ function PredictRunner(props: StepViewProps<QuizStepData> & { scenario: Scenario
     // Only when the set of working keys changes.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [contextKey, setContexts]);
-  // Each new run starts from the beginning with the same seed.
-  useEffect(() => {
-    if (state.run > 1) live.commands.reset();
-  }, [state.run]); // eslint-disable-line react-hooks/exhaustive-deps
 
   useKeys(
     (input, key) => {
@@ -194,6 +190,9 @@ function PredictRunner(props: StepViewProps<QuizStepData> & { scenario: Scenario
           }
           const grade = gradePrediction(question, state, state.cursor);
           onQuizAnswer(question.id, grade.correct);
+          // Each new run starts from the beginning with the same seed, rebuilt in the
+          // same render that starts it (so Enter on the running screen skips this run).
+          if (state.run > 0) live.commands.reset();
           live.dispatch({ type: 'setPaused', paused: false });
           dispatch({ type: 'submit', grade });
         } else return false;
