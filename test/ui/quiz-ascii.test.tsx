@@ -41,6 +41,10 @@ describe('--ascii', () => {
     const f = await app.waitFor('lessons done');
     for (const line of f.split('\n')) expect(line, line).not.toMatch(nonAscii);
     expect(f).toContain('Up/Dn');
+    await app.press('?');
+    const help = await app.waitFor('Keys');
+    for (const line of help.split('\n')) expect(line, line).not.toMatch(nonAscii);
+    expect(help).toContain('Up/Dn');
   });
 });
 
