@@ -3,7 +3,7 @@ import { isKnownMisconception } from '../misconceptions';
 import type { Choice, Grade, GradeNote, MultipleQuestion, PredictQuestion, SingleQuestion } from '../types';
 import type { QuizAction, QuizSessionState } from '../session';
 import { choiceOrder } from '../shuffle';
-import { AnswerMismatchError, finish, listCursor, note, type QuestionProblem } from './kind';
+import { AnswerMismatchError, finish, moveCursor, note, type QuestionProblem } from './kind';
 
 type ChoiceQuestion = SingleQuestion | MultipleQuestion | PredictQuestion;
 
@@ -60,11 +60,9 @@ export function actOneChoice(state: QuizSessionState, action: QuizAction): QuizS
   const n = state.choiceOrder.length;
   switch (action.type) {
     case 'move': {
-      if (n === 0) return state;
-      const cursor = listCursor(state.cursor, action.delta, n);
-      const selected = state.choiceOrder[cursor]!;
-      if (cursor === state.cursor && selected === state.selected) return state;
-      return { ...state, cursor, selected, notice: null };
+      const moved = moveCursor(state, action.delta, n);
+      const selected = moved.cursor < 0 ? null : state.choiceOrder[moved.cursor]!;
+      return selected === moved.selected ? moved : { ...moved, selected, notice: null };
     }
     case 'choose':
       if (action.index < 0 || action.index >= n) return state;

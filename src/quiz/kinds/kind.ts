@@ -65,14 +65,17 @@ export function finish(correct: boolean, explain: string, notes: GradeNote[], su
   return grade;
 }
 
-/** The same state: an action this kind does not take. */
-export const ignore = (state: QuizSessionState): QuizSessionState => state;
-
 export const clamp = (v: number, lo: number, hi: number): number => Math.max(lo, Math.min(hi, v));
 
-/** Move a list cursor that may rest on nothing (-1) by `delta`, clamped to the list. */
-export function listCursor(cursor: number, delta: number, n: number): number {
-  return cursor < 0 ? (delta > 0 ? 0 : n - 1) : clamp(cursor + delta, 0, n - 1);
+/**
+ * The state with its list cursor moved by `delta` over `n` entries (from nothing,
+ * -1, forward lands on the first and back on the last; clamped at the ends), or the
+ * same state when it does not move.
+ */
+export function moveCursor(state: QuizSessionState, delta: number, n: number): QuizSessionState {
+  if (state.phase !== 'answering' || n === 0) return state;
+  const cursor = state.cursor < 0 ? (delta > 0 ? 0 : n - 1) : clamp(state.cursor + delta, 0, n - 1);
+  return cursor === state.cursor ? state : { ...state, cursor, notice: null };
 }
 
 export function note(text: string, misconception?: number): GradeNote {

@@ -7,7 +7,7 @@
 import type { GradeNote } from '../types';
 import type { QuizSessionState } from '../session';
 import { choiceAt, choiceProblems, choiceStart } from './choices';
-import { finish, listCursor, note, type QuizKind } from './kind';
+import { finish, moveCursor, note, type QuizKind } from './kind';
 
 /** Tick or untick the choice under the cursor. */
 function tick(state: QuizSessionState): QuizSessionState {
@@ -59,11 +59,8 @@ export const multiple: QuizKind<'multiple'> = {
     if (state.phase !== 'answering') return state;
     const n = state.choiceOrder.length;
     switch (action.type) {
-      case 'move': {
-        if (n === 0) return state;
-        const cursor = listCursor(state.cursor, action.delta, n);
-        return cursor === state.cursor ? state : { ...state, cursor, notice: null };
-      }
+      case 'move':
+        return moveCursor(state, action.delta, n);
       case 'choose':
         return action.index < 0 || action.index >= n ? state : tick({ ...state, cursor: action.index });
       case 'toggle':

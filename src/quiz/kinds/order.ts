@@ -8,7 +8,7 @@ import { normalizeAnswer } from '../text-match';
 import { checkMisconception } from './choices';
 import type { QuizSessionState } from '../session';
 import { presentedOrder } from '../shuffle';
-import { AnswerMismatchError, clamp, finish, listCursor, note, type QuestionProblem, type QuizKind } from './kind';
+import { AnswerMismatchError, clamp, finish, moveCursor, note, type QuestionProblem, type QuizKind } from './kind';
 
 /** Move the item under the cursor by `delta` (the cursor goes with it). */
 function moveItem(state: QuizSessionState, delta: number): QuizSessionState {
@@ -71,12 +71,8 @@ export const order: QuizKind<'order'> = {
     if (state.phase !== 'answering') return state;
     const n = state.order.length;
     switch (action.type) {
-      case 'move': {
-        if (n === 0) return state;
-        if (state.held) return moveItem(state, action.delta);
-        const cursor = listCursor(state.cursor, action.delta, n);
-        return cursor === state.cursor ? state : { ...state, cursor, notice: null };
-      }
+      case 'move':
+        return state.held ? moveItem(state, action.delta) : moveCursor(state, action.delta, n);
       case 'choose':
         return action.index < 0 || action.index >= n ? state : { ...state, cursor: action.index, held: false, notice: null };
       case 'toggle':
