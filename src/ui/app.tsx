@@ -67,9 +67,7 @@ export function App(props: AppProps): React.ReactElement {
 
   // Save on every progress change, during the commit (not in a later passive
   // effect), so a quit right after a step change never loses it.
-  // The first state counts as saved: a learner id made at start is written with
-  // the first real change, so merely looking around writes nothing.
-  const saved = useRef(state.progress);
+  const saved = useRef(props.initialProgress);
   const save = useCallback(
     (progress: Progress) => {
       if (progress === saved.current) return;
