@@ -22,7 +22,7 @@ const lessonLabs = new Map<string, string[][]>();
 for (const lesson of course.chapters.flatMap((c) => c.lessons)) {
   lessonLabs.set(lesson.id, lesson.steps.flatMap((s) => (s.kind === 'lab' ? [s.lab.at ?? []] : [])));
   const text = lesson.steps
-    .map((s) => (s.kind === 'page' ? s.markdown : s.kind === 'lab' ? s.lab.checks.map((c) => `${c.pass ?? ''} ${c.fail ?? ''}`).join(' ') : ''))
+    .map((s) => (s.kind === 'page' ? s.markdown : s.kind === 'lab' ? [...(s.lab.try ?? []), ...s.lab.checks.map((c) => `${c.pass ?? ''} ${c.fail ?? ''}`)].join(' ') : ''))
     .join('\n');
   lessonText.set(lesson.id, text.replace(/\s+/g, ' '));
 }
@@ -100,8 +100,11 @@ const CLAIMS: Claim[] = [
   { lesson: 'scale-spof', quote: 'about **one request in four failed** (availability ≈ 75%)', scenario: 'five-machines', at: FIVE_KILLS, lab: 1, until_s: 105, figure: (r) => r.availability, range: [0.72, 0.78] },
   { lesson: 'scale-spof', quote: 'The checks marked it DOWN at 25 s', scenario: 'five-machines', at: FIVE_KILLS, lab: 1, until_s: 105, figure: (r) => eventAt(r, 'marked_down', 'web-1'), range: [24.5, 25.5] },
   { lesson: 'scale-spof', quote: '**lb-1**: 2.6 s without an answer', scenario: 'five-machines', at: FIVE_KILLS, lab: 1, until_s: 105, figure: (r) => eventAt(r, 'vip_moved', 'lb-2')! - 10, range: [2.55, 2.65] },
-  { lesson: 'scale-next', quote: 'about **1,000 requests failed** (availability 93 % over 100 s)', scenario: 'active-active', at: ['10:kill:lb-1'], lab: 1, until_s: 100, figure: (r) => r.requests.failed, range: [900, 1100] },
-  { lesson: 'scale-next', quote: 'about **1,000 requests failed** (availability 93 % over 100 s)', scenario: 'active-active', at: ['10:kill:lb-1'], lab: 1, until_s: 100, figure: (r) => r.availability, range: [0.925, 0.935] },
+  { lesson: 'scale-next', quote: 'about **1,000 requests failed** (availability 93 % over 100 s)', scenario: 'active-active', at: ['10:kill:lb-1'], lab: 2, until_s: 100, figure: (r) => r.requests.failed, range: [900, 1100] },
+  { lesson: 'scale-next', quote: 'about **1,000 requests failed** (availability 93 % over 100 s)', scenario: 'active-active', at: ['10:kill:lb-1'], lab: 2, until_s: 100, figure: (r) => r.availability, range: [0.925, 0.935] },
+  { lesson: 'scale-next', quote: 'the median request took **about 6 s**', scenario: 'headroom', at: ['10:kill:web-2'], lab: 1, until_s: 55, figure: (r) => r.latency_ms.p50 / 1000, range: [5, 7] },
+  { lesson: 'scale-next', quote: 'both servers about 70 % busy, pages in about 90 ms', scenario: 'headroom', at: [], until_s: 55, figure: (r) => r.nodes['web-1']!.utilization, range: [0.6, 0.8] },
+  { lesson: 'scale-next', quote: 'both servers about 70 % busy, pages in about 90 ms', scenario: 'headroom', at: [], until_s: 55, figure: (r) => r.latency_ms.p50, range: [80, 100] },
   { lesson: 'scale-deploy', quote: 'finished within a few tens of milliseconds: drained', scenario: 'scale-up', at: ROLLING, until_s: 93, figure: (r) => eventAt(r, 'drained', 'web-1')! - 10, range: [0.01, 0.1] },
   { lesson: 'scale-deploy', quote: 'so it was never marked DOWN.', scenario: 'scale-up', at: ROLLING, until_s: 93, figure: (r) => r.events.filter((e) => e.type === 'marked_down').length, range: [0, 0] },
   { lesson: 'scale-deploy', quote: '**Zero** errors.', scenario: 'scale-up', at: ROLLING, until_s: 93, figure: (r) => r.requests.failed, range: [0, 0] },
