@@ -193,6 +193,9 @@ export class World {
   readonly q = new EventQueue(4096);
   t = 0;
   processed = 0;
+  /** The run's event budget (EngineOptions.max_events); Infinity by default. */
+  readonly maxEvents: number;
+  budgetExhausted = false;
   wallMs = 0;
 
   readonly nodes: NodeRt[] = [];
@@ -279,6 +282,8 @@ export class World {
   /** Requests turned away because a service's accept queue was full. */
   fullBacklogs = 0;
   failWaitSum = 0;
+  /** Per result code: [count, sum of waits, max wait]. */
+  readonly failWaitByCode = new Map<number, [number, number, number]>();
   failWaitMax = 0;
   writesOk = 0;
   writesFailed = 0;
@@ -286,6 +291,8 @@ export class World {
   lostWrites = 0;
   /** Successful requests that took SLOW_MS or more. */
   slow = 0;
+  /** Requests the clients sent. */
+  arrivals = 0;
   /** Writes a read_only replica accepted from a SUPER user. */
   driftedWrites = 0;
   primary = -1; // current primary node idx
@@ -321,6 +328,7 @@ export class World {
     this.durationMs = (opts.duration_s ?? scenario.duration_s) * 1000;
     this.warmupMs = Math.min(scenario.warmup_s * 1000, this.durationMs / 2);
     this.rng = new Rng(this.seed);
+    this.maxEvents = opts.max_events ?? Infinity;
     const w = scenario.workload;
     this.rate = opts.rate_rps ?? w.rate_rps;
     this.poisson = (w.arrival ?? 'poisson') === 'poisson';
