@@ -234,3 +234,49 @@ export function describeProgress(progress: Progress): string {
 function questionIdsOf(lesson: Lesson): string[] {
   return lesson.steps.flatMap((s) => (s.kind === 'quiz' ? [s.question.id] : []));
 }
+
+/**
+ * Progress saved by two copies of the app (or an import while the app runs), joined
+ * so that nothing either of them recorded is lost. `disk` is what the file holds now,
+ * `ours` what this copy wants to save, `base` what this copy last read or saved:
+ * something in `base` but no longer in `ours` was removed here on purpose (a review
+ * mark taken back) and stays removed; everything else from either side is kept.
+ */
+export function mergeProgress(disk: Progress, ours: Progress, base: Progress): Progress {
+  const keys = (a: object, b: object): string[] => [...new Set([...Object.keys(a), ...Object.keys(b)])];
+  const join = <T>(d: Record<string, T>, o: Record<string, T>, b: Record<string, T>, both: (d: T, o: T) => T): Record<string, T> => {
+    const out: Record<string, T> = {};
+    for (const k of keys(d, o)) {
+      const inD = Object.hasOwn(d, k);
+      const inO = Object.hasOwn(o, k);
+      if (!inO && Object.hasOwn(b, k)) continue; // removed here since the last save
+      out[k] = inD && inO ? both(d[k]!, o[k]!) : inO ? o[k]! : d[k]!;
+    }
+    return out;
+  };
+  const baseDone = new Set(base.completed);
+  const oursDone = new Set(ours.completed);
+  const completed = [...ours.completed, ...disk.completed.filter((id) => !oursDone.has(id) && !baseDone.has(id))];
+  const later = (a?: string, b?: string): string | undefined => (a === undefined ? b : b === undefined ? a : a > b ? a : b);
+  return {
+    ...disk,
+    ...ours,
+    completed: [...new Set(completed)],
+    current: ours.current ?? disk.current,
+    furthest: join(disk.furthest, ours.furthest, base.furthest, (d, o) => Math.max(d, o)),
+    quizzes: join(disk.quizzes, ours.quizzes, base.quizzes, (d, o) => {
+      // The record with more attempts saw the first try too; solved anywhere is solved.
+      const main = d.attempts > o.attempts ? d : o;
+      return { ...main, solved: d.solved || o.solved };
+    }),
+    labs: join(disk.labs, ours.labs, base.labs, (d, o) => ({
+      ...d,
+      ...o,
+      passed: [...new Set([...d.passed, ...o.passed])].sort((a, b) => a - b),
+      completed: d.completed || o.completed,
+      at: later(d.at, o.at) ?? o.at,
+    })),
+    reviewed: join(disk.reviewed, ours.reviewed, base.reviewed, (d, o) => d || o),
+    ...(later(disk.updatedAt, ours.updatedAt) ? { updatedAt: later(disk.updatedAt, ours.updatedAt) } : {}),
+  };
+}

@@ -3,22 +3,10 @@
  * (or `$WEBINFRA_LEARN_HOME/progress.json`).
  */
 
-/** One question's record. The first try is what the score counts. */
-export interface QuizRecord {
-  /** Correct on the first try. */
-  firstTryCorrect: boolean;
-  /** Has it been answered correctly since (retries allowed). */
-  solved: boolean;
-  attempts: number;
-  /** ISO time of the last answer. */
-  at: string;
-  /**
-   * "Review what I missed" for a question missed on the first try: how many times
-   * in a row it was answered right in review (2 = learnt, it leaves the list for
-   * good), and after the first, when it comes back once (ISO time).
-   */
-  review?: { streak: number; due?: string };
-}
+import type { QuizRecord } from '../quiz/types';
+
+/** One question's record lives with the quiz (which reads it to resume); saved here. */
+export type { QuizRecord };
 
 export interface LabRecord {
   /** Check texts (or indices) that passed. */
@@ -63,11 +51,16 @@ export interface ProgressStore {
    * (`progress.json.corrupt-<timestamp>`) and `notice` says so once.
    */
   load(): { progress: Progress; notice?: string };
-  /** Write atomically (temp file + rename). Never throws: a failure is kept in `saveError`. */
-  save(progress: Progress): void;
   /**
-   * Why the last save failed (e.g. a read-only folder), cleared by the next successful
-   * save. Undefined for stores that cannot fail. The app shows it instead of crashing.
+   * Write atomically (temp file + rename), joined with what another copy of the app
+   * saved meanwhile; `replace` (a reset, an import) writes `progress` as it is.
+   * Never throws: a failure is kept in `saveError`.
+   */
+  save(progress: Progress, opts?: { replace?: boolean }): void;
+  /**
+   * Why the last save failed, as "progress not saved: <reason>, <path>"; cleared by the
+   * next successful save. Undefined for stores that cannot fail. The app shows it at
+   * once and again on exit (exit code 1).
    */
   readonly saveError?: string;
 }

@@ -15,8 +15,9 @@
  *   learner asks to see the answer (`reveal`), which counts as a missed answer.
  */
 import { gradeAnswer } from './grade';
+import { quizKind } from './registry';
 import { choiceOrder, presentedOrder } from './shuffle';
-import type { Answer, Grade, Question } from './types';
+import type { Answer, Grade, Question, QuizRecord } from './types';
 
 export type QuizPhase = 'answering' | 'answered';
 
@@ -131,30 +132,11 @@ export function listLength(state: QuizSessionState): number {
 
 const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
 
-/** The answer the current state would submit, or a notice saying what is missing. */
+/** The answer the current state would submit, or a notice saying what is missing (each kind says, see kinds/). */
 export function currentAnswer(state: QuizSessionState): { answer: Answer } | { notice: string } {
-  const q = state.question;
-  switch (q.kind) {
-    case 'single':
-    case 'predict':
-      return state.selected === null
-        ? { notice: 'Choose an answer first: ↑↓ or its number.' }
-        : { answer: { kind: q.kind, choice: state.selected } };
-    case 'multiple':
-      return state.ticked.length === 0
-        ? { notice: 'Tick at least one answer with Space (or its number) first.' }
-        : { answer: { kind: 'multiple', choices: [...state.ticked].sort((a, b) => a - b) } };
-    case 'order':
-      return !state.touched
-        ? { notice: 'Put the items in order first: Space picks one up, ↑↓ carry it.' }
-        : { answer: { kind: 'order', order: [...state.order] } };
-    case 'text':
-      return state.text.trim().length === 0
-        ? { notice: 'Type an answer first.' }
-        : { answer: { kind: 'text', text: state.text } };
-    case 'pick-node':
-      return state.node === null ? { notice: 'Pick a node first.' } : { answer: { kind: 'pick-node', node: state.node } };
-  }
+  const answer = quizKind(state.question.kind).answer as (s: QuizSessionState) => Answer | { notice: string };
+  const result = answer(state);
+  return 'notice' in result ? result : { answer: result };
 }
 
 function moveItem(state: QuizSessionState, delta: number): QuizSessionState {
@@ -170,7 +152,6 @@ function moveItem(state: QuizSessionState, delta: number): QuizSessionState {
 
 /** Strip control characters from typed or pasted text (newlines become spaces). */
 function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/[\r\n\t]+/g, ' ').replace(/[\u0000-\u001f\u007f]/g, '');
 }
 

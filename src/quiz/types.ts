@@ -138,3 +138,23 @@ export interface GradeNote {
   text: string;
   misconception?: number;
 }
+
+/**
+ * One question's saved record (kept in progress, read here to resume a question).
+ * The first try is what the score counts.
+ */
+export interface QuizRecord {
+  /** Correct on the first try. */
+  firstTryCorrect: boolean;
+  /** Has it been answered correctly since (retries allowed). */
+  solved: boolean;
+  attempts: number;
+  /** ISO time of the last answer. */
+  at: string;
+  /**
+   * "Review what I missed" for a question missed on the first try: how many times
+   * in a row it was answered right in review (2 = learnt, it leaves the list for
+   * good), and after the first, when it comes back once (ISO time).
+   */
+  review?: { streak: number; due?: string };
+}

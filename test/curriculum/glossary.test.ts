@@ -42,6 +42,8 @@ function stepText(step: Step): string {
       parts.push(String(q.explain ?? ''));
       return parts.join('\n');
     }
+    default:
+      return '';
   }
 }
 

@@ -11,7 +11,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadCourse } from '../../src/course/load-course';
 import { lessonsDir, scenariosDir } from '../../src/package-root';
-import { parseAt } from '../../src/sim/checks';
+import { parseAt } from '../../src/sim/spec/at';
 import { createEngine } from '../../src/sim/engine';
 import { loadScenario } from '../../src/sim/scenario';
 import type { Report } from '../../src/sim/types';

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Step } from '../../src/course/types';
 import type { PickNodeQuestion, PredictQuestion } from '../../src/quiz/types';
 import type { Scenario } from '../../src/sim/types';
@@ -59,8 +59,8 @@ describe('pick-node quiz', () => {
     expect(f).not.toContain('diagram cut');
     expect(f).toContain('Why: Every request passes through lb-1, and there is only one.');
     expect(f).toMatch(/↑↓ scroll · \d+ lines? above/);
-    // It scrolls, so the footer offers ↑↓ (the lesson's keys), with r first.
-    expect(h.contexts.at(-1)).toEqual(['lesson']);
+    // It scrolls, so the footer offers ↑↓ (the lesson's keys), with r first (reported in an effect after the frame).
+    await vi.waitFor(() => expect(h!.contexts.at(-1)).toEqual(['lesson']));
     expect(f).not.toContain('PICK A NODE');
     for (let i = 0; i < 30; i++) await h.press(KEY.up);
     f = h.frame();

@@ -52,11 +52,9 @@ async function openAt(step: number, store = new MemoryStore()) {
   return app;
 }
 
-/** Wait for the step's view to show `text`, then a moment more: it takes keys once its effects have run. */
+/** Wait for the step's view to show `text` (waitFor also lets its effects register its keys). */
 async function settle(app: Awaited<ReturnType<typeof openAt>>, text: string): Promise<string> {
-  await app.waitFor(text);
-  await new Promise((r) => setTimeout(r, 80));
-  return app.frame();
+  return app.waitFor(text);
 }
 
 async function type(app: Awaited<ReturnType<typeof openAt>>, text: string): Promise<void> {

@@ -5,7 +5,7 @@
  * its own feedback (why that node is not it), `r` tries again and `s` shows the
  * answer; the explanation follows a right answer or that reveal.
  */
-import React, { useEffect, useMemo, useReducer, useState } from 'react';
+import React, { useEffect, useMemo, useState } from 'react';
 import type { Step } from '../../course/types';
 import { layoutDiagram, renderDiagram, type StyledLine } from '../../diagram';
 import { PICK_START, gradePick, pickReducer, type PickState } from '../../quiz/kinds/pick-node-state';
@@ -13,13 +13,13 @@ import { misconceptionLabel } from '../../quiz/misconceptions';
 import type { Grade, PickNodeQuestion } from '../../quiz/types';
 import type { StepViewProps } from '../step-props';
 import { useKeys, LAYER } from '../input';
+import { useMachine } from '../quiz/use-machine';
 import { matchCommand, type Context } from '../keymap';
-import { fitLine } from './live-lines';
 import { Canvas } from './canvas';
 import { paintLines } from './paint';
 import { scenarioById } from './scenario-cache';
 import { scenarioTopology } from './scenario-topology';
-import { wrapSegments, wrapStyled } from './text-lines';
+import { fitLine, wrapSegments, wrapStyled } from '../text';
 
 type QuizStepData = Extract<Step, { kind: 'quiz' }>;
 
@@ -74,7 +74,7 @@ export function PickNodeQuiz(props: StepViewProps<QuizStepData>): React.ReactEle
   const loaded = scenarioById(question.scenario);
   const topology = loaded.ok ? scenarioTopology(loaded.scenario) : undefined;
   const order = useMemo(() => (topology ? layoutDiagram(topology, { width: 200, live: false }).order : []), [topology]);
-  const [state, dispatch] = useReducer(pickReducer, PICK_START as PickState);
+  const [state, dispatch, latest] = useMachine(pickReducer, (): PickState => PICK_START);
   // Answered wrong in an earlier visit: a right answer now does not change the score.
   const firstTryWrong = progress.quizzes[question.id]?.firstTryCorrect === false;
   const current = state.cursor >= 0 ? order[state.cursor] : undefined;
@@ -84,6 +84,9 @@ export function PickNodeQuiz(props: StepViewProps<QuizStepData>): React.ReactEle
 
   useKeys(
     (input, key) => {
+      // The latest state, not this render's: keys can arrive faster than redraws.
+      const state = latest();
+      const current = state.cursor >= 0 ? order[state.cursor] : undefined;
       if (state.phase === 'choosing') {
         // → and ← are not taken: they fall through to the lesson (skip / back).
         const command = matchCommand(['pickNode'], input, key);

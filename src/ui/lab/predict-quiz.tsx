@@ -5,7 +5,7 @@
  * choice's feedback, the explanation and the run's own numbers. The answer is
  * recorded when it is given, before the run, so watching cannot change the score.
  */
-import React, { useEffect, useMemo, useReducer, useRef } from 'react';
+import React, { useEffect, useMemo, useRef } from 'react';
 import { Text } from 'ink';
 import type { Step } from '../../course/types';
 import type { StyledLine } from '../../diagram';
@@ -14,14 +14,15 @@ import type { PredictQuestion } from '../../quiz/types';
 import type { EngineOptions, Report, Scenario, TimelineEvent } from '../../sim/types';
 import type { StepViewProps } from '../step-props';
 import { useKeys, LAYER } from '../input';
+import { useMachine } from '../quiz/use-machine';
 import { matchCommand, type Context } from '../keymap';
-import { fitLine, fmtLatency, fmtPercent, liveLines } from './live-lines';
+import { fmtLatency, fmtPercent, liveLines } from './live-lines';
 import { Canvas } from './canvas';
 import { paintLines } from './paint';
 import { gradeLines } from './pick-node-quiz';
 import { parseLabAt } from './lab-step';
 import { scenarioById } from './scenario-cache';
-import { wrapSegments, wrapStyled } from './text-lines';
+import { fitLine, wrapSegments, wrapStyled } from '../text';
 import { useLab } from './use-lab';
 import { useLabKeys } from './use-lab-keys';
 
@@ -137,7 +138,7 @@ function PredictRunner(props: StepViewProps<QuizStepData> & { scenario: Scenario
   const question = step.question as PredictQuestion;
   // Answered wrong in an earlier visit: a right prediction now does not change the score.
   const firstTryWrong = progress.quizzes[question.id]?.firstTryCorrect === false;
-  const [state, dispatch] = useReducer(predictReducer, undefined, () => predictStart(question, progress.learner));
+  const [state, dispatch, latest] = useMachine(predictReducer, () => predictStart(question, progress.learner));
   const untilMs = (question.run_s ?? scenario.duration_s) * 1000;
   const engineOptions = useMemo<EngineOptions>(() => (props.atEvents.length ? { at: props.atEvents } : {}), [props.atEvents]);
   // Request counts at the edges of the span the question asks about, read at the
@@ -168,16 +169,18 @@ function PredictRunner(props: StepViewProps<QuizStepData> & { scenario: Scenario
   const contextKey = predictContexts(state).join(' ');
   useEffect(() => {
     setContexts(predictContexts(state));
-    // Only when the set of working keys changes.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the set of working keys changes
   }, [contextKey, setContexts]);
   // Each new run starts from the beginning with the same seed.
   useEffect(() => {
     if (state.run > 1) live.commands.reset();
-  }, [state.run]); // eslint-disable-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- a new run only, not a new commands object
+  }, [state.run]);
 
   useKeys(
     (input, key) => {
+      // The latest state, not this render's: keys can arrive faster than redraws.
+      const state = latest();
       const command = matchCommand(state.phase === 'done' ? ['wrongAnswer'] : ['quiz'], input, key);
       const n = question.choices.length;
       if (state.phase === 'choosing') {
@@ -244,7 +247,7 @@ function PredictRunner(props: StepViewProps<QuizStepData> & { scenario: Scenario
     // show the run's numbers and its last events (the diagram is back on retry).
     if (view.clipped && over) view = liveLines({ topology: live.topology, snapshot, state: live.state, width, height: room, ascii, noDiagram: true });
     return paintLines([head[0]!, ...prediction, ...view.lines, ...tail.map((l) => fitLine(l, width))].slice(0, height), theme);
-  }, [question, state, snapshot, live.state, live.topology, live.sim.engine, width, height, theme, untilMs, props.atErrors, firstTryWrong]);
+  }, [question, state, snapshot, live.state, live.topology, live.sim.engine, width, height, theme, untilMs, window, props.atErrors, firstTryWrong]);
   return <Canvas lines={text} width={width} />;
 }
 
@@ -252,9 +255,10 @@ export function PredictQuiz(props: StepViewProps<QuizStepData>): React.ReactElem
   const question = props.step.question as PredictQuestion;
   const loaded = scenarioById(question.scenario);
   const at = useMemo(() => parseLabAt(question.at), [question.at]);
+  const { setContexts } = props;
   useEffect(() => {
-    if (!loaded.ok) props.setContexts(['lesson']);
-  }, [loaded.ok, props.setContexts]);
+    if (!loaded.ok) setContexts(['lesson']);
+  }, [loaded.ok, setContexts]);
   if (!loaded.ok) return <Text wrap="wrap">{`This question needs the scenario '${question.scenario}', which could not be loaded:\n${loaded.error}`}</Text>;
   return <PredictRunner {...props} scenario={loaded.scenario} atEvents={at.events} atErrors={at.errors} />;
 }

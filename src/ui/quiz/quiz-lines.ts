@@ -9,26 +9,14 @@
  */
 import { misconceptionLabel } from '../../quiz/misconceptions';
 import type { QuizSessionState } from '../../quiz/session';
-import type { Choice } from '../../quiz/types';
+import { quizKind } from '../../quiz/registry';
+import type { Choice, QuestionKind } from '../../quiz/types';
 import type { Theme } from '../theme';
 import { blank, para, tone, type Line, type Seg } from './lines';
 
-/** The instruction shown above a question of each kind. */
-export function kindLabel(kind: QuizSessionState['question']['kind']): string {
-  switch (kind) {
-    case 'single':
-      return 'Choose one answer';
-    case 'multiple':
-      return 'Tick every right answer';
-    case 'order':
-      return 'Put these in order';
-    case 'text':
-      return 'Type a short answer';
-    case 'pick-node':
-      return 'Pick a node on the diagram';
-    case 'predict':
-      return 'Predict, then run it';
-  }
+/** The instruction shown above a question of each kind (each kind's module says it). */
+export function kindLabel(kind: QuestionKind): string {
+  return quizKind(kind).label;
 }
 
 /** "Answered before: …" for a question with a saved record. */
@@ -171,30 +159,28 @@ function textRows(state: QuizSessionState, width: number, theme: Theme): Line[] 
   return out;
 }
 
+/** Per kind, the keys that work while a question is open, in words. */
+const OPEN_HINTS: { readonly [K in QuestionKind]: (state: QuizSessionState) => string } = {
+  single: () => '↑↓ or 1–9: choose · Enter: answer',
+  predict: () => '↑↓ or 1–9: choose · Enter: answer',
+  multiple: () => '↑↓ move · Space or 1–9: tick · Enter: answer',
+  order: (state) =>
+    state.held ? '↑↓ carry the item · Space: put it down · Enter: answer' : '↑↓ move · Space: pick up · Shift+↑↓ or K/J: move item · Enter: answer',
+  text: (state) => {
+    if (!state.focused) return 'Enter: type your answer · → skip · ← back';
+    return state.text.length === 0
+      ? 'Type your answer · Enter: answer · Esc leaves the field · → skip · ← back'
+      : 'Type your answer · Enter: answer · Esc leaves the field';
+  },
+  'pick-node': () => 'Tab: pick a node · Enter: answer',
+};
+
 /** The keys that apply now, in words (the footer lists the lesson keys). */
 export function hintLine(state: QuizSessionState): string {
-  const q = state.question;
   if (state.phase === 'answered') {
     return state.grade?.correct || state.revealed ? '→ or Enter: next' : 'r: try again · s: show the answer · → or Enter: next';
   }
-  switch (q.kind) {
-    case 'single':
-    case 'predict':
-      return '↑↓ or 1–9: choose · Enter: answer';
-    case 'multiple':
-      return '↑↓ move · Space or 1–9: tick · Enter: answer';
-    case 'order':
-      return state.held
-        ? '↑↓ carry the item · Space: put it down · Enter: answer'
-        : '↑↓ move · Space: pick up · Shift+↑↓ or K/J: move item · Enter: answer';
-    case 'text':
-      if (!state.focused) return 'Enter: type your answer · → skip · ← back';
-      return state.text.length === 0
-        ? 'Type your answer · Enter: answer · Esc leaves the field · → skip · ← back'
-        : 'Type your answer · Enter: answer · Esc leaves the field';
-    case 'pick-node':
-      return 'Tab: pick a node · Enter: answer';
-  }
+  return OPEN_HINTS[state.question.kind](state);
 }
 
 function feedbackRows(state: QuizSessionState, width: number, theme: Theme): Line[] {
@@ -239,6 +225,16 @@ function revealedAnswer(state: QuizSessionState, width: number, theme: Theme): L
   return [];
 }
 
+/** Per kind, the rows a learner answers in (pick-node draws its own view, with the diagram). */
+const ANSWER_ROWS: { readonly [K in QuestionKind]: (state: QuizSessionState, width: number, theme: Theme) => Line[] } = {
+  single: choiceRows,
+  multiple: choiceRows,
+  predict: choiceRows,
+  order: orderRows,
+  text: textRows,
+  'pick-node': () => [],
+};
+
 /** Every line of a quiz screen (single, multiple, order, text) for `state`. */
 export function quizLines(state: QuizSessionState, width: number, theme: Theme): Line[] {
   const out: Line[] = [];
@@ -247,21 +243,7 @@ export function quizLines(state: QuizSessionState, width: number, theme: Theme):
   if (previous) out.push(...para(previous, width, { color: tone(theme, 'info') }));
   out.push(...para(state.question.prompt, width, { bold: true }));
   out.push(blank());
-  switch (state.question.kind) {
-    case 'single':
-    case 'multiple':
-    case 'predict':
-      out.push(...choiceRows(state, width, theme));
-      break;
-    case 'order':
-      out.push(...orderRows(state, width, theme));
-      break;
-    case 'text':
-      out.push(...textRows(state, width, theme));
-      break;
-    case 'pick-node':
-      break;
-  }
+  out.push(...ANSWER_ROWS[state.question.kind](state, width, theme));
   if (state.notice) {
     out.push(blank());
     out.push(...para(state.notice, width, { color: tone(theme, 'warn'), bold: true }, '! ', '  '));

@@ -6,6 +6,7 @@
 import React, { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Step } from '../../course/types';
 import type { QuizSessionState } from '../../quiz/session';
+import type { QuestionKind } from '../../quiz/types';
 import type { Context } from '../keymap';
 import type { StepViewProps } from '../step-props';
 import { LineView } from './line-view';
@@ -25,12 +26,18 @@ export type QuizStepData = Extract<Step, { kind: 'quiz' }>;
  */
 export function quizContexts(state: QuizSessionState): Context[] {
   if (state.phase === 'answered') return state.grade?.correct || state.revealed ? ['lesson'] : ['wrongAnswer', 'lesson'];
-  if (state.question.kind === 'multiple') return ['multipleChoice', 'quiz', 'question'];
-  if (state.question.kind === 'order') return ['ordering', 'quiz', 'question'];
-  if (state.question.kind !== 'text') return ['quiz', 'question'];
-  if (!state.focused) return ['field', 'question'];
-  return state.text.length === 0 ? ['typing', 'question'] : ['typing'];
+  return OPEN_CONTEXTS[state.question.kind](state);
 }
+
+/** Per kind, the keymap contexts while a question is open (most specific first). */
+const OPEN_CONTEXTS: { readonly [K in QuestionKind]: (state: QuizSessionState) => Context[] } = {
+  single: () => ['quiz', 'question'],
+  predict: () => ['quiz', 'question'],
+  'pick-node': () => ['pickNode', 'question'],
+  multiple: () => ['multipleChoice', 'quiz', 'question'],
+  order: () => ['ordering', 'quiz', 'question'],
+  text: (state) => (!state.focused ? ['field', 'question'] : state.text.length === 0 ? ['typing', 'question'] : ['typing']),
+};
 
 export function QuizQuestion(props: StepViewProps<QuizStepData>): React.ReactElement {
   const { step, progress, onQuizAnswer, active, width, height, theme, setContexts } = props;
@@ -49,16 +56,14 @@ export function QuizQuestion(props: StepViewProps<QuizStepData>): React.ReactEle
     }
     const verdict = lines.findIndex((l) => l.anchor === 'verdict');
     setOffset(Math.max(0, verdict - 1));
-    // Only when a new answer arrives, not on every redraw.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when a new answer arrives, not on every redraw
   }, [state.phase, state.attempts]);
 
   const contexts = quizContexts(state);
   const contextKey = contexts.join(' ');
   useEffect(() => {
     setContexts(quizContexts(state));
-    // Only when the set of working keys changes, not on every keystroke.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the set of working keys changes, not on every keystroke
   }, [contextKey, setContexts]);
 
   const scroll = useCallback(

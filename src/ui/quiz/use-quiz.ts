@@ -7,7 +7,6 @@
  * is allowed, and the question stays unanswered on the map).
  */
 import type { Key } from 'ink';
-import type React from 'react';
 import type { QuizAction, QuizSessionState } from '../../quiz/session';
 import { LAYER, useKeys } from '../input';
 import { matchCommand } from '../keymap';

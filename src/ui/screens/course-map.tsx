@@ -15,8 +15,7 @@ import { buildMap, rowOfEntry, type MapRow } from '../map-model';
 import type { ChapterScore } from '../progress-ops';
 import { overallProgress } from '../progress-ops';
 import { Frame } from '../components/frame';
-import wrapAnsi from 'wrap-ansi';
-import { ellipsisFor, spread, truncate } from '../components/text-utils';
+import { ellipsisFor, spread, truncate, wrapAnsi } from '../text';
 
 export interface CourseMapProps extends ScreenProps {
   cursor: number;
@@ -134,7 +133,7 @@ export function quizScore(score: ChapterScore): string {
 /** Notices as lines of at most `width` cells, each starting with a bullet, `max` lines at most. */
 export function wrapNotices(notices: readonly string[], theme: Theme, width: number, max: number): string[] {
   const lines = notices.flatMap((n) =>
-    wrapAnsi(n, Math.max(1, width - 2), { hard: true }).split('\n').map((l, i) => `${i === 0 ? theme.glyphs.bullet : ' '} ${l}`),
+    wrapAnsi(n, width - 2, { trim: false }).map((l, i) => `${i === 0 ? theme.glyphs.bullet : ' '} ${l}`),
   );
   if (lines.length <= max) return lines;
   return [...lines.slice(0, max - 1), truncate(lines[max - 1]!, width - 3, '') + (theme.ascii ? '...' : '…')];

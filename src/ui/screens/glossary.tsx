@@ -13,8 +13,7 @@ import { LAYER, useKeys } from '../input';
 import { clamp, type Layout } from '../layout';
 import type { Theme } from '../theme';
 import { SCROLL_COMMANDS, Viewport, scrollOffset, viewportWindow } from '../components/viewport';
-import { truncate } from '../components/text-utils';
-import { wrapText } from '../quiz/wrap';
+import { truncate, wrapText } from '../text';
 
 /** The glossary's lines at `width`: a term, then its definition wrapped and indented, then where it is taught. */
 export function glossaryLines(terms: readonly GlossaryTerm[], lessonTitle: (id: string) => string | undefined, width: number): { text: string; term: boolean }[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateCondition, getMetric, judgeLab, judgeTimeS, parseAt, SETTLE_S } from '../../src/sim/checks';
+import { evaluateCondition, getMetric } from '../../src/labs/checks';
 import type { Report } from '../../src/sim/types';
 
 const report: Report = {
@@ -52,46 +52,3 @@ describe('evaluateCondition', () => {
   });
 });
 
-describe('parseAt', () => {
-  it('parses node actions, values and value-only actions', () => {
-    expect(parseAt('30:kill:web-2')).toEqual({ at_s: 30, action: 'kill', node: 'web-2' });
-    expect(parseAt('12.5s:probe:web-1:3306')).toEqual({ at_s: 12.5, action: 'probe', node: 'web-1', value: 3306 });
-    expect(parseAt('60:set_rate:300')).toEqual({ at_s: 60, action: 'set_rate', value: 300 });
-    expect(parseAt('60:set_rate:lb-1:300')).toEqual({ at_s: 60, action: 'set_rate', node: 'lb-1', value: 300 });
-    expect(parseAt('60:set_algorithm:leastconn')).toEqual({ at_s: 60, action: 'set_algorithm', value: 'leastconn' });
-    expect(parseAt('60:set_algorithm:lb-1:leastconn')).toEqual({ at_s: 60, action: 'set_algorithm', node: 'lb-1', value: 'leastconn' });
-  });
-  it('explains what is wrong', () => {
-    expect(() => parseAt('soon:kill:web-2')).toThrow(/'soon' is not a time in seconds/);
-    expect(() => parseAt('30:kil:web-2')).toThrow(/unknown action 'kil' \(did you mean 'kill'\?\)/);
-    expect(() => parseAt('30:kill')).toThrow(/kill needs a node/);
-    expect(() => parseAt('30')).toThrow(/wrong number of fields/);
-    expect(() => parseAt('30:set_rate')).toThrow(/set_rate needs a value/);
-  });
-});
-
-describe('judgeTimeS', () => {
-  it('is SETTLE_S after the last action, scripted or by key', () => {
-    expect(judgeTimeS([10], 120)).toBe(10 + SETTLE_S);
-    expect(judgeTimeS([30, 10, 14], 120)).toBe(30 + SETTLE_S);
-  });
-  it('is the end of the run when nothing was done', () => {
-    expect(judgeTimeS([], 120)).toBe(120);
-  });
-});
-
-describe('judgeLab', () => {
-  const checks = [
-    { when: { event: 'marked_down', node: 'web-2' } },
-    { when: { event: 'promoted' } },
-    { when: { metric: 'requests.failed', op: '>' as const, value: 0 } },
-    { when: { metric: 'db.writes_failed', op: '>' as const, value: 0 } },
-  ];
-  it('ticks events live but keeps metrics pending before the judging time', () => {
-    expect(judgeLab(checks, report, 40, 55)).toEqual(['pass', 'pending', 'pending', 'pending']);
-  });
-  it('judges metrics and missing events at the judging time', () => {
-    expect(judgeLab(checks, report, 55, 55)).toEqual(['pass', 'fail', 'pass', 'fail']);
-    expect(judgeLab(checks, report, 90, 55)).toEqual(['pass', 'fail', 'pass', 'fail']);
-  });
-});
