@@ -264,7 +264,7 @@ describe('curriculum coverage table', () => {
     expect(shipped.filter((s) => !used.has(s))).toEqual([]);
   });
 
-  it('agrees with the design drill's mentor questions (lessons/mentor-questions.yaml): same questions, sent to a lesson that teaches each', () => {
+  it("agrees with the design drill's mentor questions (lessons/mentor-questions.yaml): same questions, sent to a lesson that teaches each", () => {
     const drill = parseYaml(readFileSync(path.join(lessonsDir(), 'mentor-questions.yaml'), 'utf8')) as { questions: { id: string; question: string; lesson: string }[] };
     const mentorPoints = checklist.points.filter((p) => p.id.startsWith('mentor.'));
     expect(drill.questions.map((q) => q.question).sort()).toEqual(mentorPoints.map((p) => p.point).sort());
