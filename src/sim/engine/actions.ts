@@ -273,7 +273,7 @@ function restoreProcesses(w: World, n: NodeRt, component?: Component): void {
   w.event(
     'process_restored',
     n.id,
-    `${n.id}: ${targets.map((p) => PROCESS_LABEL[p.c]).join(', ')} running again${notes.length ? `; ${notes.join('; ')}` : ''}`,
+    `${n.id}: ${targets.map((p) => PROCESS_LABEL[p.c]).join(', ')} ${targets.length === 1 ? 'is' : 'are'} running again${notes.length ? `; ${notes.join('; ')}` : ''}`,
     { component: component ?? 'all', processes: targets.map((p) => p.c) },
   );
 }

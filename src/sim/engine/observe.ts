@@ -304,7 +304,7 @@ export function report(w: World): Report {
     events: [...w.events],
     dns: { lookups: w.dnsLookups, cache_hits: w.dnsHits, ttl_s: w.dnsTtlMs / 1000 },
     firewall: { dropped: w.dropped + w.fwDropped },
-    sim: { events_processed: w.processed, arrivals: w.arrivals, wall_ms: round(w.wallMs, 1), ...(w.eventsTrimmed > 0 ? { events_trimmed: w.eventsTrimmed } : {}) },
+    sim: { events_processed: w.processed, arrivals: w.arrivals, ...(w.budgetExhausted ? { budget_exhausted: true } : {}), wall_ms: round(w.wallMs, 1), ...(w.eventsTrimmed > 0 ? { events_trimmed: w.eventsTrimmed } : {}) },
   };
   if (hasDb)
     rep.db = {
