@@ -259,6 +259,25 @@ export function findSpofs(results: FaultResult[]): string[] {
   return out;
 }
 
+/**
+ * Events a whole drill may cost (≈ 4–10 s at 2–5 M events/s): it must answer within
+ * seconds, in the editor as on the command line.
+ */
+export const DRILL_EVENT_BUDGET = 20_000_000;
+/** Events one request costs, at the least, through a load balancer and a tier or two (measured 3.6–8). */
+const EVENTS_PER_REQUEST = 4;
+
+/**
+ * Why a drill of `s` would be too big to run here (its requests would pass
+ * DRILL_EVENT_BUDGET events over all its runs), or null when it is not.
+ */
+export function drillTooBig(s: Scenario, seconds = DRILL_SECONDS): string | null {
+  const runs = listFaults(s).length + 1; // + the baseline
+  const requests = s.workload.rate_rps * Math.max(seconds, MIN_DRILL_SECONDS) * (runs + 2); // traffic x3 counts thrice
+  if (requests * EVENTS_PER_REQUEST <= DRILL_EVENT_BUDGET) return null;
+  return `${s.workload.rate_rps} req/s over ${runs} runs of ${seconds} s is too much to drill here (budget ${DRILL_EVENT_BUDGET.toLocaleString('en-US')} events); lower the design's rate_rps or the seconds per fault`;
+}
+
 /** Drill a design: every fault of {@link listFaults}, then its single points of failure. */
 export function drillDesign(s: Scenario, opts: DrillOptions = {}): DrillResult {
   const t0 = performance.now();
