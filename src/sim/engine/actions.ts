@@ -13,7 +13,6 @@ import { lagOf, promote, resumeReplica } from './replication';
 import { leaveMaster, startAsBackup } from './vrrp';
 import type { NodeRt, Replica, World } from './world';
 
-
 export function doAction(w: World, a: Action | TimelineEvent): void {
   const n = a.node !== undefined ? w.nodes[w.byId.get(a.node)!] : undefined;
   const action: ActionName = a.action;

@@ -4,7 +4,6 @@
 import { UP, STATE_NAMES, PORT_HTTP, PORT_HTTPS, PORT_APP, PORT_DB, PORT_SSH } from './constants';
 import type { World, NodeRt } from './world';
 
-
 export function allowed(w: World, node: NodeRt, port: number, from: number): boolean {
   const fw = node.fw;
   if (!fw) return true;

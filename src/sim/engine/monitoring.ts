@@ -4,7 +4,6 @@
 import { EV_COLLECT, EV_EVAL, UP, SERIES_LEN, fmtS } from './constants';
 import type { World, AlertRt } from './world';
 
-
 export function onCollect(w: World): void {
   const dt = w.lastCollect < 0 ? w.t : w.t - w.lastCollect;
   w.lastCollect = w.t;

@@ -6,7 +6,6 @@ import { EV_HOP, EV_SEMI_TIMEOUT, S_ACK, UP, PORT_DB, SEMI_SYNC_TIMEOUT_MS, fmtS
 import type { World, NodeRt, Replica } from './world';
 import { allowed, dropEvent } from './firewall';
 
-
 export function makeReplica(w: World, node: number, applyRate: number, baseMs: number): Replica {
   return {
     node,

@@ -10,7 +10,6 @@ import { toDb, dbDone } from './mysql';
 import { complete, deadlineWait, failLater, finishOk } from './requests';
 import { checkDrained } from './actions';
 
-
 /** Move r to station st, across one network hop from `fromNode` when hosts differ. */
 export function sendTo(w: World, r: number, fromNode: number, st: number): void {
   const s = w.stations[st]!;

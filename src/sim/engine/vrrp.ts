@@ -5,7 +5,6 @@
 import { DOWN, EV_ADVERT, EV_TRACK, EV_VRRP_TIMER, fmtS, UP } from './constants';
 import type { World, LbRt } from './world';
 
-
 export function masterDownMs(w: World, lb: LbRt): number {
   return 3 * lb.advMs + lb.skewMs;
 }
