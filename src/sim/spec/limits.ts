@@ -71,10 +71,10 @@ export const LIST_LIMITS: Readonly<Record<string, number>> = {
 };
 
 /**
- * Events one engine processes per live-view frame at most (≈ 40 ms at 5 M events/s):
+ * Events one engine processes per live-view frame at most (≈ 20 ms at 5 M events/s):
  * a heavy scenario then runs slower than asked instead of freezing the keys.
  */
-export const FRAME_EVENT_BUDGET = 200_000;
+export const FRAME_EVENT_BUDGET = 100_000;
 
 /**
  * Events a headless run (`sim --json`) processes at most (≈ 10 s at 5 M events/s)
