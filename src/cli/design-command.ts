@@ -225,7 +225,7 @@ export async function runDesignCommand(argv: string[], io: CliIo): Promise<numbe
     io.stdout.write(DESIGN_USAGE);
     return 0;
   }
-  if (args.sub === 'edit') return (await import('./design-editor')).runDesignEditor({ task: args.task, file: args.file }, io);
+  if (args.sub === 'edit') return (await import('./design-editor')).runDesignEditor({ task: args.task, file: args.file, ascii: args.ascii }, io);
 
   let s: Scenario;
   try {
