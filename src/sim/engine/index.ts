@@ -103,7 +103,6 @@ export function dispatch(w: World, type: number, a: number, b: number): void {
   }
 }
 
-
 /** Create an engine for a loaded scenario. Options override the scenario's seed, duration, rate and add timeline events. */
 export function createEngine(scenario: Scenario, opts: EngineOptions = {}): Engine {
   return new Sim(scenario, opts);

@@ -180,7 +180,6 @@ export interface AlertRt {
   firing: boolean;
 }
 
-
 /** The one shared state of a run: clock, heap, PRNG, request columns, nodes, counters. Every component module works on it. */
 export class World {
   /** The scenario as it is now (`add_server` adds nodes: a new object, the caller's is never changed). */
