@@ -642,7 +642,7 @@ export function timelineProblem(ev: TimelineEvent, nodes: NodeSpec[], nodeIds = 
       break;
     case 'set_rate':
       if (typeof ev.value !== 'number' || !(ev.value > 0) || ev.value > LIMITS.rate_rps!.max)
-        return `set_rate needs a rate in req/s above 0 and at most ${LIMITS.rate_rps!.max} as its value, got ${JSON.stringify(ev.value)}`;
+        return `set_rate needs a positive rate in req/s (at most ${LIMITS.rate_rps!.max}) as its value, got ${JSON.stringify(ev.value)}`;
       break;
     case 'set_algorithm':
       if (!ALGORITHMS.includes(ev.value as Algorithm)) return `set_algorithm needs one of ${ALGORITHMS.join(', ')}; got ${JSON.stringify(ev.value)}`;
