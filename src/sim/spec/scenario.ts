@@ -619,6 +619,8 @@ export function parseScenario(text: string, file: string, id = (file.split(/[\\/
 export function timelineProblem(ev: TimelineEvent, nodes: NodeSpec[], nodeIds = nodes.map((n) => n.id)): string | undefined {
   if (!ACTIONS.includes(ev.action)) return `unknown action '${String(ev.action)}' (use ${ACTIONS.join(', ')})`;
   if (!NODELESS_ACTIONS.has(ev.action) && ev.node === undefined) return `action '${ev.action}' needs a node`;
+  // An older reader of the at grammar (`40:add_server:app`) carries add_server's tier as its node.
+  if (ev.action === 'add_server' && ev.value === undefined && ev.node !== undefined) ev = { ...ev, value: ev.node, node: undefined };
   if (ev.node !== undefined && !nodeIds.includes(ev.node)) return `unknown node '${ev.node}' (nodes: ${nodeIds.join(', ')})`;
   const node = nodes.find((n) => n.id === ev.node);
   if (ACTION_VALUES[ev.action] === 'component') {
