@@ -3,7 +3,7 @@
  * dependency on the start-up path, and unknown flags are errors.
  */
 import { parseArgs } from 'node:util';
-import { suggest } from '../course/suggest';
+import { suggest } from '../text/suggest';
 import { UsageError } from './io';
 
 export type Command =
@@ -26,6 +26,8 @@ export interface CliOptions {
   theme: 'default' | 'projector';
   json: boolean;
   yes: boolean;
+  /** Overwrite an existing file (progress export). */
+  force: boolean;
 }
 
 export interface ParsedArgs {
@@ -41,7 +43,7 @@ const ALLOWED: Record<Command['name'], string[]> = {
   list: ['course', 'json', 'no-color', 'ascii'],
   validate: ['no-color', 'ascii'],
   'progress-reset': ['lesson', 'yes', 'course', 'no-color', 'ascii'],
-  'progress-export': ['no-color', 'ascii'],
+  'progress-export': ['force', 'no-color', 'ascii'],
   'progress-import': ['yes', 'no-color', 'ascii'],
   sim: [],
   design: [],
@@ -72,6 +74,7 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedArgs
         theme: { type: 'string' },
         json: { type: 'boolean' },
         yes: { type: 'boolean', short: 'y' },
+        force: { type: 'boolean', short: 'f' },
       },
     });
   } catch (error) {
@@ -84,6 +87,7 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedArgs
     course: values.course,
     json: values.json === true,
     yes: values.yes === true,
+    force: values.force === true,
   };
   if (values['no-color']) options.color = false;
   if (values.ascii) options.ascii = true;
@@ -151,7 +155,7 @@ function toCommand(positionals: string[]): Command {
 function defaults(env: NodeJS.ProcessEnv): CliOptions {
   // https://no-color.org: any non-empty NO_COLOR turns colour off.
   const noColor = env.NO_COLOR !== undefined && env.NO_COLOR !== '';
-  return { color: !noColor, ascii: false, theme: 'default', json: false, yes: false };
+  return { color: !noColor, ascii: false, theme: 'default', json: false, yes: false, force: false };
 }
 
 /** Node's messages are long and mention `args`; keep the part a user needs. */

@@ -11,7 +11,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   checkDesign,
+  DEFAULT_RATES,
   drillDesign,
+  MIN_DRILL_SECONDS,
   parseDesign,
   ScenarioError,
   TASK_FILES,
@@ -42,7 +44,7 @@ Options:
   --task N        task 0 (one server), 1 (three machines), 2 (secured and
                   monitored) or 3 (scale up)
   --json          print the result as JSON
-  --seconds S     drill: simulated seconds per fault (default 60)
+  --seconds S     drill: simulated seconds per fault (default 60, at least 20)
   --seed N        drill: random seed (default: the design's)
   --ascii         no check marks
   -h, --help      show this help
@@ -69,8 +71,8 @@ function parseTask(raw: string | undefined): TaskNumber | undefined {
 function positiveNumber(name: string, raw: string | undefined, integer: boolean): number | undefined {
   if (raw === undefined) return undefined;
   const n = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(n) || n < (integer ? 0 : 1) || (integer && !Number.isInteger(n)) || (!integer && n > 3600))
-    throw new DesignUsageError(`--${name} must be ${integer ? 'a whole number ≥ 0' : 'a number of seconds from 1 to 3600'}, got '${raw}'`);
+  if (raw.trim() === '' || !Number.isFinite(n) || n < (integer ? 0 : MIN_DRILL_SECONDS) || (integer && !Number.isInteger(n)) || (!integer && n > 3600))
+    throw new DesignUsageError(`--${name} must be ${integer ? 'a whole number ≥ 0' : `a number of seconds from ${MIN_DRILL_SECONDS} to 3600`}, got '${raw}'`);
   return n;
 }
 
@@ -160,7 +162,7 @@ function checkText(task: TaskNumber, reqs: Requirement[], ascii: boolean): strin
 }
 
 function pct(x: number): string {
-  return `${(x * 100).toFixed(x >= 0.9995 || x === 0 ? 0 : 1)} %`;
+  return `${(x * 100).toFixed(x >= 0.9995 || x === 0 ? 0 : 1)}%`;
 }
 
 function faultName(f: { node: string; component: string | null; fault: string }): string {
@@ -169,15 +171,26 @@ function faultName(f: { node: string; component: string | null; fault: string })
   return `${f.component ? `${f.node}:${f.component}` : f.node} ${f.fault}`;
 }
 
+/** "machine 2/y 4 h, haproxy 2/y 0.5 h, …" */
+function rateList(): string {
+  return Object.entries(DEFAULT_RATES)
+    .map(([k, r]) => `${k} ${r.failures_per_year}/y ${r.repair_hours} h`)
+    .join(', ');
+}
+
 /** The drill as a table within 80 columns. */
 export function drillText(file: string, d: DrillResult, nines: { availability: number; nines: number; minutes: number }, seconds: number): string {
   const w = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s.padEnd(n));
   const lines = [...wrap(`Drill of ${file}: ${d.faults.length} faults, ${seconds} simulated s each (${(d.wall_ms / 1000).toFixed(1)} s)`, 80, '', '  '), ''];
-  lines.push(`${w('fault', 28)} ${'failed'.padStart(6)} ${'avail'.padStart(7)}  noticed`);
+  // `at end`: the share of requests still failing in the run's last seconds, what lasts until a person acts.
+  lines.push(`${w('fault', 22)} ${'failed'.padStart(6)} ${'slow'.padStart(5)} ${'avail'.padStart(6)} ${'at end'.padStart(6)}  noticed`);
   for (const r of d.faults) {
     const noticed = r.detected_after_s === null ? (r.users_see_errors ? 'nobody' : '-') : `${r.detected_after_s.toFixed(1)} s, ${r.detected_by}`;
-    lines.push(`${w(faultName(r), 28)} ${String(r.failed).padStart(6)} ${pct(r.availability).padStart(7)}  ${w(noticed, 34).trimEnd()}`);
+    const atEnd = r.still_failing > 0 ? `${Math.round(r.still_failing * 100)}%` : '-';
+    lines.push(`${w(faultName(r), 22)} ${String(r.failed).padStart(6)} ${String(r.slow).padStart(5)} ${pct(r.availability).padStart(6)} ${atEnd.padStart(6)}  ${w(noticed, 29).trimEnd()}`);
   }
+  lines.push('(slow: answered after more than 1 s; at end: share of requests still failing');
+  lines.push(' in the last 10 s, which lasts until someone acts)');
   lines.push('');
   const b = d.baseline;
   if (b && (!b.reads_work || !b.writes_work)) {
@@ -186,7 +199,7 @@ export function drillText(file: string, d: DrillResult, nines: { availability: n
   }
   lines.push(...wrap(`Single points of failure: ${d.spofs.length ? d.spofs.join(', ') : 'none found'}`, 80, '', '  '));
   const y = nines;
-  lines.push(...wrap(`Yearly availability (default failure rates): ${(y.availability * 100).toFixed(3)} % (${Number.isFinite(y.nines) ? y.nines.toFixed(1) : '∞'} nines, ${Math.round(y.minutes)} min down a year)`, 80, '', '  '));
+  lines.push(...wrap(`Yearly availability: ${(y.availability * 100).toFixed(3)}% (${Number.isFinite(y.nines) ? y.nines.toFixed(1) : '∞'} nines, ${Math.round(y.minutes)} min down a year), from these failures per year and hours to repair: ${rateList()}`, 80, '', '  '));
   if (d.skipped.length) {
     lines.push('');
     lines.push(...wrap(`Not drilled (the simulator cannot play them yet): ${d.skipped.map(faultName).join(', ')}`, 80, '', '  '));
@@ -231,7 +244,10 @@ export async function runDesignCommand(argv: string[], io: CliIo): Promise<numbe
   const d = drillDesign(s, { seconds, seed: args.seed });
   const y = yearlyAvailability(s, d);
   if (args.json) {
-    const out = { ...d, yearly: { availability: y.availability, nines: Number.isFinite(y.nines) ? y.nines : null, minutes_per_year: y.minutes_per_year } };
+    const out = {
+      ...d,
+      yearly: { availability: y.availability, nines: Number.isFinite(y.nines) ? y.nines : null, minutes_per_year: y.minutes_per_year, per_component: y.perComponent },
+    };
     io.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
   } else io.stdout.write(drillText(args.file!, d, { availability: y.availability, nines: y.nines, minutes: y.minutes_per_year }, seconds));
   return 0;

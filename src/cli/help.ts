@@ -15,7 +15,9 @@ Commands:
                          if there is any
   progress reset [--lesson ID] [--yes]
                          forget all progress, or one lesson's (asks first)
-  progress export FILE   save progress as JSON (FILE '-' = standard output)
+  progress export FILE [--force]
+                         save progress as JSON (FILE '-' = standard output;
+                         an existing FILE is replaced only with --force)
   progress import FILE [--yes]
                          replace progress with an exported file (checked
                          first, asks before replacing)

@@ -55,7 +55,7 @@ export interface DrillResult {
 }
 
 export interface DrillOptions {
-  /** Simulated seconds per fault, default 60. */
+  /** Simulated seconds per fault, default 60, at least MIN_DRILL_SECONDS (20). */
   seconds?: number;
   /** Seed for every run, default the design's. */
   seed?: number;
@@ -69,6 +69,8 @@ export interface DrillOptions {
 export const DRILL_SECONDS = 60;
 /** The end of each run where lasting damage is measured, s. */
 export const FINAL_WINDOW_S = 10;
+/** Shortest run a drill makes (shorter requests are lengthened): the fault's start plus the final window. */
+export const MIN_DRILL_SECONDS = FAULT_AT_S + FINAL_WINDOW_S;
 /** Below this share of reads (or writes) succeeding, the service counts as broken. */
 export const BROKEN_SHARE = 0.1;
 /** The drill sends at least this share of writes, so a design whose workload has none still shows what happens to writes. */
@@ -105,6 +107,8 @@ function concerns(e: SimEvent, f: Fault): boolean {
 
 /** The drill's version of the design: the same machines, a workload with writes, no scripted timeline. */
 export function drillScenario(s: Scenario, seconds = DRILL_SECONDS): Scenario {
+  // A run needs its warm-up before the fault and its final window after it.
+  seconds = Math.max(seconds, MIN_DRILL_SECONDS);
   const w = s.workload;
   const write_ratio = Math.max(w.write_ratio ?? 0, Math.min(MIN_WRITE_RATIO, 1 - (w.static_ratio ?? 0)));
   return {

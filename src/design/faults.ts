@@ -47,7 +47,7 @@ const support = new Map<string, boolean>();
 
 /** Whether the engine answers `event` (an action on a two-process server) with an event of type `expect`. Asked once per question. */
 function engineDoes(event: Omit<TimelineEvent, 'at_s' | 'node'>, expect: string): boolean {
-  const key = `${event.action}:${event.component ?? ''}`;
+  const key = `${event.action}:${event.component ?? ''}>${expect}`;
   const known = support.get(key);
   if (known !== undefined) return known;
   const probe: Scenario = {

@@ -11,7 +11,8 @@ import { parseDocument } from 'yaml';
 import { packageRoot } from '../package-root';
 import { ScenarioError, type ScenarioProblem } from '../sim/spec/scenario';
 import type { LoadBalancerSpec, Scenario, ServerSpec } from '../sim/spec/types';
-import { editDistance, normalizeAnswer } from '../quiz/text-match';
+import { normalizeAnswer } from '../quiz/text-match';
+import { editDistance } from '../text/suggest';
 import type { Component, Fault, FaultKind } from './faults';
 
 /** Which machine of the learner's design a question's case applies to. */
@@ -119,8 +120,8 @@ function words(s: string): string[] {
 function sameWord(typed: string, want: string): boolean {
   if (typed === want) return true;
   if (want.length >= 4 && typed.startsWith(want)) return true;
-  if (want.length >= 5 && editDistance(typed, want, 1) <= 1) return true;
-  if (want.length >= 5 && typed.length > want.length && editDistance(typed.slice(0, want.length), want, 1) <= 1) return true;
+  if (want.length >= 5 && editDistance(typed, want, { max: 1 }) <= 1) return true;
+  if (want.length >= 5 && typed.length > want.length && editDistance(typed.slice(0, want.length), want, { max: 1 }) <= 1) return true;
   return false;
 }
 

@@ -43,6 +43,7 @@ export {
   findSpofs,
   DRILL_SECONDS,
   FINAL_WINDOW_S,
+  MIN_DRILL_SECONDS,
   type Baseline,
   type DrillOptions,
   type DrillResult,

@@ -11,6 +11,8 @@ export type Context =
   | 'lesson'
   | 'quiz'
   | 'lab'
+  /** A lesson's lab: fast-forward, hints, "show me" (listed before 'lab'). */
+  | 'labStep'
   | 'confirm'
   /** A question not answered yet: the lesson keys that still work (→ skips it, ← goes back; Enter answers instead). */
   | 'question'
@@ -49,6 +51,7 @@ export type Command =
   // global
   | 'quit'
   | 'help'
+  | 'glossary'
   | 'map'
   | 'back'
   // movement (map, lesson viewport, lists)
@@ -66,6 +69,8 @@ export type Command =
   | 'toggle'
   | 'submit'
   | 'retry'
+  /** After a wrong answer: show the right answer and the explanation (counts as missed). */
+  | 'reveal'
   | 'moveItemUp'
   | 'moveItemDown'
   /** Digits 1–9: choose (single) or tick (multiple) that choice; the view reads the digit. */
@@ -87,6 +92,9 @@ export type Command =
   | 'promote'
   | 'reset'
   | 'log'
+  | 'fastForward'
+  | 'hints'
+  | 'showMe'
   // design editor
   | 'valueNext'
   | 'valuePrev'
@@ -142,6 +150,7 @@ const s = (special: SpecialKey, mods: { shift?: boolean; ctrl?: boolean } = {}):
 
 export const BINDINGS: Binding[] = [
   // global
+  { command: 'glossary', context: 'global', keys: [c('w')], label: 'w', description: 'glossary (words of the course)' },
   { command: 'help', context: 'global', keys: [c('?')], label: '?', description: 'help', footer: true },
   { command: 'quit', context: 'global', keys: [c('q'), { ctrlChar: 'c' }], label: 'q', description: 'quit', footer: true },
   { command: 'map', context: 'global', keys: [c('m')], label: 'm', description: 'course map' },
@@ -193,6 +202,7 @@ export const BINDINGS: Binding[] = [
 
   // after a wrong answer
   { command: 'retry', context: 'wrongAnswer', keys: [c('r')], label: 'r', description: 'try again', footer: true },
+  { command: 'reveal', context: 'wrongAnswer', keys: [c('s')], label: 's', description: 'show answer', footer: true },
 
   // the quiz keys as a multiple-choice or order question words them (listed before 'quiz')
   { command: 'up', context: 'multipleChoice', keys: [s('upArrow'), c('k')], label: '↑↓', description: 'move', footer: true },
@@ -222,21 +232,25 @@ export const BINDINGS: Binding[] = [
   { command: 'map', context: 'stepDone', keys: [c('m')], label: 'm', description: 'map', footer: true },
 
   // live lab
-  { command: 'pause', context: 'lab', keys: [s('space')], label: 'Space', description: 'pause / run', footer: true },
+  { command: 'nextNode', context: 'lab', keys: [s('tab')], label: 'Tab', description: 'node', footer: true },
+  { command: 'pause', context: 'lab', keys: [s('space')], label: 'Space', description: 'pause', footer: true },
   { command: 'step', context: 'lab', keys: [c('.')], label: '.', description: 'step 100 ms' },
-  { command: 'faster', context: 'lab', keys: [c('+'), c('=')], label: '+/-', description: 'speed', footer: true },
+  { command: 'faster', context: 'lab', keys: [c('+'), c('=')], label: '+/-', description: 'speed' },
   { command: 'slower', context: 'lab', keys: [c('-'), c('_')], label: '+/-', description: 'speed' },
   { command: 'rateUp', context: 'lab', keys: [c(']')], label: '[ ]', description: 'request rate' },
   { command: 'rateDown', context: 'lab', keys: [c('[')], label: '[ ]', description: 'request rate' },
   { command: 'algorithm', context: 'lab', keys: [c('a')], label: 'a', description: 'LB algorithm' },
-  { command: 'nextNode', context: 'lab', keys: [s('tab')], label: 'Tab', description: 'select node', footer: true },
   { command: 'prevNode', context: 'lab', keys: [s('tab', { shift: true })], label: 'Shift+Tab', description: 'select node' },
-  { command: 'kill', context: 'lab', keys: [c('x')], label: 'x', description: 'kill node', footer: true },
-  { command: 'restore', context: 'lab', keys: [c('u')], label: 'u', description: 'restore node', footer: true },
+  { command: 'kill', context: 'lab', keys: [c('x')], label: 'x', description: 'kill node' },
+  { command: 'restore', context: 'lab', keys: [c('u')], label: 'u', description: 'restore node' },
   { command: 'drain', context: 'lab', keys: [c('d')], label: 'd', description: 'drain node' },
   { command: 'promote', context: 'lab', keys: [c('P')], label: 'P', description: 'promote replica' },
   { command: 'reset', context: 'lab', keys: [c('R')], label: 'R', description: 'reset run' },
-  { command: 'log', context: 'lab', keys: [c('l')], label: 'l', description: 'full event log' },
+  { command: 'log', context: 'lab', keys: [c('l')], label: 'l', description: 'log', footer: true },
+  // a lesson's lab (not a predict question's run, not the instructor view)
+  { command: 'fastForward', context: 'labStep', keys: [c('f')], label: 'f', description: 'skip', footer: true },
+  { command: 'hints', context: 'labStep', keys: [c('h')], label: 'h', description: 'hints', footer: true },
+  { command: 'showMe', context: 'labStep', keys: [c('s')], label: 's', description: 'show me (play the recipe)' },
 
   // design editor (build): Tab picks a machine, ↑↓ a setting, ←→ change it
   { command: 'nextNode', context: 'design', keys: [s('tab')], label: 'Tab', description: 'machine', footer: true },

@@ -5,6 +5,8 @@ import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
 import { parseCliArgs } from '../../src/cli/args';
+import { serializeDesign } from '../../src/design';
+import { fixture } from './helpers';
 
 const repo = path.resolve(__dirname, '../..');
 const designs = path.join('test', 'fixtures', 'designs');
@@ -69,6 +71,8 @@ describe('webinfra-learn design check', () => {
       ['design', 'check', 'x.yaml', '--task', '4'],
       ['design', 'check', 'x.yaml', '--task', '1', '--frobnicate'],
       ['design', 'drill'],
+      ['design', 'drill', 'x.yaml', '--seconds', '5'],
+      ['design', 'drill', 'x.yaml', '--task', '1'],
     ]) {
       const r = await run(args);
       expect(r.code, args.join(' ')).toBe(2);
@@ -92,7 +96,7 @@ describe('webinfra-learn design drill', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Single points of failure: server-1');
     expect(r.stdout).toContain('server-1 crash');
-    expect(r.stdout).toMatch(/Yearly availability .* nines/);
+    expect(r.stdout).toMatch(/Yearly availability: [\d.]+% \([\d.]+ nines/);
     for (const line of r.stdout.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
   });
 
@@ -102,6 +106,18 @@ describe('webinfra-learn design drill', () => {
     const r = await run(['design', 'drill', file]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/typo\.yaml:4: .*unknown field 'rolez'/);
+  });
+});
+
+describe('a saved design runs in the simulator as it is', () => {
+  it('webinfra-learn sim my-design.yaml', async () => {
+    const file = path.join(tmp, 'my-design.yaml');
+    writeFileSync(file, serializeDesign(fixture('task3-track')));
+    const r = await run(['sim', file, '--json', '--duration', '20']);
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout) as { requests: { total: number }; availability: number };
+    expect(report.requests.total).toBeGreaterThan(1000);
+    expect(report.availability).toBe(1);
   });
 });
 

@@ -9,7 +9,8 @@ import { BuildStep } from '../../src/ui/design/build-step';
 import { emptyDesign } from '../../src/design/editor/model';
 import type { Scenario } from '../../src/sim/types';
 import type { Step } from '../../src/course/types';
-import { KEY, mountStep, wait } from './lab-harness';
+import { KEY, mountStep } from './lab-harness';
+import { pressKey, until } from './press-key';
 
 type App = ReturnType<typeof render>;
 let app: App | undefined;
@@ -24,19 +25,12 @@ function open(opts: Partial<DesignAppOptions> = {}, size = { columns: 80, rows: 
   app = render(<DesignApp options={options} size={size} save={(_f, d) => void saved.push(d)} />);
   const frame = () => app!.lastFrame() ?? '';
   const press = async (...keys: string[]) => {
-    for (const k of keys) {
-      app!.stdin.write(k);
-      await wait();
-    }
+    for (const k of keys) await pressKey(app!.stdin, k);
   };
   const waitFor = async (text: string | RegExp, timeoutMs = 8000) => {
-    const start = Date.now();
-    for (;;) {
-      const f = frame();
-      if (typeof text === 'string' ? f.includes(text) : text.test(f)) return f;
-      if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${String(text)}; frame:\n${f}`);
-      await wait(25);
-    }
+    const seen = (f: string) => (typeof text === 'string' ? f.includes(text) : text.test(f));
+    await until(() => seen(frame()), () => `waiting for ${String(text)}; frame:\n${frame()}`, timeoutMs);
+    return frame();
   };
   return { frame, press, waitFor, saved };
 }

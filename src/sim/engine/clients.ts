@@ -18,6 +18,7 @@ export function scheduleArrival(w: World): void {
 export function onArrival(w: World): void {
   scheduleArrival(w);
   const r = w.alloc();
+  w.arrivals++;
   const u = w.rng.next();
   w.rKind[r] = u < w.staticRatio ? K_STATIC : u < w.staticRatio + w.writeRatio ? K_WRITE : K_READ;
   w.rHttps[r] = w.httpsRatio >= 1 ? 1 : w.httpsRatio > 0 && w.rng.next() < w.httpsRatio ? 1 : 0;

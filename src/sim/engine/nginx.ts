@@ -60,7 +60,10 @@ export function toApp(w: World, r: number, web: NodeRt, failCode = 502): void {
     const app = w.nodes[web.upstream[i]!]!;
     if (app.drained && app.idx !== web.idx) continue; // taken out of the upstream for a deploy
     // A peer with failures gets this one request, then waits fail_timeout again.
-    if (web.upFails[i]! > 0) web.upFailedUntil[i] = ngxRecheckAt(w.t);
+    if (web.upFails[i]! > 0) {
+      web.upFailedUntil[i] = ngxRecheckAt(w.t);
+      w.event('upstream_retried', app.id, `${web.id}'s Nginx re-tries ${app.id} with one live request (fail_timeout ${NGINX_FAIL_TIMEOUT_S} s passed, whole seconds)`, { web: web.id });
+    }
     w.rTried[r]! |= bit;
     const st = w.stations[app.app]!;
     if (app.idx !== web.idx) {

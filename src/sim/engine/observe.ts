@@ -270,7 +270,7 @@ export function report(w: World): Report {
   }
   const total = w.ok + w.failed;
   const byCode: Record<string, number> = {};
-  for (const [c, k] of [...w.byCode.entries()].sort((a, b) => a[0] - b[0])) byCode[c === 0 ? 'no_answer' : c === C_CLIENT_TIMEOUT ? 'client_timeout' : String(c)] = k;
+  for (const [c, k] of [...w.byCode.entries()].sort((a, b) => a[0] - b[0])) byCode[codeName(c)] = k;
   const hasDb = w.nodes.some((n) => n.db >= 0);
   // Nearest-rank percentiles within the histogram's precision (≤ 0.5 %); the mean is exact.
   const [p50, p95, p99] = w.lat.quantiles([0.5, 0.95, 0.99]) as [number, number, number];
@@ -289,14 +289,22 @@ export function report(w: World): Report {
       p95: round(p95, 3),
       p99: round(p99, 3),
       count: w.lat.count,
+      max: round(w.lat.count > 0 ? w.lat.max : 0, 3),
     },
     /** How long failed requests waited before their error (e.g. ≈ 3 s of retries before a 503). */
-    failed_latency_ms: { mean: round(w.failed ? w.failWaitSum / w.failed : 0, 1), max: round(w.failWaitMax, 1) },
+    failed_latency_ms: {
+      mean: round(w.failed ? w.failWaitSum / w.failed : 0, 1),
+      max: round(w.failWaitMax, 1),
+      // Per result code, e.g. 503 after 20 s of connect timeouts vs 504 after `timeout server`.
+      by_code: Object.fromEntries(
+        [...w.failWaitByCode.entries()].sort((a, b) => a[0] - b[0]).map(([c, [n, sum, max]]) => [codeName(c), { count: n, mean: round(sum / n, 1), max: round(max, 1) }]),
+      ),
+    },
     nodes,
     events: [...w.events],
     dns: { lookups: w.dnsLookups, cache_hits: w.dnsHits, ttl_s: w.dnsTtlMs / 1000 },
     firewall: { dropped: w.dropped + w.fwDropped },
-    sim: { events_processed: w.processed, wall_ms: round(w.wallMs, 1), ...(w.eventsTrimmed > 0 ? { events_trimmed: w.eventsTrimmed } : {}) },
+    sim: { events_processed: w.processed, arrivals: w.arrivals, wall_ms: round(w.wallMs, 1), ...(w.eventsTrimmed > 0 ? { events_trimmed: w.eventsTrimmed } : {}) },
   };
   if (hasDb)
     rep.db = {
@@ -309,4 +317,9 @@ export function report(w: World): Report {
       primary: w.primary >= 0 ? w.nodes[w.primary]!.id : undefined,
     } as Report['db'];
   return rep;
+}
+
+/** A result code's name in the report: "503", "no_answer", "client_timeout". */
+function codeName(c: number): string {
+  return c === 0 ? 'no_answer' : c === C_CLIENT_TIMEOUT ? 'client_timeout' : String(c);
 }

@@ -81,6 +81,11 @@ export function finish(w: World, r: number, code: number): void {
   w.failWaitSum += waited;
   if (waited > w.failWaitMax) w.failWaitMax = waited;
   w.byCode.set(code, (w.byCode.get(code) ?? 0) + 1);
+  let wait = w.failWaitByCode.get(code);
+  if (!wait) w.failWaitByCode.set(code, (wait = [0, 0, 0]));
+  wait[0]++;
+  wait[1] += waited;
+  if (waited > wait[2]) wait[2] = waited;
   const lbI = w.rLb[r]!;
   if (lbI >= 0) {
     const n = w.nodes[w.lbs[lbI]!.node]!;

@@ -78,7 +78,10 @@ export function onMasterDown(w: World, li: number, gen: number): void {
   let cause: string;
   if (lb.zeroAdvert) {
     cause = 'clean_stop';
-    msg = `${me.id} took VIP ${ip}: ${other} stopped cleanly (priority-0 advert), takeover after the skew ${skew}`;
+    const fault = lb.lastAdvertFrom >= 0 && w.lbs[lb.lastAdvertFrom]!.tsFault;
+    msg = fault
+      ? `${me.id} took VIP ${ip}: ${other} gave it up (track_script FAULT: its HAProxy is dead; priority-0 advert), takeover after the skew ${skew}`
+      : `${me.id} took VIP ${ip}: ${other} stopped cleanly (priority-0 advert), takeover after the skew ${skew}`;
   } else if (lb.lastAdvertFrom >= 0 && w.lbs[lb.lastAdvertFrom]!.prio < lb.prio && w.nodes[w.lbs[lb.lastAdvertFrom]!.node]!.state === UP) {
     cause = 'preempt';
     msg = `${me.id} took VIP ${ip} back from ${other}: priority ${lb.prio} > ${w.lbs[lb.lastAdvertFrom]!.prio}, after its master-down wait ${fmtS(masterDownMs(w, lb))} (preempt)`;

@@ -279,6 +279,8 @@ export class World {
   /** Requests turned away because a service's accept queue was full. */
   fullBacklogs = 0;
   failWaitSum = 0;
+  /** Per result code: [count, sum of waits, max wait]. */
+  readonly failWaitByCode = new Map<number, [number, number, number]>();
   failWaitMax = 0;
   writesOk = 0;
   writesFailed = 0;
@@ -286,6 +288,8 @@ export class World {
   lostWrites = 0;
   /** Successful requests that took SLOW_MS or more. */
   slow = 0;
+  /** Requests the clients sent. */
+  arrivals = 0;
   /** Writes a read_only replica accepted from a SUPER user. */
   driftedWrites = 0;
   primary = -1; // current primary node idx

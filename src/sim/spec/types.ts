@@ -349,14 +349,17 @@ export interface Report {
   };
   availability: number;
   /** Of successful requests after warm-up; `count` = how many. `mean` is exact; percentiles are nearest-rank within 0.5 % (a fixed-size log histogram, see `histogram.ts`). */
-  latency_ms: { mean: number; p50: number; p95: number; p99: number; count?: number };
+  latency_ms: { mean: number; p50: number; p95: number; p99: number; count?: number; max?: number };
+  /** How long failed requests waited before their error, overall and per result code (e.g. "503" after 20 s of connect timeouts). */
+  failed_latency_ms?: { mean: number; max: number; by_code?: Record<string, { count: number; mean: number; max: number }> };
   nodes: Record<string, { kind: string; state: string; served: number; utilization: number; [k: string]: unknown }>;
   events: SimEvent[];
   /** `drifted_writes`: writes a read_only replica accepted from a SUPER user (root) — the replica no longer matches its primary. */
   db?: { writes_ok: number; writes_failed: number; stale_reads: number; lost_writes: number; max_lag_ms: number; drifted_writes?: number };
   firewall?: { dropped: number };
   /** `events_trimmed`: old repeated notices (firewall_drop, stale_read, write_rejected, write_failed) dropped from `events` after 10 000 events; present only when > 0. State changes are never dropped. */
-  sim: { events_processed: number; wall_ms: number; events_trimmed?: number };
+  /** `arrivals`: requests the clients sent; every one ends once: arrivals = requests.total + requests.in_flight. */
+  sim: { events_processed: number; wall_ms: number; events_trimmed?: number; arrivals?: number };
   [extra: string]: unknown;
 }
 

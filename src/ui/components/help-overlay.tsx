@@ -17,6 +17,7 @@ const CONTEXT_TITLES: Record<Context, string> = {
   lesson: 'Reading a lesson',
   quiz: 'Quiz',
   lab: 'Live lab',
+  labStep: "In a lesson's lab",
   confirm: 'Questions',
   question: 'While a question is open',
   typing: 'Typing an answer',

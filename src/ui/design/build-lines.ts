@@ -9,7 +9,7 @@ import { buildTopology } from '../../sim/topology';
 import type { Scenario, Topology } from '../../sim/types';
 import { DNS_ID, machineIds, type EditorState } from '../../design/editor/model';
 import { fieldsOf, machineSummary, type Field } from '../../design/editor/fields';
-import { fitLine } from '../lab/live-lines';
+import { fitLine } from '../text';
 import { scrollToShow } from '../layout';
 
 const topologies = new WeakMap<Scenario, Topology>();

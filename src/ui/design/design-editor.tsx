@@ -20,7 +20,7 @@ import { matchCommand, type Command, type Context } from '../keymap';
 import type { Theme } from '../theme';
 import { Canvas } from '../lab/canvas';
 import { paintLines } from '../lab/paint';
-import { fitLine } from '../lab/live-lines';
+import { fitLine } from '../text';
 import { clamp } from '../layout';
 import { buildView } from './build-lines';
 import { checkLines, drillLines, predictLines, type Prediction } from './panel-lines';

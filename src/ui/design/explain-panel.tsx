@@ -15,8 +15,8 @@ import { matchCommand, type Context } from '../keymap';
 import type { Theme } from '../theme';
 import { Canvas } from '../lab/canvas';
 import { paintLines } from '../lab/paint';
-import { fitLine } from '../lab/live-lines';
-import { wrapStyled } from '../lab/text-lines';
+import { fitLine } from '../text';
+import { wrapStyled } from '../text';
 import { clamp } from '../layout';
 import { faultName } from './panel-lines';
 

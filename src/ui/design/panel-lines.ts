@@ -8,8 +8,8 @@ import type { Requirement } from '../../design/requirements';
 import type { DrillResult, FaultResult } from '../../design/drill';
 import type { Fault } from '../../design/faults';
 import type { ComponentRates, YearlyAvailability } from '../../design/availability';
-import { fitLine } from '../lab/live-lines';
-import { wrapStyled } from '../lab/text-lines';
+import { fitLine } from '../text';
+import { wrapStyled } from '../text';
 
 /** A learner's prediction for one fault: will users see errors? */
 export type Prediction = 'errors' | 'no errors' | undefined;
