@@ -44,7 +44,7 @@ function tabsLine(d: Scenario, selected: string, width: number): StyledLine {
   let start = 0;
   const widthFrom = (s: number, e: number) => items.slice(s, e + 1).reduce((a, i) => a + i.text.length + 1, 0);
   while (start < sel && widthFrom(start, sel) + 6 > width) start++;
-  const line: StyledLine = [{ text: start > 0 ? '‹' : ' ', style: 'muted' }];
+  const line: StyledLine = [{ text: start > 0 ? (ascii ? '<' : '‹') : ' ', style: 'muted' }];
   for (const [i, it] of items.entries()) {
     if (i < start) continue;
     line.push({ text: it.text, style: i === sel ? 'selected' : 'text' }, { text: ' ', style: 'text' });
