@@ -37,7 +37,7 @@ export interface BuildView {
 }
 
 /** The machine tabs on one line, scrolled so the selected one shows. */
-function tabsLine(d: Scenario, selected: string, width: number): StyledLine {
+function tabsLine(d: Scenario, selected: string, width: number, ascii: boolean): StyledLine {
   const ids = machineIds(d);
   const items = ids.map((id) => ({ id, text: id === DNS_ID ? ' DNS ' : ` ${id} ` }));
   const sel = Math.max(0, ids.indexOf(selected));
@@ -91,7 +91,7 @@ export function buildView(state: EditorState, cursor: number, width: number, hei
   lines.push(fitLine([{ text: sep, style: 'muted' }], width));
 
   // Panel: tabs, fields, hint.
-  lines.push(tabsLine(d, state.selected, width));
+  lines.push(tabsLine(d, state.selected, width, ascii));
   const rows = Math.max(1, panel - 2);
   const c = Math.min(cursor, Math.max(0, fields.length - 1));
   const offset = scrollToShow(c, Math.max(0, c - rows + 1), rows, fields.length);
