@@ -8,7 +8,7 @@
  *       screen (map | lesson | review | complete), hidden while too small
  *       too-small message
  */
-import React, { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import React, { Suspense, lazy, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Box, Text, useApp } from 'ink';
 import type { Course } from '../course/types';
 import type { Progress, ProgressStore } from '../progress/types';
@@ -22,11 +22,15 @@ import { CourseMap } from './screens/course-map';
 import { LessonScreen } from './screens/lesson-screen';
 import { CourseComplete } from './screens/course-complete';
 import { TooSmall } from './screens/too-small';
-import { GlossaryScreen } from './screens/glossary';
 import { findLesson } from './progress-ops';
 import { FrameWarning } from './components/frame';
 import { loadMarkdownRenderer } from './markdown';
 import { prefetchStepViews } from './steps/registry';
+
+// The glossary reads lessons/glossary.yaml (YAML, zod) when it opens: loaded on first
+// use, like the step views, so the course map draws without either.
+const loadGlossaryScreen = () => import('./screens/glossary');
+const GlossaryScreen = lazy(() => loadGlossaryScreen().then((m) => ({ default: m.GlossaryScreen })));
 
 /** How long after the first frame the Markdown renderer starts loading. */
 const PREFETCH_DELAY_MS = 150;
@@ -89,6 +93,7 @@ export function App(props: AppProps): React.ReactElement {
       // A failure here is reported where it matters: when the page or step opens.
       void loadMarkdownRenderer().catch(() => undefined);
       void prefetchStepViews().catch(() => undefined);
+      void loadGlossaryScreen().catch(() => undefined);
     }, PREFETCH_DELAY_MS);
     return () => clearTimeout(timer);
   }, []);
@@ -136,7 +141,11 @@ export function App(props: AppProps): React.ReactElement {
           <Box flexDirection="column" display={lay.tooSmall || glossary ? 'none' : 'flex'}>
             <CurrentScreen state={state} notices={state.notices} dispatch={dispatch} course={course} theme={theme} layout={lay} active={interactive && !lay.tooSmall && !glossary} />
           </Box>
-          {glossary && !lay.tooSmall ? <GlossaryScreen course={course} layout={lay} theme={theme} active={interactive} /> : null}
+          {glossary && !lay.tooSmall ? (
+            <Suspense fallback={<Text>loading the glossary…</Text>}>
+              <GlossaryScreen course={course} layout={lay} theme={theme} active={interactive} />
+            </Suspense>
+          ) : null}
         </FrameWarning.Provider>
         {lay.tooSmall ? <TooSmall columns={size.columns} rows={size.rows} theme={theme} /> : null}
       </ErrorBoundary>

@@ -173,7 +173,7 @@ describe(`fuzz (seed ${SEED})`, { timeout: 120_000 }, () => {
   });
 
   it('a sample runs through the built binary: exit 0 or 2, one clear message, bounded time and memory', () => {
-    expect(existsSync(path.join(REPO, 'dist', 'cli.js')), 'run `npm run build` first').toBe(true);
+    expect(existsSync(path.join(REPO, 'dist', 'cli.cjs')), 'run `npm run build` first').toBe(true);
     expect(spawnable.length).toBeGreaterThan(3);
     for (const { file, what } of spawnable) {
       const r = spawnSync(process.execPath, [`--max-old-space-size=${SPAWN_HEAP_MB}`, path.join(REPO, 'bin', 'webinfra-learn.js'), 'sim', file, '--json', '--duration', '20'], {
