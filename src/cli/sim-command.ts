@@ -11,6 +11,7 @@ import { regularFileProblem } from '../read-text-file';
 import { cleanParseError } from './args';
 import { scenariosDir } from '../package-root';
 import { parseAt } from '../sim/spec/at';
+import { LIMITS, MIN_EVENTS_PER_REQUEST, RUN_EVENT_BUDGET } from '../sim/spec/limits';
 import { createEngine } from '../sim/engine';
 import { listScenarios, loadScenario, ScenarioError, timelineProblem } from '../sim/scenario';
 import type { EngineOptions, Report, Scenario, TimelineEvent } from '../sim/types';
@@ -116,9 +117,9 @@ export async function runSimCommand(argv: string[], io: SimIo = { stdout: proces
   let speed = 1;
   let projector = false;
   try {
-    opts.seed = num('seed', values.seed as string | undefined, (n) => Number.isInteger(n) && n >= 0, 'a whole number ≥ 0');
-    opts.duration_s = num('duration', values.duration as string | undefined, (n) => n > 0, 'a positive number of seconds');
-    opts.rate_rps = num('rate', values.rate as string | undefined, (n) => n > 0, 'a positive rate in req/s');
+    opts.seed = num('seed', values.seed as string | undefined, (n) => Number.isInteger(n) && n >= 0 && n <= LIMITS.seed!.max, `a whole number from 0 to ${LIMITS.seed!.max}`);
+    opts.duration_s = num('duration', values.duration as string | undefined, (n) => n > 0 && n <= LIMITS.duration_s!.max, `a positive number of seconds, at most ${LIMITS.duration_s!.max}`);
+    opts.rate_rps = num('rate', values.rate as string | undefined, (n) => n > 0 && n <= LIMITS.rate_rps!.max, `a positive rate in req/s, at most ${LIMITS.rate_rps!.max}`);
     speed = num('speed', values.speed as string | undefined, (n) => n >= 0.25 && n <= 10, 'between 0.25 and 10') ?? 1;
     const theme = (values.theme as string | undefined) ?? 'default';
     if (theme !== 'default' && theme !== 'projector') throw new UsageError(`--theme must be default or projector, got '${theme}'`);
@@ -161,11 +162,22 @@ export async function runSimCommand(argv: string[], io: SimIo = { stdout: proces
     if (live) return live.runLiveSim({ scenario, engineOptions: opts, speed, color, ascii: values.ascii === true, projector });
   }
 
+  const rate = opts.rate_rps ?? scenario.workload.rate_rps;
+  const duration = opts.duration_s ?? scenario.duration_s;
+  const tooBig = `${rate} req/s for ${duration} s is too much to simulate here (budget ${RUN_EVENT_BUDGET.toLocaleString('en-US')} events); lower --rate or --duration`;
+  if (rate * duration * MIN_EVENTS_PER_REQUEST > RUN_EVENT_BUDGET) {
+    io.stderr.write(`webinfra-learn sim: ${tooBig}\n`);
+    return 2;
+  }
   let report: Report;
   try {
-    report = createEngine(scenario, opts).run();
+    report = createEngine(scenario, { ...opts, max_events: RUN_EVENT_BUDGET }).run();
   } catch (e) {
     io.stderr.write(`webinfra-learn sim: ${engineFailure(e)}\n`);
+    return 2;
+  }
+  if (report.sim.budget_exhausted) {
+    io.stderr.write(`webinfra-learn sim: stopped at ${report.duration_s} s of ${duration} s simulated: ${tooBig}\n`);
     return 2;
   }
   io.stdout.write(

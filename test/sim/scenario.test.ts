@@ -74,7 +74,7 @@ describe('scenario validation', () => {
       '  - { at_s: 5, action: explode, node: web-1 }', // 10
     ].join('\n');
     const p = problemsOf(text);
-    expect(p).toContain("bad.yaml:2: 'rate_rps' must be greater than 0, got -3");
+    expect(p).toContain("bad.yaml:2: 'rate_rps' must be greater than 0, got -3 (range > 0 to 20000)");
     expect(p.some((m) => m.startsWith('bad.yaml:6:') && m.includes("did you mean 'algorithm'"))).toBe(true);
     expect(p.some((m) => m.startsWith('bad.yaml:7:') && m.includes("unknown node 'web-9'"))).toBe(true);
     expect(p.some((m) => m.startsWith('bad.yaml:8:') && m.includes("unknown role 'cache'"))).toBe(true);

@@ -13,8 +13,6 @@ import { lagOf, promote, resumeReplica } from './replication';
 import { leaveMaster, startAsBackup } from './vrrp';
 import type { NodeRt, Replica, World } from './world';
 
-// ---------------------------------------------------------------- actions
-
 export function doAction(w: World, a: Action | TimelineEvent): void {
   const n = a.node !== undefined ? w.nodes[w.byId.get(a.node)!] : undefined;
   const action: ActionName = a.action;
@@ -63,7 +61,6 @@ export function doAction(w: World, a: Action | TimelineEvent): void {
       return probe(w, n!, Number(a.value));
   }
 }
-
 
 /** Names of machine states for messages. */
 function stateName(x: number): string {
@@ -273,7 +270,7 @@ function restoreProcesses(w: World, n: NodeRt, component?: Component): void {
   w.event(
     'process_restored',
     n.id,
-    `${n.id}: ${targets.map((p) => PROCESS_LABEL[p.c]).join(', ')} running again${notes.length ? `; ${notes.join('; ')}` : ''}`,
+    `${n.id}: ${targets.map((p) => PROCESS_LABEL[p.c]).join(', ')} ${targets.length === 1 ? 'is' : 'are'} running again${notes.length ? `; ${notes.join('; ')}` : ''}`,
     { component: component ?? 'all', processes: targets.map((p) => p.c) },
   );
 }
@@ -336,7 +333,6 @@ export function drain(w: World, n: NodeRt, on: boolean): void {
   } else w.event('undrained', n.id, `${n.id} back in rotation (undrain)`);
 }
 
-
 /** Requests still in flight to a node: its LB connections, or (behind Nginx) the work at its stations. */
 export function outstandingTo(w: World, n: NodeRt): number {
   let k = 0;
@@ -356,7 +352,6 @@ export function outstandingTo(w: World, n: NodeRt): number {
   }
   return k;
 }
-
 
 export function checkDrained(w: World, n: NodeRt): void {
   if (outstandingTo(w, n) > 0) return;

@@ -14,7 +14,6 @@ export function scheduleArrival(w: World): void {
   w.q.push(w.t + gap, EV_ARRIVAL, 0, w.arrivalGen);
 }
 
-
 export function onArrival(w: World): void {
   scheduleArrival(w);
   const r = w.alloc();
@@ -59,7 +58,6 @@ export function onArrival(w: World): void {
   } else afterDns(w, r);
 }
 
-
 /** The client connects to the address it resolved, across the internet when `client_ms` > 0. */
 export function afterDns(w: World, r: number): void {
   const addr = w.cacheAddr[w.rClient[r]!]!;
@@ -76,7 +74,6 @@ export function afterDns(w: World, r: number): void {
   }
   atEntry(w, r);
 }
-
 
 /**
  * The client's packets reach whoever holds the address now.

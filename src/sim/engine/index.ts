@@ -103,7 +103,6 @@ export function dispatch(w: World, type: number, a: number, b: number): void {
   }
 }
 
-
 /** Create an engine for a loaded scenario. Options override the scenario's seed, duration, rate and add timeline events. */
 export function createEngine(scenario: Scenario, opts: EngineOptions = {}): Engine {
   return new Sim(scenario, opts);
@@ -127,10 +126,18 @@ class Sim implements Engine {
     return this.w.t;
   }
 
-  runUntil(tMs: number): void {
+  runUntil(tMs: number, opts?: { maxEvents?: number }): void {
     const start = performance.now();
     const q = this.w.q;
+    // A frame's budget (opts.maxEvents) and the run's (EngineOptions.max_events): past
+    // either, virtual time stops short of tMs (now() tells where it stopped).
+    const limit = Math.min(this.w.maxEvents, opts?.maxEvents !== undefined ? this.w.processed + opts.maxEvents : Infinity);
     while (q.size > 0 && q.peekTime() <= tMs) {
+      if (this.w.processed >= limit) {
+        if (this.w.processed >= this.w.maxEvents) this.w.budgetExhausted = true;
+        this.w.wallMs += performance.now() - start;
+        return;
+      }
       q.pop();
       const t = q.t;
       if (t >= this.w.nextSecond) closeSeconds(this.w, t);

@@ -73,7 +73,6 @@ export function toDb(w: World, r: number, app: NodeRt): void {
   sendTo(w, r, app.idx, db.db);
 }
 
-
 export function writeFailed(w: World, app: NodeRt, db: NodeRt): void {
   w.writesFailed++;
   db.rejectCount++;
@@ -86,7 +85,6 @@ export function writeFailed(w: World, app: NodeRt, db: NodeRt): void {
     w.event('write_failed', db.id, `writes fail: ${what}${more > 0 ? ` (${more} more failed writes since the last report)` : ''}`, { from: app.id, count: more + 1 });
   }
 }
-
 
 export function dbDone(w: World, r: number, db: NodeRt): void {
   const c = w.rClient[r]!;

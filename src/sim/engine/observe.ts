@@ -34,14 +34,12 @@ export function closeSeconds(w: World, t: number): void {
   }
 }
 
-
 export function series(w: World, arr: Float64Array): number[] {
   const n = Math.min(w.seriesN, SERIES_LEN);
   const out = new Array<number>(n);
   for (let k = 0; k < n; k++) out[k] = arr[(w.seriesN - n + k) % SERIES_LEN]!;
   return out;
 }
-
 
 export function nodeUtil(w: World, n: NodeRt, lastSecond: boolean): number {
   let u = 0;
@@ -53,7 +51,6 @@ export function nodeUtil(w: World, n: NodeRt, lastSecond: boolean): number {
   }
   return u;
 }
-
 
 export function nodeState(w: World, n: NodeRt): NodeState {
   if (n.state !== UP) return STATE_NAMES[n.state]!;
@@ -79,13 +76,11 @@ export function processesOf(w: World, n: NodeRt): Partial<Record<Component, Proc
   return out;
 }
 
-
 export function lbViewOf(w: World, lb: LbRt, j: number): LbView {
   if (w.nodes[lb.to[j]!]!.drained) return 'DRAIN';
   if (lb.up[j]) return lb.fails[j]! > 0 ? 'UP-going-down' : 'UP';
   return lb.succ[j]! > 0 ? 'DOWN-going-up' : 'DOWN';
 }
-
 
 /**
  * Up to `max` in-flight requests for drawing. Requests travelling on an edge come
@@ -121,7 +116,6 @@ export function sampleInflight(w: World, max: number): InFlight[] {
   return out;
 }
 
-
 export function inflightOf(w: World, r: number): InFlight {
   const stage = w.rStage[r]!;
   const span = w.rPhaseEnd[r]! - w.rPhaseStart[r]!;
@@ -145,11 +139,9 @@ export function inflightOf(w: World, r: number): InFlight {
   return f;
 }
 
-
 export function nameOf(w: World, i: number): string {
   return i === -1 ? USERS_ID : i === -2 ? DNS_ID : w.nodes[i]!.id;
 }
-
 
 export function snapshot(w: World, opts: { maxInflight?: number } = {}): Snapshot {
   const max = opts.maxInflight ?? 200;
@@ -223,7 +215,6 @@ export function snapshot(w: World, opts: { maxInflight?: number } = {}): Snapsho
     encryptedHops: w.encryptedHops,
   };
 }
-
 
 export function report(w: World): Report {
   const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
@@ -304,7 +295,7 @@ export function report(w: World): Report {
     events: [...w.events],
     dns: { lookups: w.dnsLookups, cache_hits: w.dnsHits, ttl_s: w.dnsTtlMs / 1000 },
     firewall: { dropped: w.dropped + w.fwDropped },
-    sim: { events_processed: w.processed, arrivals: w.arrivals, wall_ms: round(w.wallMs, 1), ...(w.eventsTrimmed > 0 ? { events_trimmed: w.eventsTrimmed } : {}) },
+    sim: { events_processed: w.processed, arrivals: w.arrivals, ...(w.budgetExhausted ? { budget_exhausted: true } : {}), wall_ms: round(w.wallMs, 1), ...(w.eventsTrimmed > 0 ? { events_trimmed: w.eventsTrimmed } : {}) },
   };
   if (hasDb)
     rep.db = {

@@ -10,8 +10,6 @@ import { toDb, dbDone } from './mysql';
 import { complete, deadlineWait, failLater, finishOk } from './requests';
 import { checkDrained } from './actions';
 
-// ---------------------------------------------------------------- stations
-
 /** Move r to station st, across one network hop from `fromNode` when hosts differ. */
 export function sendTo(w: World, r: number, fromNode: number, st: number): void {
   const s = w.stations[st]!;
@@ -26,7 +24,6 @@ export function sendTo(w: World, r: number, fromNode: number, st: number): void 
   } else enter(w, r, s);
 }
 
-
 export function onHop(w: World, r: number): void {
   const stage = w.rStage[r];
   if (stage === S_RETURN) return finishOk(w, r);
@@ -40,7 +37,6 @@ export function onHop(w: World, r: number): void {
   if (w.nodes[s.host]!.state === HUNG) return deadlineWait(w, r, C_NGX_CONNECT_TIMEOUT);
   enter(w, r, s);
 }
-
 
 export function enter(w: World, r: number, s: Station): void {
   if (s.proc !== UP) return enterHung(w, r, s);
@@ -58,7 +54,6 @@ export function enter(w: World, r: number, s: Station): void {
     s.queue.push(r);
   }
 }
-
 
 /**
  * r reaches a hung process: the kernel accepts the connection into the listen backlog
@@ -81,7 +76,6 @@ export function setBusy(w: World, s: Station, delta: number): void {
   s.busy += delta;
 }
 
-
 export function startService(w: World, r: number, s: Station): void {
   setBusy(w, s, 1);
   const mean = s.role === R_WEB && w.rKind[r] === K_STATIC ? s.staticMean : s.mean;
@@ -91,7 +85,6 @@ export function startService(w: World, r: number, s: Station): void {
   w.rPhaseEnd[r] = w.t + d;
   w.q.push(w.t + d, EV_DONE, r, w.rGen[r]!);
 }
-
 
 export function onServiceDone(w: World, r: number): void {
   const s = w.stations[w.rStation[r]!]!;

@@ -5,23 +5,18 @@
 import { DOWN, EV_ADVERT, EV_TRACK, EV_VRRP_TIMER, fmtS, UP } from './constants';
 import type { World, LbRt } from './world';
 
-// ---------------------------------------------------------------- VRRP
-
 export function masterDownMs(w: World, lb: LbRt): number {
   return 3 * lb.advMs + lb.skewMs;
 }
-
 
 export function armMasterDown(w: World, lb: LbRt, delay: number): void {
   lb.vGen++;
   w.q.push(w.t + delay, EV_VRRP_TIMER, lb.idx, lb.vGen);
 }
 
-
 export function groupOf(w: World, lb: LbRt): LbRt[] {
   return w.lbs.filter((x) => x.vip === lb.vip && x !== lb);
 }
-
 
 export function sendAdvert(w: World, lb: LbRt, prio: number): void {
   for (const m of groupOf(w, lb)) {
@@ -30,14 +25,12 @@ export function sendAdvert(w: World, lb: LbRt, prio: number): void {
   }
 }
 
-
 export function onAdvert(w: World, li: number, gen: number): void {
   const lb = w.lbs[li]!;
   if (lb.advGen !== gen || lb.vState !== 'MASTER' || w.nodes[lb.node]!.state !== UP || lb.keepalived !== UP) return;
   sendAdvert(w, lb, lb.prio);
   w.q.push(w.t + lb.advMs, EV_ADVERT, li, gen);
 }
-
 
 export function receiveAdvert(w: World, m: LbRt, from: LbRt, prio: number): void {
   if (m.vState === 'BACKUP') {
@@ -61,7 +54,6 @@ export function receiveAdvert(w: World, m: LbRt, from: LbRt, prio: number): void
     armMasterDown(w, m, masterDownMs(w, m));
   }
 }
-
 
 export function onMasterDown(w: World, li: number, gen: number): void {
   const lb = w.lbs[li]!;

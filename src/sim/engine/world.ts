@@ -180,7 +180,6 @@ export interface AlertRt {
   firing: boolean;
 }
 
-
 /** The one shared state of a run: clock, heap, PRNG, request columns, nodes, counters. Every component module works on it. */
 export class World {
   /** The scenario as it is now (`add_server` adds nodes: a new object, the caller's is never changed). */
@@ -193,6 +192,9 @@ export class World {
   readonly q = new EventQueue(4096);
   t = 0;
   processed = 0;
+  /** The run's event budget (EngineOptions.max_events); Infinity by default. */
+  readonly maxEvents: number;
+  budgetExhausted = false;
   wallMs = 0;
 
   readonly nodes: NodeRt[] = [];
@@ -325,6 +327,7 @@ export class World {
     this.durationMs = (opts.duration_s ?? scenario.duration_s) * 1000;
     this.warmupMs = Math.min(scenario.warmup_s * 1000, this.durationMs / 2);
     this.rng = new Rng(this.seed);
+    this.maxEvents = opts.max_events ?? Infinity;
     const w = scenario.workload;
     this.rate = opts.rate_rps ?? w.rate_rps;
     this.poisson = (w.arrival ?? 'poisson') === 'poisson';

@@ -5,6 +5,7 @@
  * No file access here: ../scenario.ts reads files and lists the built-in ones.
  */
 import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
+import { LIST_LIMITS, LIMITS, rangeOf } from './limits';
 import { ACTION_VALUES, ACTIONS, ALERT_METRICS, ALGORITHMS, COMPONENTS, NODELESS_ACTIONS, ROLE_COMPONENT, TIERS } from './vocabulary';
 import type {
   ActionName,
@@ -90,12 +91,21 @@ class Checker {
       this.error(at, `'${key}' must be a number, got ${shown(v)}`);
       return undefined;
     }
-    if (opts.int && !Number.isInteger(v)) return this.error(at, `'${key}' must be a whole number, got ${v}`), undefined;
-    if (opts.min !== undefined && v < opts.min) return this.error(at, `'${key}' must be at least ${opts.min}, got ${v}`), undefined;
-    if (opts.gt !== undefined && v <= opts.gt) return this.error(at, `'${key}' must be greater than ${opts.gt}, got ${v}`), undefined;
-    if (opts.max !== undefined && v > opts.max) return this.error(at, `'${key}' must be at most ${opts.max}, got ${v}`), undefined;
+    // The documented range (spec/limits.ts) applies on top of the call's own bounds.
+    const parent = [...p].reverse().find((x): x is string => typeof x === 'string');
+    const range = rangeOf(parent, key);
+    const int = opts.int || range?.int;
+    const min = Math.max(opts.min ?? -Infinity, range?.min ?? -Infinity);
+    const gt = opts.gt ?? range?.gt;
+    const max = Math.min(opts.max ?? Infinity, range?.max ?? Infinity);
+    const where = range ? ` (range ${range.gt !== undefined ? `> ${range.gt}` : range.min} to ${range.max})` : '';
+    if (int && !Number.isInteger(v)) return this.error(at, `'${key}' must be a whole number, got ${v}`), undefined;
+    if (min > -Infinity && v < min) return this.error(at, `'${key}' must be at least ${min}, got ${v}${where}`), undefined;
+    if (gt !== undefined && v <= gt) return this.error(at, `'${key}' must be greater than ${gt}, got ${v}${where}`), undefined;
+    if (max < Infinity && v > max) return this.error(at, `'${key}' must be at most ${max}, got ${v}${where}`), undefined;
     return v;
   }
+
 
   str(obj: Obj, key: string, p: Path, choices?: readonly string[]): string | undefined {
     const v = obj[key];
@@ -139,8 +149,14 @@ class Checker {
       this.error([...p, key], `'${key}' must be a list`);
       return undefined;
     }
+    const cap = LIST_LIMITS[key];
+    if (cap !== undefined && v.length > cap) {
+      this.error([...p, key], `'${key}' has ${v.length} entries; at most ${cap}`);
+      return v.slice(0, cap);
+    }
     return v;
   }
+
 }
 
 /** A value as the author wrote it: JSON would print .nan and .inf as null. */
@@ -630,7 +646,8 @@ export function timelineProblem(ev: TimelineEvent, nodes: NodeSpec[], nodeIds = 
         return `add_server ${String(ev.value)}: no ${String(ev.value)} server to copy in this scenario`;
       break;
     case 'set_rate':
-      if (typeof ev.value !== 'number' || !(ev.value > 0)) return `set_rate needs a positive rate in req/s as its value, got ${JSON.stringify(ev.value)}`;
+      if (typeof ev.value !== 'number' || !(ev.value > 0) || ev.value > LIMITS.rate_rps!.max)
+        return `set_rate needs a rate in req/s above 0 and at most ${LIMITS.rate_rps!.max} as its value, got ${JSON.stringify(ev.value)}`;
       break;
     case 'set_algorithm':
       if (!ALGORITHMS.includes(ev.value as Algorithm)) return `set_algorithm needs one of ${ALGORITHMS.join(', ')}; got ${JSON.stringify(ev.value)}`;

@@ -359,7 +359,7 @@ export interface Report {
   firewall?: { dropped: number };
   /** `events_trimmed`: old repeated notices (firewall_drop, stale_read, write_rejected, write_failed) dropped from `events` after 10 000 events; present only when > 0. State changes are never dropped. */
   /** `arrivals`: requests the clients sent; every one ends once: arrivals = requests.total + requests.in_flight. */
-  sim: { events_processed: number; wall_ms: number; events_trimmed?: number; arrivals?: number };
+  sim: { events_processed: number; wall_ms: number; events_trimmed?: number; arrivals?: number; budget_exhausted?: boolean };
   [extra: string]: unknown;
 }
 
@@ -371,6 +371,8 @@ export interface EngineOptions {
   rate_rps?: number;
   /** Extra timeline events (from `--at`). */
   at?: TimelineEvent[];
+  /** Events the whole run may process (spec/limits.ts RUN_EVENT_BUDGET for `sim --json`); past it the run stops where it is and the report says `sim.budget_exhausted`. */
+  max_events?: number;
 }
 
 export interface Action {
@@ -385,8 +387,12 @@ export interface Engine {
   readonly topology: Topology;
   /** Current virtual time, ms. */
   now(): number;
-  /** Advance virtual time to `t_ms`, processing every event up to it. */
-  runUntil(t_ms: number): void;
+  /**
+   * Advance virtual time to `t_ms`, processing every event up to it. With `maxEvents`
+   * (a frame's budget, spec/limits.ts FRAME_EVENT_BUDGET) it stops after that many
+   * events, short of `t_ms`: `now()` says where.
+   */
+  runUntil(t_ms: number, opts?: { maxEvents?: number }): void;
   /** Run to the scenario's end and return the report. */
   run(): Report;
   /** Apply an operator action at the current virtual time. Throws on unknown node/action. */

@@ -33,7 +33,6 @@ export function lbDispatch(w: World, r: number, lb: LbRt, excl: number): void {
   finish(w, r, 503); // no server available
 }
 
-
 export function connect(w: World, r: number, lb: LbRt, j: number): void {
   const node = w.nodes[lb.to[j]!]!;
   w.rSrv[r] = j;
@@ -79,7 +78,6 @@ export function connect(w: World, r: number, lb: LbRt, j: number): void {
   w.q.push(w.t + delay, EV_RETRY, r, w.rGen[r]!);
 }
 
-
 export function onRetry(w: World, r: number): void {
   const lb = w.lbs[w.rLb[r]!]!;
   if (w.nodes[lb.node]!.epoch !== w.rLbEpoch[r] || w.nodes[lb.node]!.state !== UP) return finish(w, r, 0);
@@ -93,7 +91,6 @@ export function onRetry(w: World, r: number): void {
   }
   connect(w, r, lb, w.rSrv[r]!);
 }
-
 
 /** `timeout queue`: requests that waited too long in the backend queue get a 503. */
 export function onQueueTimeout(w: World, lb: LbRt): void {
@@ -116,7 +113,6 @@ export function onQueueTimeout(w: World, lb: LbRt): void {
     finish(w, r, 503);
   }
 }
-
 
 /** A connection slot of server j at this LB is free: serve the backend queue. */
 export function releaseSlot(w: World, lb: LbRt, j: number): void {
