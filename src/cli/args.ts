@@ -49,7 +49,21 @@ const ALLOWED: Record<Command['name'], string[]> = {
   design: [],
 };
 
-const COMMAND_WORDS = ['learn', 'list', 'validate', 'progress', 'sim', 'design'];
+export const COMMAND_WORDS = ['learn', 'list', 'validate', 'progress', 'sim', 'design'];
+
+/** Every option of the main command line (sim and design parse their own: see their modules). */
+export const CLI_OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+  lesson: { type: 'string' },
+  course: { type: 'string' },
+  'no-color': { type: 'boolean' },
+  ascii: { type: 'boolean' },
+  theme: { type: 'string' },
+  json: { type: 'boolean' },
+  yes: { type: 'boolean', short: 'y' },
+  force: { type: 'boolean', short: 'f' },
+} as const;
 
 /** Parses `argv` (without node and the script). Throws UsageError for anything unknown. */
 export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedArgs {
@@ -64,18 +78,7 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedArgs
       args: argv,
       strict: true,
       allowPositionals: true,
-      options: {
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-        lesson: { type: 'string' },
-        course: { type: 'string' },
-        'no-color': { type: 'boolean' },
-        ascii: { type: 'boolean' },
-        theme: { type: 'string' },
-        json: { type: 'boolean' },
-        yes: { type: 'boolean', short: 'y' },
-        force: { type: 'boolean', short: 'f' },
-      },
+      options: CLI_OPTIONS,
     });
   } catch (error) {
     throw new UsageError(cleanParseError((error as Error).message));

@@ -28,7 +28,7 @@ export interface SimIo {
   scenariosDir?: string;
 }
 
-const USAGE = `Usage: webinfra-learn sim <scenario | file.yaml> [options]
+export const SIM_USAGE = `Usage: webinfra-learn sim <scenario | file.yaml> [options]
 
 Runs a simulation of a web infrastructure. In a terminal it opens the live view;
 with --json or when the output is not a terminal it prints a report.
@@ -67,6 +67,21 @@ function num(name: string, raw: string | undefined, check: (n: number) => boolea
   return n;
 }
 
+/** Every option of `webinfra-learn sim`. */
+export const SIM_OPTIONS = {
+  seed: { type: 'string' },
+  duration: { type: 'string' },
+  rate: { type: 'string' },
+  at: { type: 'string', multiple: true },
+  json: { type: 'boolean' },
+  list: { type: 'boolean' },
+  speed: { type: 'string' },
+  theme: { type: 'string' },
+  ascii: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 /**
  * Run the `sim` command. `argv` are the arguments after `sim`. Resolves with the exit
  * code: 0 on success, 2 for bad usage, an invalid scenario file or a bad `--at`.
@@ -80,26 +95,14 @@ export async function runSimCommand(argv: string[], io: SimIo = { stdout: proces
       args: argv,
       allowPositionals: true,
       strict: true,
-      options: {
-        seed: { type: 'string' },
-        duration: { type: 'string' },
-        rate: { type: 'string' },
-        at: { type: 'string', multiple: true },
-        json: { type: 'boolean' },
-        list: { type: 'boolean' },
-        speed: { type: 'string' },
-        theme: { type: 'string' },
-        ascii: { type: 'boolean' },
-        'no-color': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
+      options: SIM_OPTIONS,
     }));
   } catch (e) {
-    io.stderr.write(`webinfra-learn sim: ${cleanParseError((e as Error).message)}\n\n${USAGE}`);
+    io.stderr.write(`webinfra-learn sim: ${cleanParseError((e as Error).message)}\n\n${SIM_USAGE}`);
     return 2;
   }
   if (values.help) {
-    io.stdout.write(USAGE);
+    io.stdout.write(SIM_USAGE);
     return 0;
   }
   const dir = io.scenariosDir ?? scenariosDir();
@@ -108,7 +111,7 @@ export async function runSimCommand(argv: string[], io: SimIo = { stdout: proces
     return 0;
   }
   if (positionals.length !== 1) {
-    io.stderr.write(`webinfra-learn sim: ${positionals.length === 0 ? 'which scenario? (try --list)' : `one scenario at a time, got ${positionals.join(', ')}`}\n\n${USAGE}`);
+    io.stderr.write(`webinfra-learn sim: ${positionals.length === 0 ? 'which scenario? (try --list)' : `one scenario at a time, got ${positionals.join(', ')}`}\n\n${SIM_USAGE}`);
     return 2;
   }
 
