@@ -7,6 +7,7 @@
  * app's start-up path (the classic build is ~450 KB minified and cannot be split).
  */
 import * as z from 'zod/mini';
+import { noteLoaded } from '../startup-trace';
 import type {
   MultipleQuestion,
   OrderQuestion,
@@ -15,7 +16,9 @@ import type {
   SingleQuestion,
   TextQuestion,
 } from '../quiz/types';
-import type { DiagramBlock, LabBlock, LabCheck, LabCondition, ReviewBlock } from './types';
+import type { BuildBlock, DiagramBlock, LabBlock, LabCheck, LabCondition, ReviewBlock } from './types';
+
+noteLoaded('zod');
 
 const text = () => z.string().check(z.minLength(1));
 const misconception = () => z.optional(z.int().check(z.gte(1), z.lte(11)));
@@ -117,9 +120,11 @@ export const metricConditionSchema = z.strictObject({
 });
 
 // `when` is checked separately (event or metric form), so each gets precise messages.
+const eventRef = z.strictObject({ event: text(), node: z.optional(text()) });
 const check = z.strictObject({
   text: text(),
   when: z.record(z.string(), z.unknown()),
+  window: z.optional(z.strictObject({ after: z.optional(eventRef), for_s: z.optional(z.number().check(z.positive())), until: z.optional(eventRef) })),
   pass: z.optional(z.string()),
   fail: z.optional(z.string()),
 });
@@ -130,15 +135,20 @@ export const labSchema = z.strictObject({
   goal: text(),
   try: z.optional(z.array(z.string())),
   at: z.optional(z.array(z.string())),
+  keys: z.optional(z.array(z.strictObject({ key: z.string().check(z.length(1)), label: text(), do: text() }))),
+  show_me: z.optional(z.array(z.string())),
   checks: z.array(check).check(z.minLength(1)),
 });
 
 export const reviewSchema = z.strictObject({
   items: z
-    .array(z.strictObject({ text: text(), lesson: z.optional(idString()) }))
+    .array(z.strictObject({ text: text(), lesson: z.optional(idString()), points: z.optional(z.array(idString())) }))
     .check(z.minLength(1)),
 });
 
+export const buildSchema = z.strictObject({
+  task: z.int().check(z.gte(0), z.lte(3)),
+});
 
 // ---- Compile-time proof that the schemas mirror the contract types exactly: if a
 // field is added to src/quiz/types.ts or src/course/types.ts, type-checking fails here
@@ -156,6 +166,7 @@ export type SchemaMirrorsTypes = [
   Assert<Same<z.output<typeof questionSchemas.predict>, Authored<PredictQuestion>>>,
   Assert<Same<z.output<typeof diagramSchema>, DiagramBlock>>,
   Assert<Same<z.output<typeof reviewSchema>, ReviewBlock>>,
+  Assert<Same<z.output<typeof buildSchema>, BuildBlock>>,
   Assert<Same<Omit<z.output<typeof labSchema>, 'checks'>, Omit<LabBlock, 'checks'>>>,
   Assert<Same<Omit<z.output<typeof labSchema>['checks'][number], 'when'>, Omit<LabCheck, 'when'>>>,
   Assert<Same<z.output<typeof eventConditionSchema> | z.output<typeof metricConditionSchema>, LabCondition>>,

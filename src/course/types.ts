@@ -31,22 +31,37 @@ export type LabCondition =
   | { event: string; node?: string; min_count?: number }
   | { metric: string; op: '>' | '>=' | '<' | '<=' | '==' | '!='; value: number };
 
+/** An event of a type, optionally on one node. */
+export interface LabEventRef {
+  event: string;
+  node?: string;
+}
+
 /**
- * One line of a lab's checklist. When it is judged (`judgeLab` in src/sim/checks.ts,
- * shared by the lab screen and the course's lab tests):
- * - an `event` check ticks as soon as its event happens;
- * - a `metric` check is shown "pending — judged at t = N s" until N = the last
- *   action + 45 s (`SETTLE_S`), where actions are the lab's `at` events, the
- *   scenario's timeline and whatever the learner does by key (kill, drain, …); with
- *   no action at all, N is the scenario's end. Then it passes or fails on the report
- *   at N, so a metric that is true before anything happened is not ticked early;
- * - an event check still missing at N fails; a failed check shows its `fail` sentence.
- * Write checks whose consequence is visible within 45 s of the lab's last action.
+ * The span of the run a check is judged over: from t = 0 or each `after` event,
+ * for `for_s` virtual seconds or until the `until` event. Over it, counters count
+ * what happened inside it, `availability` is its share of successful requests,
+ * other values are read at its end.
+ */
+export interface LabWindow {
+  after?: LabEventRef;
+  for_s?: number;
+  until?: LabEventRef;
+}
+
+/**
+ * One line of a lab's checklist, judged by src/labs (shared by the lab screen and
+ * the course's lab tests): it ticks as soon as it is met and stays ticked; a check
+ * with no window is met when its condition holds on the run so far, so give a
+ * `window` to a metric that already holds before anything happens (no failures at
+ * t = 0); a windowed check is judged when its window closes, and shows its `fail`
+ * sentence when a window closed without it.
  */
 export interface LabCheck {
   /** Shown to the learner as a checklist line. */
   text: string;
   when: LabCondition;
+  window?: LabWindow;
   /** Said when the check passes / is still failing at the end. */
   pass?: string;
   fail?: string;
@@ -60,16 +75,32 @@ export interface LabBlock {
   try?: string[];
   /** Extra timeline events, as with `sim --at`: "<seconds>:<action>:<node>". */
   at?: string[];
+  /**
+   * Keys this lab adds: `do` is a timeline action without its time
+   * (`probe:web-1:3306`, `add_server:app`) or a lab tool (`read_traffic`: show what
+   * a capture on the selected node's incoming hop reads; `tls:reencrypt`: restart
+   * the run with the load balancers re-encrypting to the back ends).
+   */
+  keys?: { key: string; label: string; do: string }[];
+  /** A recipe played from the moment the learner presses `s` ("show me"): `at` specs, times relative. */
+  show_me?: string[];
   checks: LabCheck[];
 }
 
 /** A ```review block: the chapter's "can you say this out loud?" checklist. */
 export interface ReviewBlock {
-  items: { text: string; lesson?: string }[];
+  /** `points`: ids of lessons/checklist.yaml this item rehearses (checked by the curriculum tests). */
+  items: { text: string; lesson?: string; points?: string[] }[];
+}
+
+/** A ```build block: the design editor, for the learner's own design of a task (0–3). */
+export interface BuildBlock {
+  task: number;
 }
 
 export type Step =
   | { kind: 'page'; markdown: string; pos: SourcePos }
+  | { kind: 'build'; build: BuildBlock; pos: SourcePos }
   | { kind: 'quiz'; question: Question; pos: SourcePos }
   | { kind: 'diagram'; diagram: DiagramBlock; markdown?: string; pos: SourcePos }
   | {

@@ -9,6 +9,7 @@ import type { Course } from '../course/types';
 import type { Progress, QuizRecord, LabRecord } from '../progress/types';
 import type { Theme } from './theme';
 import type { Context } from './keymap';
+import type { FooterItem } from './components/frame';
 
 export interface StepViewProps<S extends Step = Step> {
   course: Course;
@@ -23,8 +24,11 @@ export interface StepViewProps<S extends Step = Step> {
   onQuizAnswer(questionId: string, correct: boolean): void;
   onLabResult(labId: string, record: Omit<LabRecord, 'at'>): void;
   onReviewMark(itemId: string, marked: boolean): void;
-  /** Tell the footer which key contexts apply now (most specific first). */
-  setContexts(contexts: Context[]): void;
+  /**
+   * Tell the footer which key contexts apply now (most specific first), and the keys
+   * that only this step knows (e.g. a lab's own actions), shown first.
+   */
+  setContexts(contexts: Context[], extraFooter?: FooterItem[]): void;
   /** Whether keys go to this step (false while an overlay is open). */
   active: boolean;
 }

@@ -12,18 +12,20 @@ import type { Context } from '../../src/ui/keymap';
 import type { StepViewProps } from '../../src/ui/step-props';
 import { makeTheme } from '../../src/ui/theme';
 
+import { pressKey, until } from './press-key';
 export { KEY } from '../keys';
 
-export const wait = (ms = 60) => new Promise((r) => setTimeout(r, ms));
 
 export interface LabHarness {
   frame(): string;
-  /** Send keys one at a time, waiting after each (Ink needs a moment per write). */
+  /** Send keys one at a time; each returns once React has handled it. */
   press(...keys: string[]): Promise<void>;
   waitFor(text: string | RegExp, timeoutMs?: number): Promise<string>;
   answers: { id: string; correct: boolean }[];
   labs: { id: string; record: Omit<LabRecord, 'at'> }[];
   contexts: Context[][];
+  /** The step's own footer keys, as reported with each `setContexts`. */
+  footers: { label: string; description: string }[][];
   unhandled: string[];
   rerender(props: Partial<StepViewProps<Step>>): void;
   unmount(): void;
@@ -37,6 +39,7 @@ export function mountStep<S extends Step>(View: React.ComponentType<StepViewProp
   const answers: LabHarness['answers'] = [];
   const labs: LabHarness['labs'] = [];
   const contexts: Context[][] = [];
+  const footers: LabHarness['footers'] = [];
   const unhandled: string[] = [];
   const lesson = lessonWith([step]);
   const course: Course = { root: 'lessons', chapters: [{ id: 'distributed', title: 'Distributed', lessons: [lesson], dir: 'lessons/02-distributed' }] };
@@ -52,8 +55,9 @@ export function mountStep<S extends Step>(View: React.ComponentType<StepViewProp
     onQuizAnswer: (id, correct) => answers.push({ id, correct }),
     onLabResult: (id, record) => labs.push({ id, record }),
     onReviewMark: () => {},
-    setContexts: (c) => {
+    setContexts: (c, extra) => {
       contexts.push(c);
+      footers.push(extra ?? []);
     },
     active: opts.active ?? true,
   };
@@ -67,23 +71,17 @@ export function mountStep<S extends Step>(View: React.ComponentType<StepViewProp
   return {
     frame,
     async press(...keys) {
-      for (const k of keys) {
-        app.stdin.write(k);
-        await wait();
-      }
+      for (const k of keys) await pressKey(app.stdin, k);
     },
     async waitFor(text, timeoutMs = 3000) {
-      const start = Date.now();
-      for (;;) {
-        const f = frame();
-        if (typeof text === 'string' ? f.includes(text) : text.test(f)) return f;
-        if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${String(text)}; frame:\n${f}`);
-        await wait(25);
-      }
+      const seen = () => (typeof text === 'string' ? frame().includes(text) : text.test(frame()));
+      await until(seen, () => `waiting for ${String(text)}; frame:\n${frame()}`, timeoutMs);
+      return frame();
     },
     answers,
     labs,
     contexts,
+    footers,
     unhandled,
     rerender(p) {
       props = { ...props, ...(p as Partial<StepViewProps<S>>) };

@@ -17,6 +17,7 @@ const CONTEXT_TITLES: Record<Context, string> = {
   lesson: 'Reading a lesson',
   quiz: 'Quiz',
   lab: 'Live lab',
+  labStep: "In a lesson's lab",
   confirm: 'Questions',
   question: 'While a question is open',
   typing: 'Typing an answer',
@@ -28,6 +29,12 @@ const CONTEXT_TITLES: Record<Context, string> = {
   pickNode: 'Pick a node',
   predictRun: 'While the prediction runs',
   stepDone: 'Reading a lesson',
+  design: 'Design editor',
+  designStep: 'Design editor in a lesson',
+  designPanel: 'Check and drill panels',
+  designPredict: 'Predicting the drill',
+  designDrill: 'Drill results',
+  designExplain: "Mentor's questions",
 };
 
 /** Plain lines of the help text for these contexts (global last, as the most general). */

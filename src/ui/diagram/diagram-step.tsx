@@ -14,8 +14,7 @@ import { Canvas } from '../lab/canvas';
 import { paintLines } from '../lab/paint';
 import { scenarioById } from '../lab/scenario-cache';
 import { scenarioTopology } from '../lab/scenario-topology';
-import { fitLine } from '../lab/live-lines';
-import { wrapStyled } from '../lab/text-lines';
+import { fitLine, wrapStyled } from '../text';
 
 type DiagramStepData = Extract<Step, { kind: 'diagram' }>;
 

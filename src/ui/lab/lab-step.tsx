@@ -1,34 +1,40 @@
 /**
- * A ```lab step: a goal, things to try, the live simulation, and a checklist judged
- * by `judgeLab` (src/sim/checks.ts), the rule the course's lab tests use too: event
- * checks tick when their event happens; metric checks stay "pending — judged at
- * t = N s" until SETTLE_S after the last action (the lab's `at` events and the
- * learner's own kills, drains, …), then pass or fail with their sentence. The lesson's `at` events play at their virtual times; every newly passed
- * check is saved through `onLabResult`. The clock runs only while this step is the
- * visible, focused one (`active`), and only on a terminal.
+ * A ```lab step: the goal, the live simulation and the checklist, judged by
+ * src/labs (the rule the course's lab tests use too): a check ticks as soon as it
+ * is met, a windowed one when its window closes, and a ticked check stays ticked,
+ * through experiments, resets and later visits (saved through `onLabResult`).
+ * The lab's own keys (a probe, reading a hop's traffic, adding a server), the "show
+ * me" recipe, fast-forward, hints and the full log are one key away, and the footer
+ * lists the keys that work now. The clock runs only while this step is the visible,
+ * focused one (`active`), and only on a terminal.
  */
 import React, { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
-import { Text, useStdin } from 'ink';
-import type { LabBlock, LabCheck, Step } from '../../course/types';
-import type { DiagramStyle, StyledLine } from '../../diagram';
-import { judgeLab, judgeTimeS, parseAt, type Verdict } from '../../sim/checks';
-import type { Engine, EngineOptions, Report, Scenario, Snapshot, TimelineEvent } from '../../sim/types';
+import { Text, useStdin, type Key } from 'ink';
+import type { Step } from '../../course/types';
+import type { StyledLine } from '../../diagram';
+import { LabJudge, type LabEvent, type Verdict } from '../../labs';
+import { parseAt } from '../../sim/spec/at';
+import type { Action, Engine, EngineOptions, Scenario, Snapshot, TimelineEvent } from '../../sim/types';
+import type { FooterItem } from '../components/frame';
+import { LAYER, useKeys } from '../input';
+import { matchCommand } from '../keymap';
 import type { StepViewProps } from '../step-props';
-import { liveLines, fitLine } from './live-lines';
 import { Canvas, InlineSlot } from './canvas';
 import { INLINE_MARK, InlineCanvasContext } from './inline-canvas';
+import { labLines, logPanel, type LabPanel } from './lab-lines';
+import { fastForward, labKeys, ownRunStory, readTraffic, reencrypted, showMeRecipe } from './lab-tools';
+import { fmtTime } from './live-lines';
 import { paintLines } from './paint';
 import { scenarioById } from './scenario-cache';
-import { wrapSegments, wrapStyled } from './text-lines';
 import { useLab } from './use-lab';
-import { useLabKeys } from './use-lab-keys';
+import { LAB_COMMANDS, labCommand, type LabCommandContext } from './use-lab-keys';
 
 type LabStepData = Extract<Step, { kind: 'lab' }>;
 
-/** How often (real ms) checks are evaluated while running: a report per frame would be waste. */
-export const CHECK_INTERVAL_MS = 500;
+/** Real seconds without a new event after which the lab offers fast-forward in its body. */
+export const IDLE_HINT_S = 8;
 
-/** The lab's id in progress: the loader's, or `<lesson>#lab<n>` counted here. */
+/** The lab's id in progress: the loader's, or `<lesson>#lab<n>` for a step built by hand. */
 export function labIdOf(props: Pick<StepViewProps<LabStepData>, 'lesson' | 'step' | 'stepIndex'>): string {
   if (props.step.id) return props.step.id;
   const n = props.lesson.steps.slice(0, props.stepIndex + 1).filter((s) => s.kind === 'lab').length;
@@ -49,237 +55,279 @@ export function parseLabAt(at: readonly string[] | undefined): { events: Timelin
   return { events, errors };
 }
 
-/** "checks 2/3" for the title line: checks passing now, out of all. */
-export function checksSummary(lab: LabBlock, verdicts: readonly Verdict[]): { text: string; complete: boolean } {
-  const passed = verdicts.filter((v) => v === 'pass').length;
-  const complete = passed === lab.checks.length;
-  return { text: complete ? `checks ${passed}/${lab.checks.length}: lab complete` : `checks ${passed}/${lab.checks.length}`, complete };
+/** A short description of a learner's action, for their run's story. */
+function describe(a: Action): string {
+  const verb: Record<string, string> = { kill: 'killed', stop: 'stopped', restore: 'restored', drain: 'drained', undrain: 'put back', promote: 'promoted', probe: 'probed', set_rate: 'set the rate to', set_algorithm: 'switched to', blackhole: 'hung' };
+  return [verb[a.action] ?? a.action, a.node, a.action === 'probe' && a.value !== undefined ? `port ${a.value}` : a.value].filter((x) => x !== undefined).join(' ');
 }
 
-/** One check as styled segments: mark, text and (when there is one) its note. */
-function checkSegments(check: LabCheck, verdict: Verdict, judgeAtS: number, ascii: boolean): { head: StyledLine; note?: { text: string; style: DiagramStyle } } {
-  const mark = verdict === 'pass' ? (ascii ? '[x] ' : '[✓] ') : verdict === 'fail' ? (ascii ? '[!] ' : '[✗] ') : '[ ] ';
-  const style: DiagramStyle = verdict === 'pass' ? 'up' : verdict === 'fail' ? 'down' : 'text';
-  const head: StyledLine = [
-    { text: mark, style: verdict === 'pending' ? 'muted' : style },
-    { text: check.text, style },
-  ];
-  const judged = `judged at t = ${formatSeconds(judgeAtS)}`;
-  const note =
-    verdict === 'pass'
-      ? check.pass && { text: check.pass, style: 'muted' as const }
-      : verdict === 'fail'
-        ? { text: check.fail ?? `not so at t = ${formatSeconds(judgeAtS)}`, style: 'warn' as const }
-        : { text: `pending ${ascii ? '-' : '—'} ${judged}`, style: 'muted' as const };
-  return { head, note: note || undefined };
+/** The actions that work on the selected node right now, for the footer. */
+export function nodeActions(snapshot: Snapshot, selected: string | undefined): FooterItem[] {
+  const n = selected ? snapshot.nodes[selected] : undefined;
+  if (!n) return [];
+  const items: FooterItem[] = [];
+  if (n.state === 'up' || n.state === 'draining') items.push({ label: 'x', description: 'kill' });
+  if (n.state !== 'up') items.push({ label: 'u', description: n.state === 'draining' ? 'undrain' : 'restore' });
+  if (n.lbView && Object.keys(n.lbView).length > 0) items.push({ label: 'd', description: n.state === 'draining' ? 'undrain' : 'drain' });
+  if (n.dbRole === 'replica') items.push({ label: 'P', description: 'promote' });
+  return items;
 }
 
-function formatSeconds(s: number): string {
-  return `${Number.isInteger(s) ? s : s.toFixed(1)} s`;
+/** Lines painted with padding to `width`, so painting covers the slot's whole row. */
+function padLine(line: StyledLine, width: number): StyledLine {
+  const n = line.reduce((t, seg) => t + seg.text.length, 0);
+  return n >= width ? line : [...line, { text: ' '.repeat(width - n), style: 'text' }];
 }
 
-/** A check on one line: its note cut to the width (ends in "…" when cut). */
-function checkLine(check: LabCheck, verdict: Verdict, judgeAtS: number, width: number, ascii: boolean): StyledLine {
-  const { head, note } = checkSegments(check, verdict, judgeAtS, ascii);
-  const line: StyledLine = [...head];
-  if (note) line.push({ text: ascii ? ' - ' : ' — ', style: 'muted' }, note);
-  const full = line.reduce((n, seg) => n + seg.text.length, 0);
-  if (full <= width) return line;
-  const cut = fitLine(line, width - 1);
-  cut.push({ text: ascii ? '~' : '…', style: 'muted' });
-  return cut;
-}
-
-/** A check with its note wrapped over as many lines as it needs, under the check's text. */
-function checkBlock(check: LabCheck, verdict: Verdict, judgeAtS: number, width: number, ascii: boolean): StyledLine[] {
-  const { head, note } = checkSegments(check, verdict, judgeAtS, ascii);
-  const segs: StyledLine = [...head];
-  if (note) segs.push({ text: ascii ? ' - ' : ' — ', style: 'muted' }, note);
-  return wrapSegments(segs, width, 4);
-}
-
-/** The first `rows` lines of a block, the last ending in "…" when some were left out. */
-function clipBlock(block: StyledLine[], rows: number, width: number, ascii: boolean): StyledLine[] {
-  if (block.length <= rows) return block;
-  const kept = block.slice(0, Math.max(1, rows));
-  const last = fitLine(kept[kept.length - 1]!, width - 1);
-  kept[kept.length - 1] = [...last, { text: ascii ? '~' : '…', style: 'muted' }];
-  return kept;
-}
-
-/**
- * The checklist in at most `maxLines` lines. Each check shows its verdict: ticked
- * with its pass sentence, crossed with its fail sentence once judged, or pending
- * with the moment it will be judged. Sentences wrap when there is room; when there
- * is not, the check that changed last (`focus`) keeps its whole sentence and the
- * others are cut to one line; with fewer lines than checks, open ones come first.
- */
-export function checklistLines(lab: LabBlock, verdicts: readonly Verdict[], judgeAtS: number, width: number, ascii: boolean, maxLines: number, focus?: number): StyledLine[] {
-  const n = lab.checks.length;
-  const verdict = (i: number): Verdict => verdicts[i] ?? 'pending';
-  const blocks = lab.checks.map((c, i) => checkBlock(c, verdict(i), judgeAtS, width, ascii));
-  if (blocks.reduce((t, b) => t + b.length, 0) <= maxLines) return blocks.flat();
-  const ones = lab.checks.map((c, i) => checkLine(c, verdict(i), judgeAtS, width, ascii));
-  if (n <= maxLines) {
-    const f = focus !== undefined && focus >= 0 && focus < n ? focus : -1;
-    if (f >= 0) {
-      const room = maxLines - (n - 1);
-      const block = clipBlock(blocks[f]!, room, width, ascii);
-      return lab.checks.flatMap((_, i) => (i === f ? block : [ones[i]!]));
-    }
-    return ones;
-  }
-  // Not enough room for every check: the ones not passed matter most.
-  const open = lab.checks.map((_, i) => i).filter((i) => verdict(i) !== 'pass');
-  const passed = lab.checks.map((_, i) => i).filter((i) => verdict(i) === 'pass');
-  const keep = [...open, ...passed].slice(0, Math.max(1, maxLines)).sort((a, b) => a - b);
-  return keep.map((i) => ones[i]!);
-}
+/** "set to 200 (was 200)": an event that changed nothing, left out of the log. */
+const noChange = (e: LabEvent): boolean => /\bto (\S+) \(was \1\)/.test(e.message);
 
 function LabRunner(props: StepViewProps<LabStepData> & { scenario: Scenario; atEvents: TimelineEvent[]; atErrors: string[] }): React.ReactElement {
-  const { step, width, height, theme, active, setContexts, onLabResult, scenario } = props;
+  const { step, width, height, theme, active, setContexts, onLabResult } = props;
   const lab = step.lab;
-  // On a terminal the animation is painted straight into a blank slot of Ink's frame
-  // (inline-canvas.ts): a tick then re-renders nothing. Without one (tests), Ink draws it.
+  const labId = labIdOf(props);
+  const keys = useMemo(() => labKeys(lab), [lab]);
+  const recipe = useMemo(() => showMeRecipe(lab), [lab]);
+  const [reencrypt, setReencrypt] = useState(false);
+  const scenario = useMemo(() => (reencrypt ? reencrypted(props.scenario) : props.scenario), [reencrypt, props.scenario]);
+
+  // The judge outlives runs (reset, re-encryption): a ticked check stays ticked.
+  const savedPassed = useRef(props.progress.labs[labId]?.passed ?? []);
+  const judge = useMemo(() => new LabJudge(lab.checks, savedPassed.current.filter((i) => i < lab.checks.length)), [lab.checks]);
+  const [verdicts, setVerdicts] = useState<Verdict[]>(() => [...judge.verdicts]);
+  const focus = useRef<number | undefined>(undefined);
+  const run = useRef<{ engine?: Engine; ui: LabEvent[]; mine: { t_s: number; text: string }[]; recipe: { atMs: number; ev: TimelineEvent }[]; lastEventMs: number; lastEvents: number }>({ ui: [], mine: [], recipe: [], lastEventMs: 0, lastEvents: 0 });
+
   const host = useContext(InlineCanvasContext);
   const { isRawModeSupported } = useStdin();
   const direct = host !== undefined && isRawModeSupported === true ? host : undefined;
   const frame = useRef<() => void>(() => undefined);
   const onFrame = useCallback(() => frame.current(), []);
   const engineOptions = useMemo<EngineOptions>(() => (props.atEvents.length ? { at: props.atEvents } : {}), [props.atEvents]);
-  // Checks are judged SETTLE_S after the last action (scripted or by key): see judgeLab.
-  const scriptedTimes = useMemo(() => [...scenario.timeline, ...props.atEvents].map((e) => e.at_s), [scenario.timeline, props.atEvents]);
-  const judgeAtRef = useRef(scenario.duration_s);
-  const [judged, setJudged] = useState<{ report: Report; atS: number; engine: Engine } | undefined>(undefined);
-  const onCheckpoint = useCallback((engine: Engine) => setJudged({ report: engine.report(), atS: engine.now() / 1000, engine }), []);
-  const checkpointMs = useCallback(() => judgeAtRef.current * 1000, []);
-  const live = useLab({ scenario, engineOptions, visible: active, checkpointMs, onCheckpoint, onFrame: direct ? onFrame : undefined });
-  const judgeAtS = judgeTimeS([...scriptedTimes, ...live.sim.actionTimesS], scenario.duration_s);
-  judgeAtRef.current = judgeAtS;
-  useLabKeys(live.commands, active);
-  useEffect(() => {
-    setContexts(['lab', 'lesson']);
-  }, [setContexts]);
 
-  // Verdicts: at most every CHECK_INTERVAL_MS while running (a report per frame would
-  // be waste), at once when paused or stepped, and from the report kept at the
-  // judging moment once it has passed.
-  const lastEval = useRef(0);
-  const snapshot = live.sim.snapshot;
-  const [verdicts, setVerdicts] = useState<Verdict[]>(() => lab.checks.map(() => 'pending'));
-  const focus = useRef<number | undefined>(undefined);
-  const evaluate = useRef<() => void>(() => undefined);
-  evaluate.current = () => {
-    const nowS = live.sim.engine.now() / 1000;
-    const atS = judgeTimeS([...scriptedTimes, ...live.sim.actionTimesS], scenario.duration_s);
-    const judgedNow = judged && judged.engine === live.sim.engine && judged.atS >= atS - 1e-6 ? judged : undefined;
-    if (!judgedNow) {
-      const now = performance.now();
-      if (!live.state.paused && live.animating && now - lastEval.current < CHECK_INTERVAL_MS) return;
-      lastEval.current = now;
+  const observe = useRef<() => boolean>(() => false);
+  const checkpointMs = useCallback(() => {
+    const close = judge.nextCloseS();
+    const due = run.current.recipe[0]?.atMs;
+    const times = [close === undefined ? undefined : close * 1000, due].filter((t): t is number => t !== undefined);
+    return times.length ? Math.min(...times) : undefined;
+  }, [judge]);
+  const onCheckpoint = useCallback(() => void observe.current(), []);
+  const live = useLab({ scenario, engineOptions, visible: active, checkpointMs, onCheckpoint, onFrame: direct ? onFrame : undefined });
+  const { state, dispatch } = live;
+
+  /** Apply due recipe steps, then judge the run as it is now. True when a check changed. */
+  observe.current = () => {
+    const engine = live.sim.engine;
+    const r = run.current;
+    if (r.engine !== engine) {
+      // A new run (reset or re-encryption): its windows and events start again.
+      judge.newRun();
+      run.current = { engine, ui: [], mine: [], recipe: [], lastEventMs: performance.now(), lastEvents: 0 };
     }
-    const next = judgedNow ? judgeLab(lab.checks, judgedNow.report, Math.max(nowS, judgedNow.atS), atS) : judgeLab(lab.checks, live.sim.engine.report(), Math.min(nowS, atS - 1e-3), atS);
-    setVerdicts((prev) => {
-      const changed = next.findIndex((v, i) => v !== prev[i]);
-      if (changed < 0) return prev;
-      focus.current = next.findIndex((v, i) => v !== prev[i] && v !== 'pending');
-      if (focus.current < 0) focus.current = undefined;
-      return next;
-    });
+    const cur = run.current;
+    while (cur.recipe.length && cur.recipe[0]!.atMs <= engine.now() + 1e-6) {
+      const { ev } = cur.recipe.shift()!;
+      try {
+        engine.apply({ action: ev.action, node: ev.node, value: ev.value });
+        cur.mine.push({ t_s: engine.now() / 1000, text: `(show me) ${describe(ev)}` });
+      } catch (e) {
+        dispatch({ type: 'notice', text: `show me: ${(e as Error).message}`, tone: 'error' });
+      }
+    }
+    const report = engine.report();
+    if (report.events.length !== cur.lastEvents) {
+      cur.lastEvents = report.events.length;
+      cur.lastEventMs = performance.now();
+    }
+    const changed = judge.observe(report, engine.now() / 1000, cur.ui);
+    if (changed.length === 0) return false;
+    focus.current = changed[changed.length - 1];
+    setVerdicts([...judge.verdicts]);
+    return true;
   };
   useEffect(() => {
-    evaluate.current();
-  }, [snapshot, judged, judgeAtS, live.state.paused, live.animating, live.sim.engine, lab.checks]);
-  useEffect(() => {
-    const newly = verdicts.map((v, i) => (v === 'pass' ? i : -1)).filter((i) => i >= 0 && !live.state.passed.includes(i));
-    if (newly.length) live.dispatch({ type: 'checksPassed', indices: newly });
-  }, [verdicts, live.state.passed, live.dispatch]);
+    observe.current();
+  }, [live.sim.snapshot, live.sim.engine]);
 
   // Save each time the set of passed checks grows.
-  const labId = labIdOf(props);
-  const saved = useRef(0);
+  const saved = useRef(-1);
   useEffect(() => {
-    if (live.state.passed.length <= saved.current) return;
-    saved.current = live.state.passed.length;
-    onLabResult(labId, { passed: [...live.state.passed], completed: live.state.passed.length === lab.checks.length });
-  }, [live.state.passed, labId, onLabResult, lab.checks.length]);
-  useEffect(() => {
-    saved.current = 0; // a reset starts a fresh run: its checks are saved again as they pass
-    focus.current = undefined;
-    setVerdicts(lab.checks.map(() => 'pending'));
-  }, [live.state.runId, lab.checks]);
+    const passed = verdicts.flatMap((v, i) => (v === 'pass' ? [i] : []));
+    if (passed.length <= Math.max(0, saved.current) && saved.current >= 0) return;
+    if (passed.length === 0) return;
+    saved.current = passed.length;
+    onLabResult(labId, { passed, completed: passed.length === lab.checks.length });
+  }, [verdicts, labId, onLabResult, lab.checks.length]);
 
-  /** The lab's whole area (title, goal, live view, checklist) for one snapshot. */
-  const compose = (snap: Snapshot): StyledLine[] => {
-    const ascii = theme.ascii;
-    const top: StyledLine[] = [];
-    const summary = checksSummary(lab, verdicts);
-    const titleText = lab.title ?? scenario.name;
-    const label = ascii ? 'LAB  ' : 'LAB · ';
-    const gap = Math.max(2, width - label.length - titleText.length - summary.text.length);
-    top.push(fitLine([{ text: label, style: 'highlight' }, { text: titleText, style: 'title' }, { text: ' '.repeat(gap), style: 'text' }, { text: summary.text, style: summary.complete ? 'up' : 'muted' }], width));
-    top.push(...wrapStyled(lab.goal, width, 'text', 'Goal: ', 'muted').slice(0, height >= 24 ? 2 : 1));
-    for (const err of props.atErrors) top.push(fitLine([{ text: `! ${err}`, style: 'warn' }], width));
-    const roomy = height >= 26;
-    if (roomy && lab.try?.length) for (const t of lab.try.slice(0, 3)) top.push(fitLine([{ text: ascii ? '  * ' : '  • ', style: 'muted' }, { text: t, style: 'muted' }], width));
-    const checkRoom = Math.min(lab.checks.length, Math.max(1, Math.floor(height / 5)));
-    const liveHeight = Math.max(6, height - top.length - checkRoom);
-    const view = liveLines({ topology: live.topology, snapshot: snap, state: live.state, width, height: liveHeight, ascii, title: undefined, requests: live.animating || live.state.paused });
-    const hints = !roomy && lab.try?.length && snap.events.length === 0 ? lab.try : undefined;
-    let body = view.lines;
-    if (hints) {
-      // Before anything happens, the log area shows what to try.
-      const keep = body.length - 1;
-      body = [...body.slice(0, keep), ...hints.slice(0, Math.max(1, liveHeight - keep)).map((t) => fitLine([{ text: ascii ? '  * try: ' : '  • try: ', style: 'muted' }, { text: t, style: 'text' }], width))];
-      body = body.slice(0, liveHeight);
-    }
-    // Whole check sentences matter more than the log (whose newest line is also in
-    // the checks' sentences by then): give the checklist the rows it wants from it.
-    const want = checklistLines(lab, verdicts, judgeAtS, width, ascii, Number.MAX_SAFE_INTEGER).length;
-    const short = want - (height - top.length - body.length);
-    if (!hints && short > 0 && view.logLines > 0) {
-      const drop = Math.min(short, view.logLines);
-      const logStart = body.length - view.logLines;
-      body = [...body.slice(0, logStart), ...body.slice(logStart + drop)];
-    }
-    const checks = checklistLines(lab, verdicts, judgeAtS, width, ascii, height - top.length - body.length, focus.current);
-    return [...top, ...body, ...checks].slice(0, height);
+  const complete = verdicts.every((v) => v === 'pass');
+  const snapshotNow = (): Snapshot => (direct ? live.sim.engine.snapshot({ maxInflight: 40 }) : live.sim.snapshot);
+
+  // The footer: what works now, most useful first.
+  const footer = useMemo<FooterItem[]>(() => {
+    const items: FooterItem[] = [];
+    if (complete) items.push({ label: theme.ascii ? '->/Enter' : '→/Enter', description: 'continue' });
+    items.push(...nodeActions(live.sim.engine.snapshot({ maxInflight: 0 }), state.selected));
+    for (const k of keys) items.push({ label: k.key, description: k.label });
+    if (recipe.length) items.push({ label: 's', description: 'show me' });
+    return items;
+    // the node's state changes with the run: re-read on each snapshot
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [complete, state.selected, keys, recipe.length, live.sim.snapshot, live.sim.engine, theme.ascii, state.notice]);
+  const footerKey = footer.map((f) => `${f.label}:${f.description}`).join('|');
+  useEffect(() => {
+    setContexts(['lab', 'labStep', 'stepDone'], footer);
+    // footerKey stands for footer's content
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [setContexts, footerKey]);
+
+  const [panel, setPanel] = useState<LabPanel>('live');
+  const [logTop, setLogTop] = useState(Number.MAX_SAFE_INTEGER);
+
+  // The learner's actions are recorded for the story of their run.
+  const commands: LabCommandContext = {
+    ...live.commands,
+    apply: (a: Action) => {
+      const err = live.sim.apply(a);
+      if (!err) run.current.mine.push({ t_s: live.sim.engine.now() / 1000, text: describe(a) });
+      observe.current();
+      return err;
+    },
   };
 
-  // Direct drawing: each tick (and each frame Ink writes) paints from the engine and
-  // the latest render's state; the slot is blank in Ink's frame.
+  const skip = (): void => {
+    const engine = live.sim.engine;
+    const ev = fastForward(engine, () => observe.current());
+    live.sim.advance(0);
+    run.current.lastEventMs = performance.now();
+    dispatch({ type: 'notice', text: ev ? `skipped to ${fmtTime(ev.t_s * 1000)}: ${ev.message}` : `nothing changes in the next 2 minutes: try one of the keys (h hints)` });
+  };
+
+  const runLabKey = (k: (typeof keys)[number]): void => {
+    const engine = live.sim.engine;
+    if (k.effect.kind === 'action') {
+      const err = commands.apply(k.effect.action);
+      dispatch({ type: 'notice', text: err ? `${k.label}: ${err}` : `${k.label}: done`, tone: err ? 'error' : 'info' });
+    } else if (k.effect.kind === 'readTraffic') {
+      const r = readTraffic(live.topology, engine.snapshot({ maxInflight: 0 }), state.selected, engine.now() / 1000);
+      if (r.event) run.current.ui.push(r.event);
+      dispatch({ type: 'notice', text: r.text, tone: r.event ? 'info' : 'error' });
+      observe.current();
+    } else {
+      setReencrypt((on) => !on);
+      dispatch({ type: 'notice', text: reencrypt ? 'lb-1 back to plain HTTP behind it (TLS terminated): the run starts again' : 'load balancers now re-encrypt to the back ends (server … ssl): the run starts again' });
+    }
+  };
+
+  useKeys(
+    (input: string, key: Key) => {
+      const cmd = matchCommand(['labStep', 'lab', 'stepDone'], input, key);
+      if (panel === 'log') {
+        const max = logPanel(visibleEvents(), width, height, 0, theme.ascii).maxTop;
+        const top = Math.min(logTop, max);
+        const page = Math.max(1, height - 4);
+        let to: number | undefined;
+        if (key.upArrow || input === 'k') to = Math.max(0, top - 1);
+        else if (key.downArrow || input === 'j') to = top + 1;
+        else if (key.pageUp) to = Math.max(0, top - page);
+        else if (key.pageDown) to = top + page;
+        if (to !== undefined) {
+          setLogTop(to);
+          return true;
+        }
+        if (cmd === 'log' || key.escape) {
+          setPanel('live');
+          return true;
+        }
+      }
+      if (panel === 'hints' && (cmd === 'hints' || key.escape)) {
+        setPanel('live');
+        return true;
+      }
+      const own = !key.ctrl && !key.meta ? keys.find((k) => k.key === input) : undefined;
+      if (own) {
+        runLabKey(own);
+        return true;
+      }
+      switch (cmd) {
+        case 'fastForward':
+          skip();
+          return true;
+        case 'hints':
+          setPanel('hints');
+          return true;
+        case 'log':
+          setLogTop(Number.MAX_SAFE_INTEGER);
+          setPanel('log');
+          return true;
+        case 'showMe': {
+          if (!recipe.length) return false;
+          const now = live.sim.engine.now();
+          run.current.recipe = recipe.map((ev) => ({ atMs: now + ev.at_s * 1000, ev }));
+          dispatch({ type: 'notice', text: `show me: ${recipe.map((e) => `${e.at_s} s ${describe(e)}`).join(', ')}` });
+          observe.current();
+          return true;
+        }
+        case 'reset':
+          live.commands.reset();
+          return true;
+        default:
+          if (cmd && LAB_COMMANDS.has(cmd)) return labCommand(cmd, commands);
+          return false;
+      }
+    },
+    active,
+    LAYER.step,
+  );
+
+  const visibleEvents = (): LabEvent[] => [...live.sim.engine.report().events, ...run.current.ui].filter((e) => !noChange(e)).sort((a, b) => a.t_s - b.t_s);
+
+  /** The lab's whole area for one snapshot. */
+  const compose = (snap: Snapshot): StyledLine[] => {
+    const idleS = (performance.now() - run.current.lastEventMs) / 1000;
+    const idle = live.animating && panel === 'live' && idleS >= IDLE_HINT_S ? `nothing has changed for ${Math.floor(idleS)} s: f skips to the next event` : undefined;
+    return labLines({
+      lab,
+      title: lab.title ?? scenario.name,
+      verdicts,
+      passedAtS: judge.passedAtS,
+      focus: focus.current,
+      topology: live.topology,
+      snapshot: { ...snap, events: snap.events.filter((e) => !noChange(e)) },
+      state,
+      panel,
+      logTop,
+      events: panel === 'log' ? visibleEvents() : [],
+      keyHints: [...keys.map((k) => `${k.key}: ${k.label}`), ...(recipe.length ? ['s: show me (the recipe plays from now)'] : []), 'f: skip to the next event', 'l: the whole event log'],
+      idle,
+      errors: props.atErrors,
+      story: complete || panel === 'hints' ? ownRunStory(live.sim.engine.report(), run.current.mine, theme.ascii) : undefined,
+      width,
+      height,
+      ascii: theme.ascii,
+      animating: live.animating,
+    });
+  };
+
+  // Direct drawing: each tick paints from the engine and the latest render's state.
   const slotShown = direct !== undefined && active;
   frame.current = () => {
-    evaluate.current();
+    observe.current();
     if (!direct || !slotShown || !direct.showing) return;
-    const lines = compose(live.sim.engine.snapshot({ maxInflight: 40 }));
+    const lines = compose(snapshotNow());
     while (lines.length < height) lines.push([]);
     direct.draw(paintLines(lines.map((l) => padLine(l, width)), theme), height);
   };
   useEffect(() => {
     if (!direct || !slotShown) return;
-    // Registering paints at once when the slot is on screen; every render repaints
-    // too (a key's effect, a verdict), only the lines that changed.
     return direct.attach(() => frame.current());
   }, [direct, slotShown]);
   useEffect(() => {
     if (slotShown) frame.current();
   });
 
-  const text = useMemo(
-    () => (slotShown ? [] : paintLines(compose(direct ? live.sim.engine.snapshot({ maxInflight: 40 }) : snapshot), theme)),
-    // compose reads the values listed here.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [slotShown, snapshot, live.state, live.topology, live.animating, width, height, theme, lab, scenario.name, verdicts, judgeAtS, props.atErrors],
-  );
   if (slotShown) return <InlineSlot width={width} height={height} mark={INLINE_MARK} />;
-  return <Canvas lines={text} width={width} />;
-}
-
-/** A line padded with spaces to `width` cells, so painting it covers the slot's whole row. */
-function padLine(line: StyledLine, width: number): StyledLine {
-  const n = line.reduce((t, seg) => t + seg.text.length, 0);
-  return n >= width ? line : [...line, { text: ' '.repeat(width - n), style: 'text' }];
+  return <Canvas lines={paintLines(compose(live.sim.snapshot), theme)} width={width} />;
 }
 
 /** Registered in steps/registry.tsx as the `lab` step view. */

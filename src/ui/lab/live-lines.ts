@@ -8,6 +8,7 @@ import { layoutDiagram, lbViewWord, legendLine, renderDiagram, type DiagramLayou
 import { sparkGlyphs, stateMark } from '../../diagram/glyphs';
 import type { SimEvent, Snapshot, Topology } from '../../sim/types';
 import type { LabState } from './use-lab-state';
+import { fitLine, styledWidth } from '../text';
 
 export interface LiveLinesInput {
   topology: Topology;
@@ -25,6 +26,12 @@ export interface LiveLinesInput {
   legend?: boolean;
   /** Leave the diagram out (status, metrics and log only): for a short summary under other text. */
   noDiagram?: boolean;
+  /** Draw every node as a compact list instead of the diagram (when the diagram cannot fit). */
+  nodeList?: boolean;
+  /** Fill the rows left at the bottom with the newest events. Default true. */
+  log?: boolean;
+  /** Label availability as measured since the run started. Default false. */
+  sinceStart?: boolean;
 }
 
 export interface LiveLines {
@@ -39,24 +46,15 @@ export interface LiveLines {
 /** Minimum width of the metrics side panel. */
 const SIDE_MIN = 18;
 
-const lineWidth = (l: StyledLine): number => l.reduce((n, s) => n + s.text.length, 0);
 
-/** Cut a styled line to `width` cells. */
-export function fitLine(line: StyledLine, width: number): StyledLine {
-  const out: StyledLine = [];
-  let used = 0;
-  for (const s of line) {
-    if (used >= width) break;
-    const room = width - used;
-    const text = s.text.length > room ? s.text.slice(0, room) : s.text;
-    out.push({ text, style: s.style });
-    used += text.length;
-  }
-  return out;
+/** Cut a styled line to `width` cells, ending in "…" (ASCII "~") when something was cut. */
+export function cutLine(line: StyledLine, width: number, ascii: boolean): StyledLine {
+  if (styledWidth(line) <= width) return line;
+  return [...fitLine(line, width - 1), { text: ascii ? '~' : '…', style: 'muted' }];
 }
 
 function padTo(line: StyledLine, width: number): StyledLine {
-  const w = lineWidth(line);
+  const w = styledWidth(line);
   const fitted = w > width ? fitLine(line, width) : line;
   return w < width ? [...fitted, { text: ' '.repeat(width - w), style: 'text' }] : fitted;
 }
@@ -105,7 +103,7 @@ export function eventStyle(type: string): DiagramStyle {
 }
 
 /** One event as a log line: time, then the engine's sentence with its cause. */
-export function eventLine(e: SimEvent): StyledLine {
+export function eventLine(e: Pick<SimEvent, 't_s' | 'message'> & { type: string }): StyledLine {
   return [
     { text: `${fmtTime(e.t_s * 1000).padStart(7)}  `, style: 'muted' },
     { text: e.message, style: eventStyle(e.type) },
@@ -129,11 +127,46 @@ function statusLine(input: LiveLinesInput): StyledLine {
     sep,
     { text: snapshot.algorithm, style: 'text' },
   ];
-  if (input.title && lineWidth(segs) + 3 + input.title.length <= input.width) segs.push(sep, { text: input.title, style: 'muted' });
+  if (input.title && styledWidth(segs) + 3 + input.title.length <= input.width) segs.push(sep, { text: input.title, style: 'muted' });
   return segs;
 }
 
-function metricLines(snapshot: Snapshot, width: number, ascii: boolean, side: boolean, oneLine = false): StyledLine[] {
+/**
+ * Every node on as few lines as fit `width`: glyph, id, state word, and what matters
+ * about it (VIP, VRRP role, MySQL role, how busy). Used when the diagram cannot fit.
+ */
+export function nodeListLines(topology: Topology, snapshot: Snapshot, selected: string | undefined, width: number, ascii: boolean): StyledLine[] {
+  const lines: StyledLine[] = [];
+  let line: StyledLine = [];
+  let used = 0;
+  for (const node of topology.nodes) {
+    const n = snapshot.nodes[node.id];
+    if (!n) continue;
+    const m = stateMark(n.state, ascii);
+    const item: StyledLine = [
+      { text: node.id === selected ? (ascii ? '>' : '▸') : ' ', style: 'selected' },
+      { text: `${m.glyph} `, style: m.style },
+      { text: node.id, style: node.id === selected ? 'selected' : 'title' },
+      { text: ` ${m.word}`, style: m.style },
+    ];
+    if (n.vipHolder) item.push({ text: ' VIP', style: 'vip' });
+    else if (n.vrrpState) item.push({ text: ` ${n.vrrpState}`, style: 'muted' });
+    if (n.dbRole) item.push({ text: ` ${n.dbRole}`, style: n.dbRole });
+    if (n.utilization > 0) item.push({ text: ` ${Math.round(n.utilization * 100)}%`, style: n.utilization >= 0.9 ? 'warn' : 'busy' });
+    const w = styledWidth(item) + 1;
+    if (used > 0 && used + w > width) {
+      lines.push(line);
+      line = [];
+      used = 0;
+    }
+    line.push(...item, { text: ' ', style: 'text' });
+    used += w;
+  }
+  if (line.length) lines.push(line);
+  return lines;
+}
+
+function metricLines(snapshot: Snapshot, width: number, ascii: boolean, side: boolean, oneLine = false, sinceStart = false): StyledLine[] {
   const s = snapshot.series;
   const errStyle: DiagramStyle = snapshot.error_rate > 0.01 ? 'down' : 'up';
   const availStyle: DiagramStyle = snapshot.availability < 0.99 ? 'down' : snapshot.availability < 0.999 ? 'warn' : 'up';
@@ -143,7 +176,7 @@ function metricLines(snapshot: Snapshot, width: number, ascii: boolean, side: bo
     const sw = Math.max(6, width - 2);
     const narrow = width < 24;
     const row = (label: string, value: string, style: DiagramStyle = 'title'): StyledLine => [
-      { text: (narrow && label === 'availability' ? 'avail' : label).padEnd(Math.max(0, width - value.length - 1)), style: 'muted' },
+      { text: (narrow && label.startsWith('avail') ? (sinceStart ? 'avail total' : 'avail') : label).padEnd(Math.max(0, width - value.length - 1)), style: 'muted' },
       { text: value, style },
     ];
     return [
@@ -154,7 +187,7 @@ function metricLines(snapshot: Snapshot, width: number, ascii: boolean, side: bo
       [{ text: sparkline(s.p99_ms, sw, ascii), style: p99Style === 'text' ? 'busy' : p99Style }],
       row('errors', fmtPercent(snapshot.error_rate), errStyle),
       [{ text: sparkline(s.error_rate, sw, ascii, errMax), style: errStyle }],
-      row('availability', fmtPercent(snapshot.availability, 2), availStyle),
+      row(sinceStart ? 'avail since start' : 'availability', fmtPercent(snapshot.availability, 2), availStyle),
       row('ok', group(snapshot.totals.ok), 'up'),
       row('failed', group(snapshot.totals.failed), snapshot.totals.failed > 0 ? 'down' : 'text'),
     ];
@@ -170,10 +203,10 @@ function metricLines(snapshot: Snapshot, width: number, ascii: boolean, side: bo
       { text: fmtLatency(snapshot.p99_ms), style: p99Style === 'text' ? 'title' : p99Style },
       { text: '  errors ', style: 'muted' },
       { text: fmtPercent(snapshot.error_rate), style: errStyle },
-      { text: '  avail ', style: 'muted' },
+      { text: sinceStart ? '  avail since start ' : '  avail ', style: 'muted' },
       { text: fmtPercent(snapshot.availability, 2), style: availStyle },
     ];
-    const room = width - lineWidth(line) - 2;
+    const room = width - styledWidth(line) - 2;
     if (room >= 6) line.push({ text: '  ', style: 'text' }, { text: sparkline(s.error_rate, Math.min(20, room), ascii, errMax), style: errStyle });
     return [line];
   }
@@ -197,7 +230,7 @@ function metricLines(snapshot: Snapshot, width: number, ascii: boolean, side: bo
       { text: `${fmtPercent(snapshot.error_rate)} `, style: errStyle },
       { text: sparkline(s.error_rate, sw, ascii, errMax), style: errStyle },
       sep,
-      { text: 'availability ', style: 'muted' },
+      { text: sinceStart ? 'availability since start ' : 'availability ', style: 'muted' },
       { text: fmtPercent(snapshot.availability, 2), style: availStyle },
       sep,
       { text: `${group(snapshot.totals.ok)} ok`, style: 'up' },
@@ -278,12 +311,15 @@ export function liveLines(input: LiveLinesInput): LiveLines {
   } else if (input.noDiagram) {
     diagram = [];
     side = false;
+  } else if (input.nodeList) {
+    diagram = nodeListLines(topology, snapshot, state.selected, width, ascii);
+    side = false;
   } else {
     diagram = renderDiagram(layout, snapshot, { selected: state.selected, requests });
   }
   const panelWidth = side ? width - layout.width - 2 : width;
   const oneLine = !side && 1 + diagram.length + 2 + fixedBelow > height;
-  const metrics = metricLines(snapshot, panelWidth, ascii, side, oneLine);
+  const metrics = metricLines(snapshot, panelWidth, ascii, side, oneLine, input.sinceStart);
   let clipped = false;
   const below = (side ? 0 : metrics.length) + fixedBelow;
   const diagramRoom = Math.max(1, height - 1 - below);
@@ -303,17 +339,17 @@ export function liveLines(input: LiveLinesInput): LiveLines {
   }
   // The legend only takes a line the event log does not need yet.
   if (input.legend && !state.logOpen && height - lines.length - fixedBelow >= Math.max(2, snapshot.events.length + 1)) lines.push(fitLine(legendLine(layout, { live: true }), width));
-  const selected = state.selected ? fitLine(selectedLine(topology, snapshot, state.selected, ascii), width) : undefined;
+  const selected = state.selected ? cutLine(selectedLine(topology, snapshot, state.selected, ascii), width, ascii) : undefined;
   const notice = state.notice ? fitLine([{ text: state.notice.text, style: state.notice.tone === 'error' ? 'down' : 'highlight' }], width) : undefined;
   const extras = [selected, notice].filter((l): l is StyledLine => l !== undefined);
   if (extras.length > Math.max(1, height - lines.length)) extras.splice(0, extras.length, notice ?? selected!);
   lines.push(...extras);
   const logRoom = Math.max(0, height - lines.length);
   let logLines = 0;
-  if (!state.logOpen && logRoom > 0) {
+  if (!state.logOpen && logRoom > 0 && input.log !== false) {
     const events = snapshot.events.slice(-logRoom);
     if (events.length === 0) lines.push([{ text: '  no events yet: the log explains every change, with its cause', style: 'muted' }]);
-    for (const e of events) lines.push(fitLine(eventLine(e), width));
+    for (const e of events) lines.push(cutLine(eventLine(e), width, ascii));
     logLines = Math.min(events.length, Math.max(0, height - (lines.length - events.length)));
   }
   return { lines: lines.slice(0, height), layout, clipped, logLines };

@@ -14,8 +14,8 @@ import type { LabRecord } from '../../progress/types';
 import { matchCommand, type Context } from '../keymap';
 import { LAYER, useKeys } from '../input';
 import { findLesson } from '../progress-ops';
-import { Frame } from '../components/frame';
-import { ellipsisFor } from '../components/text-utils';
+import { Frame, type FooterItem } from '../components/frame';
+import { ellipsisFor } from '../text';
 import { stepViewFor } from '../steps/registry';
 import type { StepViewProps } from '../step-props';
 
@@ -35,7 +35,9 @@ export function defaultContexts(step: Step): Context[] {
     case 'review':
       return ['checklist', 'lesson'];
     case 'lab':
-      return ['lab', 'lesson'];
+      return ['lab', 'labStep', 'stepDone'];
+    case 'build':
+      return ['designStep', 'design'];
     default:
       return ['lesson'];
   }
@@ -49,9 +51,10 @@ export function LessonScreen(props: LessonScreenProps): React.ReactElement | nul
   const stepKey = `${lessonId}#${stepIndex}`;
 
   // Contexts the step view reported, remembered per step so a new step starts from its default.
-  const [reported, setReported] = useState<{ key: string; contexts: Context[] } | undefined>();
-  const setContexts = useCallback((contexts: Context[]) => setReported({ key: stepKey, contexts }), [stepKey]);
+  const [reported, setReported] = useState<{ key: string; contexts: Context[]; extra?: FooterItem[] } | undefined>();
+  const setContexts = useCallback((contexts: Context[], extra?: FooterItem[]) => setReported({ key: stepKey, contexts, extra }), [stepKey]);
   const contexts = reported?.key === stepKey ? reported.contexts : step ? defaultContexts(step) : ['lesson' as Context];
+  const extraFooter = reported?.key === stepKey ? reported.extra : undefined;
 
   useKeys(
     (input, key) => {
@@ -106,7 +109,7 @@ export function LessonScreen(props: LessonScreenProps): React.ReactElement | nul
     active,
   };
   return (
-    <Frame layout={layout} theme={theme} title={title} status={status} progress={fraction} contexts={contexts} help={help}>
+    <Frame layout={layout} theme={theme} title={title} status={status} progress={fraction} contexts={contexts} extraFooter={extraFooter} help={help}>
       <Suspense fallback={<Text color={theme.color ? theme.colors.muted : undefined}>loading{ellipsisFor(theme)}</Text>}>
         <View key={stepKey} {...viewProps} />
       </Suspense>
