@@ -8,7 +8,7 @@
 //
 //   node scripts/bench/design.mjs [--runs N] [--json]
 //
-// It calls the built bundle's command line (dist/cli.js, built by `npm run bench`)
+// It calls the built bundle's command line (dist/cli.cjs, built by `npm run bench`)
 // in this process, so it measures exactly the code the app ships. A learner's first
 // drill runs in a fresh process, before the JIT has warmed up: that case is measured
 // too, by starting `webinfra-learn design drill --json` as a new process each time
@@ -16,7 +16,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);
@@ -24,12 +25,12 @@ const json = args.includes('--json');
 const runs = Math.max(5, Number(args[args.indexOf('--runs') + 1]) || 7);
 const BUDGET_MS = 3000;
 
-const cli = path.join(root, 'dist', 'cli.js');
+const cli = path.join(root, 'dist', 'cli.cjs');
 if (!existsSync(cli)) {
-  console.error('dist/cli.js is missing: run `npm run build` (or `npm run bench -- design`)');
+  console.error('dist/cli.cjs is missing: run `npm run build` (or `npm run bench -- design`)');
   process.exit(2);
 }
-const { main } = await import(pathToFileURL(cli).href);
+const { main } = createRequire(import.meta.url)(cli);
 
 /** Runs the command line in this process and returns its JSON output. */
 async function cliJson(argv) {

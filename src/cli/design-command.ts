@@ -13,6 +13,7 @@ import {
   checkDesign,
   DEFAULT_RATES,
   drillDesign,
+  drillTooBig,
   MIN_DRILL_SECONDS,
   parseDesign,
   ScenarioError,
@@ -241,6 +242,11 @@ export async function runDesignCommand(argv: string[], io: CliIo): Promise<numbe
     return reqs.every((r) => r.met) ? 0 : 1;
   }
   const seconds = args.seconds ?? 60;
+  const tooBig = drillTooBig(s, seconds);
+  if (tooBig) {
+    io.stderr.write(`webinfra-learn design: ${tooBig}\n`);
+    return 2;
+  }
   const d = drillDesign(s, { seconds, seed: args.seed });
   const y = yearlyAvailability(s, d);
   if (args.json) {

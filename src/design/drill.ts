@@ -11,7 +11,7 @@
  */
 import { createEngine } from '../sim/engine/index';
 import type { Report, Scenario, SimEvent, TimelineEvent } from '../sim/spec/types';
-import { FAULT_AT_S, faultEvents, listFaults, targetId, unavailableFaults, type Fault, type FaultKind, type UnavailableFault } from './faults';
+import { componentsOf, FAULT_AT_S, faultEvents, listFaults, targetId, unavailableFaults, type Fault, type FaultKind, type UnavailableFault } from './faults';
 
 /** What one fault did to the design. */
 export interface FaultResult {
@@ -195,8 +195,30 @@ export function baselineOf(ds: Scenario, seed = ds.seed): Baseline {
   return b;
 }
 
-/** Run one fault on a design already prepared by {@link drillScenario}. */
+const results = new WeakMap<Scenario, Map<string, FaultResult>>();
+
+/**
+ * Run one fault on a design already prepared by {@link drillScenario}. Runs are
+ * deterministic, so each (fault, seed) runs once per drill scenario: asking again (the
+ * mentor's case after the drill) costs nothing. The crash of a machine's only process
+ * is the machine's crash (the simulator's bare `kill` crashes every process of the
+ * machine), so it is run once for both rows.
+ */
 export function runFault(ds: Scenario, f: Fault, seed = ds.seed): FaultResult {
+  let cache = results.get(ds);
+  if (!cache) results.set(ds, (cache = new Map()));
+  const key = `${seed}|${f.node}|${f.component ?? ''}|${f.fault}`;
+  let r = cache.get(key);
+  if (!r) {
+    const node = ds.nodes.find((n) => n.id === f.node);
+    const onlyProcess = f.fault === 'crash' && f.component !== null && node !== undefined && componentsOf(node).length === 1;
+    r = onlyProcess ? { ...runFault(ds, { ...f, component: null }, seed), component: f.component } : playFault(ds, f, seed);
+    cache.set(key, r);
+  }
+  return { ...r };
+}
+
+function playFault(ds: Scenario, f: Fault, seed: number): FaultResult {
   const base = baselineOf(ds, seed);
   const r = measure(ds, faultEvents(ds, f), seed, f.fault === 'traffic_x3' ? 3 : 1);
   const { before, after, end } = r;
@@ -235,6 +257,25 @@ export function findSpofs(results: FaultResult[]): string[] {
     if (!out.includes(id)) out.push(id);
   }
   return out;
+}
+
+/**
+ * Events a whole drill may cost (≈ 4–10 s at 2–5 M events/s): it must answer within
+ * seconds, in the editor as on the command line.
+ */
+export const DRILL_EVENT_BUDGET = 20_000_000;
+/** Events one request costs, at the least, through a load balancer and a tier or two (measured 3.6–8). */
+const EVENTS_PER_REQUEST = 4;
+
+/**
+ * Why a drill of `s` would be too big to run here (its requests would pass
+ * DRILL_EVENT_BUDGET events over all its runs), or null when it is not.
+ */
+export function drillTooBig(s: Scenario, seconds = DRILL_SECONDS): string | null {
+  const runs = listFaults(s).length + 1; // + the baseline
+  const requests = s.workload.rate_rps * Math.max(seconds, MIN_DRILL_SECONDS) * (runs + 2); // traffic x3 counts thrice
+  if (requests * EVENTS_PER_REQUEST <= DRILL_EVENT_BUDGET) return null;
+  return `${s.workload.rate_rps} req/s over ${runs} runs of ${seconds} s is too much to drill here (budget ${DRILL_EVENT_BUDGET.toLocaleString('en-US')} events); lower the design's rate_rps or the seconds per fault`;
 }
 
 /** Drill a design: every fault of {@link listFaults}, then its single points of failure. */

@@ -38,6 +38,8 @@ export {
 export {
   drillDesign,
   drillScenario,
+  drillTooBig,
+  DRILL_EVENT_BUDGET,
   baselineOf,
   runFault,
   findSpofs,

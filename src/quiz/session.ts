@@ -15,9 +15,9 @@
  *   learner asks to see the answer (`reveal`), which counts as a missed answer.
  */
 import { gradeAnswer } from './grade';
+import type { QuizKind } from './kinds/kind';
 import { quizKind } from './registry';
-import { choiceOrder, presentedOrder } from './shuffle';
-import type { Answer, Grade, Question, QuizRecord } from './types';
+import type { Answer, Grade, Question, QuestionKind } from './types';
 
 export type QuizPhase = 'answering' | 'answered';
 
@@ -98,20 +98,19 @@ export type QuizAction =
 
 /** The session for `question`, resuming from a saved record if there is one. */
 export function initQuizSession(question: Question, options: QuizSessionOptions = {}): QuizSessionState {
-  const hasChoices = question.kind === 'single' || question.kind === 'multiple' || question.kind === 'predict';
   const previous = options.previous;
-  return {
+  const blank: QuizSessionState = {
     question,
-    choiceOrder: hasChoices ? choiceOrder(question, options.learner) : [],
-    cursor: question.kind === 'order' ? 0 : -1,
+    choiceOrder: [],
+    cursor: -1,
     selected: null,
     ticked: [],
-    order: question.kind === 'order' ? presentedOrder(question) : [],
+    order: [],
     held: false,
     touched: false,
     text: '',
     caret: 0,
-    focused: question.kind === 'text',
+    focused: false,
     node: null,
     phase: 'answering',
     grade: null,
@@ -123,36 +122,24 @@ export function initQuizSession(question: Question, options: QuizSessionOptions 
     notice: null,
     previous: previous ?? null,
   };
+  const start = kindOf(question).start;
+  return start ? { ...blank, ...start(question, options.learner) } : blank;
+}
+
+/** The kind module of the session's question, typed for the session (see registry.ts). */
+function kindOf(question: Question): QuizKind<QuestionKind> {
+  return quizKind(question.kind) as unknown as QuizKind<QuestionKind>;
 }
 
 /** Number of entries in the presented list (choices or order items). */
 export function listLength(state: QuizSessionState): number {
-  return state.question.kind === 'order' ? state.order.length : state.choiceOrder.length;
+  return state.order.length > 0 ? state.order.length : state.choiceOrder.length;
 }
-
-const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
 
 /** The answer the current state would submit, or a notice saying what is missing (each kind says, see kinds/). */
 export function currentAnswer(state: QuizSessionState): { answer: Answer } | { notice: string } {
-  const answer = quizKind(state.question.kind).answer as (s: QuizSessionState) => Answer | { notice: string };
-  const result = answer(state);
+  const result = kindOf(state.question).answer(state);
   return 'notice' in result ? result : { answer: result };
-}
-
-function moveItem(state: QuizSessionState, delta: number): QuizSessionState {
-  const from = state.cursor;
-  if (from < 0) return state;
-  const to = clamp(from + delta, 0, state.order.length - 1);
-  if (to === from) return state;
-  const order = [...state.order];
-  const [item] = order.splice(from, 1);
-  order.splice(to, 0, item!);
-  return { ...state, order, cursor: to, touched: true, notice: null };
-}
-
-/** Strip control characters from typed or pasted text (newlines become spaces). */
-function printable(text: string): string {
-  return text.replace(/[\r\n\t]+/g, ' ').replace(/[\u0000-\u001f\u007f]/g, '');
 }
 
 /** Apply one action. Returns the same object when nothing changes. */
@@ -161,75 +148,6 @@ export function quizReducer(state: QuizSessionState, action: QuizAction): QuizSe
   const answering = state.phase === 'answering';
 
   switch (action.type) {
-    case 'move': {
-      if (!answering) return state;
-      const n = listLength(state);
-      if (n === 0) return state;
-      if (q.kind === 'order' && state.held) return moveItem(state, action.delta);
-      const cursor = state.cursor < 0 ? (action.delta > 0 ? 0 : n - 1) : clamp(state.cursor + action.delta, 0, n - 1);
-      const selected = q.kind === 'single' || q.kind === 'predict' ? state.choiceOrder[cursor]! : state.selected;
-      if (cursor === state.cursor && selected === state.selected) return state;
-      return { ...state, cursor, selected, notice: null };
-    }
-    case 'choose': {
-      if (!answering) return state;
-      const n = listLength(state);
-      if (action.index < 0 || action.index >= n) return state;
-      if (q.kind === 'single' || q.kind === 'predict') {
-        return { ...state, cursor: action.index, selected: state.choiceOrder[action.index]!, notice: null };
-      }
-      if (q.kind === 'multiple') return quizReducer({ ...state, cursor: action.index }, { type: 'toggle' });
-      if (q.kind === 'order') return { ...state, cursor: action.index, held: false, notice: null };
-      return state;
-    }
-    case 'toggle': {
-      if (!answering) return state;
-      if (state.cursor < 0) return { ...state, notice: 'Move to an answer with ↑↓ first.' };
-      if (q.kind === 'multiple') {
-        const choice = state.choiceOrder[state.cursor]!;
-        const ticked = state.ticked.includes(choice) ? state.ticked.filter((c) => c !== choice) : [...state.ticked, choice];
-        return { ...state, ticked, notice: null };
-      }
-      if (q.kind === 'single' || q.kind === 'predict') {
-        return { ...state, selected: state.choiceOrder[state.cursor]!, notice: null };
-      }
-      if (q.kind === 'order') return { ...state, held: !state.held, notice: null };
-      return state;
-    }
-    case 'moveItem':
-      if (!answering || q.kind !== 'order') return state;
-      return moveItem(state, action.delta);
-    case 'type': {
-      if (!answering || q.kind !== 'text') return state;
-      const insert = printable(action.text);
-      if (insert.length === 0) return state;
-      const text = state.text.slice(0, state.caret) + insert + state.text.slice(state.caret);
-      return { ...state, text, caret: state.caret + insert.length, focused: true, notice: null };
-    }
-    case 'backspace': {
-      if (!answering || q.kind !== 'text' || state.caret === 0) return state;
-      const text = state.text.slice(0, state.caret - 1) + state.text.slice(state.caret);
-      return { ...state, text, caret: state.caret - 1, notice: null };
-    }
-    case 'deleteForward': {
-      if (!answering || q.kind !== 'text' || state.caret >= state.text.length) return state;
-      const text = state.text.slice(0, state.caret) + state.text.slice(state.caret + 1);
-      return { ...state, text, notice: null };
-    }
-    case 'caret': {
-      if (q.kind !== 'text') return state;
-      const caret =
-        action.to === 'home' ? 0 : action.to === 'end' ? state.text.length : clamp(state.caret + (action.to === 'left' ? -1 : 1), 0, state.text.length);
-      return caret === state.caret ? state : { ...state, caret };
-    }
-    case 'focus':
-      if (q.kind !== 'text' || state.focused === action.focused) return state;
-      // The field only takes keys while an answer can be typed.
-      if (action.focused && !answering) return state;
-      return { ...state, focused: action.focused };
-    case 'pickNode':
-      if (!answering || q.kind !== 'pick-node') return state;
-      return { ...state, node: action.node, notice: null };
     case 'submit': {
       if (!answering) return state;
       const current = currentAnswer(state);
@@ -273,16 +191,19 @@ export function quizReducer(state: QuizSessionState, action: QuizAction): QuizSe
       // old text (`lastAnswer` keeps it to show as "last try"). An order keeps its
       // arrangement: rebuilding it from the shuffle would throw away the parts the
       // learner already got right.
-      const fresh = q.kind === 'single' || q.kind === 'multiple' || q.kind === 'text';
+      const kind = kindOf(q);
       return {
         ...state,
         phase: 'answering',
         grade: null,
         held: false,
-        focused: q.kind === 'text',
+        focused: kind.start?.(q, undefined).focused ?? false,
         notice: null,
-        ...(fresh ? { selected: null, ticked: [], text: '', caret: 0 } : {}),
+        ...(kind.keepOnRetry ? {} : { selected: null, ticked: [], text: '', caret: 0, node: null }),
       };
     }
+    default:
+      // Moving, choosing, ticking, typing …: each kind's own (kinds/, listed in registry.ts).
+      return kindOf(q).act(state, action);
   }
 }

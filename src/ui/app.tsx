@@ -62,14 +62,16 @@ export function App(props: AppProps): React.ReactElement {
     initialAppState(course, props.initialProgress, { startLesson: props.startLesson, notices: props.notices }),
   );
   const [saveError, setSaveError] = useState<string | undefined>();
-  // The glossary overlay (t): over any screen, which keeps its state underneath.
+  // The glossary overlay (w): over any screen, which keeps its state underneath. Read
+  // through a ref in the key handler, so the handler stays the same function (a new one
+  // would re-register the root's keys above the screen's).
   const [glossary, setGlossary] = useState(false);
+  const glossaryOpen = useRef(false);
+  glossaryOpen.current = glossary;
 
   // Save on every progress change, during the commit (not in a later passive
   // effect), so a quit right after a step change never loses it.
-  // The first state counts as saved: a learner id made at start is written with
-  // the first real change, so merely looking around writes nothing.
-  const saved = useRef(state.progress);
+  const saved = useRef(props.initialProgress);
   const save = useCallback(
     (progress: Progress) => {
       if (progress === saved.current) return;
@@ -121,7 +123,7 @@ export function App(props: AppProps): React.ReactElement {
           setGlossary((open) => !open);
           return true;
         case 'back':
-          if (glossary) setGlossary(false);
+          if (glossaryOpen.current) setGlossary(false);
           else dispatch({ type: 'back' });
           return true;
         case 'map':
@@ -131,7 +133,7 @@ export function App(props: AppProps): React.ReactElement {
           return false;
       }
     },
-    [quit, dispatch, glossary],
+    [quit, dispatch],
   );
 
   return (

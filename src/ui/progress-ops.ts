@@ -18,7 +18,6 @@ export {
   recordLab as recordLabResult,
   recordQuizAnswer,
   recordReviewAnswer,
-  withLearner,
 } from '../progress/progress';
 
 /** Lesson by id, with its chapter and global position. */

@@ -2,6 +2,7 @@
  * Renders the course app with Ink and waits for the learner to quit. Loaded by
  * run.tsx (see there why this is a separate module).
  */
+import { withLearner } from '../progress/progress';
 import { render } from 'ink';
 import { firstFrameDrawn, markStartup, noteLoaded } from '../startup-profile';
 import type { RunAppOptions } from './run-options';
@@ -21,7 +22,11 @@ export async function startApp(opts: RunAppOptions): Promise<number> {
   const stdin = process.stdin;
   // A pipe's isTTY is undefined, not false: ask for raw mode support instead.
   const interactive = stdin.isTTY === true && typeof stdin.setRawMode === 'function';
-  const { progress, notice } = opts.store.load();
+  const loaded = opts.store.load();
+  const notice = loaded.notice;
+  // A learner id on the first start (kept from then on, written with the first
+  // change): it seeds the per-learner order of quiz choices.
+  const progress = withLearner(loaded.progress);
   markStartup('progress read');
   const notices = [...opts.notices];
   if (notice && !notices.includes(notice)) notices.push(notice);

@@ -20,7 +20,6 @@ import {
   recordLabResult,
   recordQuizAnswer,
   recordReviewAnswer,
-  withLearner,
   type QuizRef,
 } from './progress-ops';
 import { clamp } from './layout';
@@ -68,9 +67,7 @@ export interface InitOptions {
 }
 
 /** The first state: the map (cursor on "Continue" when there is one), or a deep-linked lesson. */
-export function initialAppState(course: Course, saved: Progress, opts: InitOptions = {}): AppState {
-  // A learner id on the first start (saved with the first save): it seeds choice orders.
-  const progress = withLearner(saved);
+export function initialAppState(course: Course, progress: Progress, opts: InitOptions = {}): AppState {
   const notices = [...(opts.notices ?? [])];
   const base: AppState = { screen: { name: 'map' }, help: false, mapCursor: 0, progress, notices };
   if (opts.startLesson) {

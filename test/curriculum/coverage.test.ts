@@ -10,7 +10,8 @@
  * misconception confronted by a distractor, every quiz answerable, every distractor
  * explained, ≥ 10 questions per chapter, every lab on a real scenario).
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type ChecklistPoint, loadChecklist } from '../../src/course/course-data';
@@ -139,8 +140,9 @@ describe('the shipped course', () => {
   });
 
   it('has a lab in every chapter for each failure story of the issue', () => {
+    // What the lab scripts (at), offers on a key (keys) or plays on request (show_me).
     const story = (scenario: string, needle: string) =>
-      labs.some(({ lab }) => lab.scenario === scenario && (lab.at ?? []).some((a) => a.includes(needle)));
+      labs.some(({ lab }) => lab.scenario === scenario && [...(lab.at ?? []), ...(lab.keys ?? []).map((k) => k.do), ...(lab.show_me ?? [])].some((a) => a.includes(needle)));
     expect(story('simple-web-stack', 'kill:server-1')).toBe(true);
     expect(story('simple-web-stack', 'stop:server-1')).toBe(true);
     expect(story('distributed', 'kill:web-2')).toBe(true);
@@ -260,6 +262,16 @@ describe('curriculum coverage table', () => {
     }
     const shipped = readdirSync(scenariosDir()).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, ''));
     expect(shipped.filter((s) => !used.has(s))).toEqual([]);
+  });
+
+  it("agrees with the design drill's mentor questions (lessons/mentor-questions.yaml): same questions, sent to a lesson that teaches each", () => {
+    const drill = parseYaml(readFileSync(path.join(lessonsDir(), 'mentor-questions.yaml'), 'utf8')) as { questions: { id: string; question: string; lesson: string }[] };
+    const mentorPoints = checklist.points.filter((p) => p.id.startsWith('mentor.'));
+    expect(drill.questions.map((q) => q.question).sort()).toEqual(mentorPoints.map((p) => p.point).sort());
+    for (const q of drill.questions) {
+      const point = mentorPoints.find((p) => p.point === q.question)!;
+      expect(point.lessons, `${q.id} sends the learner to ${q.lesson}`).toContain(q.lesson);
+    }
   });
 
   it('lists all 11 misconceptions of CURRICULUM.md', () => {

@@ -100,6 +100,14 @@ describe('webinfra-learn design drill', () => {
     for (const line of r.stdout.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
   });
 
+  it('exit 2, before running anything, for a design too busy to drill here', async () => {
+    const file = path.join(tmp, 'busy.yaml');
+    writeFileSync(file, 'name: busy\nworkload: { rate_rps: 20000 }\nnodes:\n  - { id: s, kind: server, roles: [web, app, db] }\n');
+    const r = await run(['design', 'drill', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('too much to drill here');
+  });
+
   it('exit 2 for a bad design', async () => {
     const file = path.join(tmp, 'typo.yaml');
     writeFileSync(file, 'name: t\nworkload: { rate_rps: 10 }\nnodes:\n  - { id: s, kind: server, rolez: [web] }\n');

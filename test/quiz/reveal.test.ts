@@ -82,3 +82,30 @@ describe('the reveal rule', () => {
     expect(text(quizReducer(typed, reveal))).toContain('The answer: LEMP');
   });
 });
+
+describe('pick-node and predict machines', () => {
+  it('a pick-node retry starts with nothing selected; showing the answer ends the retries', async () => {
+    const { PICK_START, pickReducer } = await import('../../src/quiz/kinds/pick-node-state');
+    const wrong = { correct: false, explain: 'e' };
+    let s = pickReducer(pickReducer(PICK_START, { type: 'move', by: 1, count: 3 }), { type: 'move', by: 1, count: 3 });
+    expect(s.cursor).toBe(1);
+    s = pickReducer(s, { type: 'answer', node: 'web-1', grade: wrong });
+    const retried = pickReducer(s, { type: 'retry' });
+    expect(retried).toMatchObject({ phase: 'choosing', cursor: -1, wrong: ['web-1'] });
+    const shown = pickReducer(s, { type: 'reveal' });
+    expect(shown.revealed).toBe(true);
+    expect(pickReducer(shown, { type: 'retry' })).toBe(shown);
+  });
+
+  it('predict shows choices in the learner order and records the question’s own index', async () => {
+    const { predictReducer, predictStart } = await import('../../src/quiz/kinds/predict-state');
+    const { predictKill } = await import('./fixtures');
+    const s0 = predictStart(predictKill, 'ada');
+    expect([...s0.order!].sort()).toEqual(predictKill.choices.map((_, i) => i));
+    const s1 = predictReducer(predictReducer(s0, { type: 'choose', index: 1, count: s0.order!.length }), { type: 'submit', grade: { correct: false, explain: 'e' } });
+    expect(s1.choice).toBe(s0.order![1]);
+    const done = predictReducer(s1, { type: 'finished' });
+    expect(predictReducer(done, { type: 'reveal' }).revealed).toBe(true);
+    expect(predictReducer(done, { type: 'retry' })).toMatchObject({ phase: 'choosing', cursor: -1 });
+  });
+});

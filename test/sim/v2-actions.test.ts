@@ -53,6 +53,17 @@ describe('add_server', () => {
   });
 });
 
+describe('at strings as the lab screen reads them (sim/spec parseAt)', () => {
+  it('give events the engine runs: a process, and add_server\'s tier', () => {
+    const s = loadScenario('distributed', scenarios);
+    const at = ['10:kill:web-1:app', '20:restore:web-1:app', '30:add_server:web'].map((a) => parseAt(a));
+    for (const ev of at) expect(timelineProblem(ev, s.nodes)).toBeUndefined();
+    const r = createEngine(s, { duration_s: 40, at }).run();
+    expect(events(r, 'process_killed', 'web-1')).toHaveLength(1);
+    expect(events(r, 'server_added', 'web-3')).toHaveLength(1);
+  });
+});
+
 describe('report numbers agree', () => {
   it('requests.dropped counts client requests a firewall dropped; firewall.dropped every packet; the snapshot agrees', () => {
     const yaml = `name: fw

@@ -241,21 +241,24 @@ describe('predict quiz', () => {
     expect(h.answers).toEqual([]);
     await h.press(KEY.down, KEY.enter); // choose 1 (wrong) and lock it in: the run starts
     await h.waitFor('You predicted:');
-    expect(h.contexts.at(-1)).toEqual(['predictRun', 'lab']);
+    await vi.waitFor(() => expect(h!.contexts.at(-1)).toEqual(['predictRun', 'lab']));
     const running = footerItems(h.contexts.at(-1)!).map((i) => `${i.label} ${i.description}`);
     expect(running.slice(0, 3)).toEqual(['Enter skip to the end', '→ next', '← back']);
     expect(running).not.toContain('Enter answer');
     await h.press(KEY.enter);
     await h.waitFor('What happened');
-    expect(h.contexts.at(-1)).toEqual(['wrongAnswer', 'stepDone']);
+    await vi.waitFor(() => expect(h!.contexts.at(-1)).toEqual(['wrongAnswer', 'stepDone']));
     expect(footerItems(h.contexts.at(-1)!)[0]).toMatchObject({ label: 'r', description: 'try again' });
     await h.press('r');
-    expect(h.contexts.at(-1)).toEqual(['quiz', 'question']);
-    await h.press('2', KEY.enter, KEY.enter);
+    await vi.waitFor(() => expect(h!.contexts.at(-1)).toEqual(['quiz', 'question']));
+    await h.press('2', KEY.enter);
+    // The new run is on screen (rebuilt in that render): Enter skips it to the end.
+    await h.waitFor('Enter skips to the end');
+    await h.press(KEY.enter);
     const f = await h.waitFor('✓ Correct');
     expect(f.replace(/\s+/g, ' ')).toContain('You predicted: Some requests fail until lb-1 marks web-2 DOWN');
     expect(f.replace(/\s+/g, ' ')).toContain('✓ Correct: that is what happened. (Your score keeps the first try.)');
-    expect(h.contexts.at(-1)).toEqual(['stepDone']);
+    await vi.waitFor(() => expect(h!.contexts.at(-1)).toEqual(['stepDone']));
   }, 20_000);
 
   it('starts with nothing chosen: Enter out of habit hints instead of locking choice 1 in', async () => {

@@ -8,6 +8,7 @@ import { cleanup } from 'ink-testing-library';
 import type { Course, Step } from '../../src/course/types';
 import type { Question } from '../../src/quiz/types';
 import { KEY, MemoryStore, renderApp } from './app-harness';
+import { prefetchStepViews } from '../../src/ui/steps/registry';
 import { lampText, requestOrder, spofMultiple } from '../quiz/fixtures';
 
 afterEach(() => cleanup());
@@ -43,6 +44,9 @@ const footerOf = (frame: string): string => frame.trimEnd().split('\n').at(-1)!;
 
 /** The app at 80×24 with the lesson open on step `step` (1-based, as the header says). */
 async function openAt(step: number, store = new MemoryStore()) {
+  // The step views load just after the first frame; one swapped in while a question
+  // is open starts it afresh (a first key typed then is lost). Loaded first, they stay.
+  await prefetchStepViews();
   const app = renderApp({ course: quizCourse(), startLesson: 'l1', store });
   await app.waitFor('Intro page');
   for (let i = 1; i < step; i++) {

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { QuizStep } from '../../src/ui/quiz/quiz-step';
 import { emptyProgress } from '../../src/progress/types';
 import type { MultipleQuestion } from '../../src/quiz/types';
@@ -87,10 +87,10 @@ describe('single choice, more', () => {
     // Open: the quiz keys and → skip / ← back (Enter answers, so it is not "next").
     expect(h.contexts.at(-1)).toEqual(['quiz', 'question']);
     await h.press('2', KEY.enter);
-    // Wrong: r first.
-    expect(h.contexts.at(-1)).toEqual(['wrongAnswer', 'lesson']);
+    // Wrong: r first. (Contexts are reported in an effect after the frame.)
+    await vi.waitFor(() => expect(h!.contexts.at(-1)).toEqual(['wrongAnswer', 'lesson']));
     await h.press('r', '1', KEY.enter);
-    expect(h.contexts.at(-1)).toEqual(['lesson']);
+    await vi.waitFor(() => expect(h!.contexts.at(-1)).toEqual(['lesson']));
   });
 });
 

@@ -46,7 +46,7 @@ export const reviewStep = (items: ReviewStepData['review']['items']): ReviewStep
 export async function mount<S extends Step>(
   View: React.ComponentType<StepViewProps<S>>,
   step: S,
-  opts: { progress?: Progress; course?: Course; lesson?: Lesson; width?: number; height?: number; color?: boolean } = {},
+  opts: { progress?: Progress; course?: Course; lesson?: Lesson; width?: number; height?: number; color?: boolean; ascii?: boolean } = {},
 ): Promise<Harness> {
   const answers: Harness['answers'] = [];
   const marks: Harness['marks'] = [];
@@ -61,7 +61,7 @@ export async function mount<S extends Step>(
     stepIndex: 0,
     width: opts.width ?? 76,
     height: opts.height ?? 18,
-    theme: makeTheme({ color: opts.color ?? false }),
+    theme: makeTheme({ color: opts.color ?? false, ascii: opts.ascii ?? false }),
     progress: opts.progress ?? emptyProgress(),
     onQuizAnswer: (id, correct) => answers.push({ id, correct }),
     onLabResult: () => {},

@@ -1,7 +1,9 @@
 /** What the choice kinds (single, multiple, predict) share: choice lookup and authoring checks. */
 import { isKnownMisconception } from '../misconceptions';
 import type { Choice, Grade, GradeNote, MultipleQuestion, PredictQuestion, SingleQuestion } from '../types';
-import { AnswerMismatchError, finish, note, type QuestionProblem } from './kind';
+import type { QuizAction, QuizSessionState } from '../session';
+import { choiceOrder } from '../shuffle';
+import { AnswerMismatchError, finish, moveCursor, note, type QuestionProblem } from './kind';
 
 type ChoiceQuestion = SingleQuestion | MultipleQuestion | PredictQuestion;
 
@@ -45,4 +47,30 @@ export function choiceProblems(choices: Choice[], exactlyOne: boolean): Question
     checkMisconception(c.misconception, label, out);
   });
   return out;
+}
+
+/** Choice kinds start with the choices in the learner's order and nothing chosen. */
+export function choiceStart(question: ChoiceQuestion, learner: string | undefined): Partial<QuizSessionState> {
+  return { choiceOrder: choiceOrder(question, learner) };
+}
+
+/** One choice (single, predict): moving onto a choice chooses it; a digit chooses; Space chooses. */
+export function actOneChoice(state: QuizSessionState, action: QuizAction): QuizSessionState {
+  if (state.phase !== 'answering') return state;
+  const n = state.choiceOrder.length;
+  switch (action.type) {
+    case 'move': {
+      const moved = moveCursor(state, action.delta, n);
+      const selected = moved.cursor < 0 ? null : state.choiceOrder[moved.cursor]!;
+      return selected === moved.selected ? moved : { ...moved, selected, notice: null };
+    }
+    case 'choose':
+      if (action.index < 0 || action.index >= n) return state;
+      return { ...state, cursor: action.index, selected: state.choiceOrder[action.index]!, notice: null };
+    case 'toggle':
+      if (state.cursor < 0) return { ...state, notice: 'Move to an answer with ↑↓ first.' };
+      return { ...state, selected: state.choiceOrder[state.cursor]!, notice: null };
+    default:
+      return state;
+  }
 }

@@ -5,7 +5,7 @@
  * quiz/registry.ts; its view is listed once in ui/quiz/views.tsx. Pure.
  */
 import type { Answer, Grade, GradeNote, Question, QuestionKind } from '../types';
-import type { QuizSessionState } from '../session';
+import type { QuizAction, QuizSessionState } from '../session';
 
 export type QuestionOf<K extends QuestionKind> = Extract<Question, { kind: K }>;
 export type AnswerOf<K extends QuestionKind> = Extract<Answer, { kind: K }>;
@@ -32,6 +32,15 @@ export interface QuizKind<K extends QuestionKind> {
    * saying what is missing.
    */
   answer(state: QuizSessionState): AnswerOf<K> | { notice: string };
+  /** Where the session starts for this kind (presented order, cursor, focus), over the blank session. */
+  start?(question: QuestionOf<K>, learner: string | undefined): Partial<QuizSessionState>;
+  /**
+   * This kind's own actions (move, choose, toggle, typing …); the session handles
+   * submit, retry and reveal. Returns the same state for an action it does not take.
+   */
+  act(state: QuizSessionState, action: QuizAction): QuizSessionState;
+  /** A retry keeps the answer being built (an order keeps its arrangement); otherwise it starts blank. */
+  keepOnRetry?: boolean;
 }
 
 /** Thrown when an answer does not fit its question (a programming error, not a wrong answer). */
@@ -54,6 +63,19 @@ export function finish(correct: boolean, explain: string, notes: GradeNote[], su
   }
   if (summary) grade.summary = summary;
   return grade;
+}
+
+export const clamp = (v: number, lo: number, hi: number): number => Math.max(lo, Math.min(hi, v));
+
+/**
+ * The state with its list cursor moved by `delta` over `n` entries (from nothing,
+ * -1, forward lands on the first and back on the last; clamped at the ends), or the
+ * same state when it does not move.
+ */
+export function moveCursor(state: QuizSessionState, delta: number, n: number): QuizSessionState {
+  if (state.phase !== 'answering' || n === 0) return state;
+  const cursor = state.cursor < 0 ? (delta > 0 ? 0 : n - 1) : clamp(state.cursor + delta, 0, n - 1);
+  return cursor === state.cursor ? state : { ...state, cursor, notice: null };
 }
 
 export function note(text: string, misconception?: number): GradeNote {

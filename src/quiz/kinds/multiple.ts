@@ -5,8 +5,17 @@
  * shown only once the learner asks for the answer.
  */
 import type { GradeNote } from '../types';
-import { choiceAt, choiceProblems } from './choices';
-import { finish, note, type QuizKind } from './kind';
+import type { QuizSessionState } from '../session';
+import { choiceAt, choiceProblems, choiceStart } from './choices';
+import { finish, moveCursor, note, type QuizKind } from './kind';
+
+/** Tick or untick the choice under the cursor. */
+function tick(state: QuizSessionState): QuizSessionState {
+  if (state.cursor < 0) return { ...state, notice: 'Move to an answer with ↑↓ first.' };
+  const choice = state.choiceOrder[state.cursor]!;
+  const ticked = state.ticked.includes(choice) ? state.ticked.filter((c) => c !== choice) : [...state.ticked, choice];
+  return { ...state, ticked, notice: null };
+}
 
 export const multiple: QuizKind<'multiple'> = {
   kind: 'multiple',
@@ -45,6 +54,21 @@ export const multiple: QuizKind<'multiple'> = {
     return finish(correct, question.explain, notes, summary, missedNotes);
   },
   problems: (question) => choiceProblems(question.choices, false),
+  start: choiceStart,
+  act(state, action) {
+    if (state.phase !== 'answering') return state;
+    const n = state.choiceOrder.length;
+    switch (action.type) {
+      case 'move':
+        return moveCursor(state, action.delta, n);
+      case 'choose':
+        return action.index < 0 || action.index >= n ? state : tick({ ...state, cursor: action.index });
+      case 'toggle':
+        return tick(state);
+      default:
+        return state;
+    }
+  },
   answer: (state) =>
     state.ticked.length === 0
       ? { notice: 'Tick at least one answer with Space (or its number) first.' }

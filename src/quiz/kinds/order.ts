@@ -6,7 +6,21 @@
  */
 import { normalizeAnswer } from '../text-match';
 import { checkMisconception } from './choices';
-import { AnswerMismatchError, finish, note, type QuestionProblem, type QuizKind } from './kind';
+import type { QuizSessionState } from '../session';
+import { presentedOrder } from '../shuffle';
+import { AnswerMismatchError, clamp, finish, moveCursor, note, type QuestionProblem, type QuizKind } from './kind';
+
+/** Move the item under the cursor by `delta` (the cursor goes with it). */
+function moveItem(state: QuizSessionState, delta: number): QuizSessionState {
+  const from = state.cursor;
+  if (from < 0) return state;
+  const to = clamp(from + delta, 0, state.order.length - 1);
+  if (to === from) return state;
+  const order = [...state.order];
+  const [item] = order.splice(from, 1);
+  order.splice(to, 0, item!);
+  return { ...state, order, cursor: to, touched: true, notice: null };
+}
 
 /** Index of an item by exact text, else by forgiving text (authors' rules may differ in case). */
 function indexOfItem(order: string[], item: string): number {
@@ -51,6 +65,26 @@ export const order: QuizKind<'order'> = {
     });
     return out;
   },
+  // Shuffled by question (never already solved), the cursor on the first item.
+  start: (question) => ({ order: presentedOrder(question), cursor: 0 }),
+  act(state, action) {
+    if (state.phase !== 'answering') return state;
+    const n = state.order.length;
+    switch (action.type) {
+      case 'move':
+        return state.held ? moveItem(state, action.delta) : moveCursor(state, action.delta, n);
+      case 'choose':
+        return action.index < 0 || action.index >= n ? state : { ...state, cursor: action.index, held: false, notice: null };
+      case 'toggle':
+        return state.cursor < 0 ? { ...state, notice: 'Move to an answer with ↑↓ first.' } : { ...state, held: !state.held, notice: null };
+      case 'moveItem':
+        return moveItem(state, action.delta);
+      default:
+        return state;
+    }
+  },
+  // A retry keeps the arrangement: rebuilding it would throw away the parts already right.
+  keepOnRetry: true,
   answer: (state) =>
     !state.touched ? { notice: 'Put the items in order first: Space picks one up, ↑↓ carry it.' } : { kind: 'order', order: [...state.order] },
 };

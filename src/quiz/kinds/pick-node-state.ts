@@ -5,7 +5,7 @@
  * load balancer, the answer to many "single point of failure" questions) or on the
  * node just found wrong. The first answer is the one the score keeps.
  */
-import { stepCursor } from '../cursor';
+import { cursorReducer, type CursorAction } from '../cursor';
 import { gradeAnswer } from '../grade';
 import type { Grade, PickNodeQuestion } from '../types';
 
@@ -25,10 +25,9 @@ export interface PickState {
 }
 
 export type PickAction =
-  | { type: 'move'; by: 1 | -1; count: number }
+  | CursorAction
   | { type: 'answer'; node: string; grade: Grade }
   | { type: 'retry' }
-  | { type: 'nudge' }
   | { type: 'reveal' };
 
 /** Where a question starts: nothing selected, nothing tried. */
@@ -37,10 +36,8 @@ export const PICK_START: PickState = { cursor: -1, phase: 'choosing', attempts: 
 export function pickReducer(state: PickState, action: PickAction): PickState {
   switch (action.type) {
     case 'move':
-      if (state.phase !== 'choosing' || action.count === 0) return state;
-      return { ...state, nudged: false, cursor: stepCursor(state.cursor, action.by, action.count) };
     case 'nudge':
-      return state.phase === 'choosing' ? { ...state, nudged: true } : state;
+      return cursorReducer(state, action);
     case 'answer':
       if (state.phase !== 'choosing') return state;
       return {

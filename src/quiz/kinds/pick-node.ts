@@ -24,5 +24,7 @@ export const pickNode: QuizKind<'pick-node'> = {
     if (question.answer.length === 0) out.push({ severity: 'error', message: 'has no correct node (answer: is empty)' });
     return out;
   },
+  act: (state, action) =>
+    action.type === 'pickNode' && state.phase === 'answering' ? { ...state, node: action.node, notice: null } : state,
   answer: (state) => (state.node === null ? { notice: 'Pick a node first.' } : { kind: 'pick-node', node: state.node }),
 };

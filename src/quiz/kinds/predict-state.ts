@@ -5,7 +5,7 @@
  * learner's order (see shuffle.ts); `cursor` is a position in that order and
  * `choice` the question's own index.
  */
-import { stepCursor } from '../cursor';
+import { cursorReducer, type CursorAction } from '../cursor';
 import { gradeAnswer } from '../grade';
 import { choiceOrder } from '../shuffle';
 import type { Grade, PredictQuestion } from '../types';
@@ -28,12 +28,11 @@ export interface PredictState {
 }
 
 export type PredictAction =
-  | { type: 'move'; by: 1 | -1; count: number }
+  | CursorAction
   | { type: 'choose'; index: number; count: number }
   | { type: 'submit'; grade: Grade }
   | { type: 'finished' }
   | { type: 'retry' }
-  | { type: 'nudge' }
   | { type: 'reveal' };
 
 /** Where a prediction starts in the author's order: nothing chosen. */
@@ -52,10 +51,8 @@ export function choiceAt(state: Pick<PredictState, 'order'>, pos: number): numbe
 export function predictReducer(state: PredictState, action: PredictAction): PredictState {
   switch (action.type) {
     case 'move':
-      if (state.phase !== 'choosing' || action.count === 0) return state;
-      return { ...state, nudged: false, cursor: stepCursor(state.cursor, action.by, action.count) };
     case 'nudge':
-      return state.phase === 'choosing' ? { ...state, nudged: true } : state;
+      return cursorReducer(state, action);
     case 'choose':
       return state.phase === 'choosing' && action.index >= 0 && action.index < action.count ? { ...state, nudged: false, cursor: action.index } : state;
     case 'submit':

@@ -3,7 +3,7 @@
  * a single choice; answered in its own view (ui/lab/predict-quiz.tsx) with the
  * state machine in predict-state.ts.
  */
-import { choiceProblems, gradeOneChoice } from './choices';
+import { actOneChoice, choiceProblems, choiceStart, gradeOneChoice } from './choices';
 import type { QuizKind } from './kind';
 
 export const predict: QuizKind<'predict'> = {
@@ -11,5 +11,7 @@ export const predict: QuizKind<'predict'> = {
   label: 'Predict, then run it',
   grade: (question, answer) => gradeOneChoice(question, answer.choice),
   problems: (question) => choiceProblems(question.choices, true),
+  start: choiceStart,
+  act: actOneChoice,
   answer: (state) => (state.selected === null ? { notice: 'Choose an answer first: ↑↓ or its number.' } : { kind: 'predict', choice: state.selected }),
 };

@@ -5,7 +5,13 @@
  */
 import { matchText, normalizeAnswer } from '../text-match';
 import { checkMisconception } from './choices';
-import { finish, note, type QuestionProblem, type QuizKind } from './kind';
+import { clamp, finish, note, type QuestionProblem, type QuizKind } from './kind';
+
+/** Strip control characters from typed or pasted text (newlines become spaces). */
+function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\r\n\t]+/g, ' ').replace(/[\u0000-\u001f\u007f]/g, '');
+}
 
 export const text: QuizKind<'text'> = {
   kind: 'text',
@@ -39,6 +45,36 @@ export const text: QuizKind<'text'> = {
       checkMisconception(w.misconception, `wrong answer ${i + 1}`, out);
     });
     return out;
+  },
+  // The field has the keys at once.
+  start: () => ({ focused: true }),
+  act(state, action) {
+    const answering = state.phase === 'answering';
+    switch (action.type) {
+      case 'type': {
+        const insert = printable(action.text);
+        if (!answering || insert.length === 0) return state;
+        const typed = state.text.slice(0, state.caret) + insert + state.text.slice(state.caret);
+        return { ...state, text: typed, caret: state.caret + insert.length, focused: true, notice: null };
+      }
+      case 'backspace':
+        if (!answering || state.caret === 0) return state;
+        return { ...state, text: state.text.slice(0, state.caret - 1) + state.text.slice(state.caret), caret: state.caret - 1, notice: null };
+      case 'deleteForward':
+        if (!answering || state.caret >= state.text.length) return state;
+        return { ...state, text: state.text.slice(0, state.caret) + state.text.slice(state.caret + 1), notice: null };
+      case 'caret': {
+        const to = action.to;
+        const caret = to === 'home' ? 0 : to === 'end' ? state.text.length : clamp(state.caret + (to === 'left' ? -1 : 1), 0, state.text.length);
+        return caret === state.caret ? state : { ...state, caret };
+      }
+      case 'focus':
+        // The field only takes keys while an answer can be typed.
+        if (state.focused === action.focused || (action.focused && !answering)) return state;
+        return { ...state, focused: action.focused };
+      default:
+        return state;
+    }
   },
   answer: (state) => (state.text.trim().length === 0 ? { notice: 'Type an answer first.' } : { kind: 'text', text: state.text }),
 };

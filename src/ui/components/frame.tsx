@@ -13,6 +13,7 @@ import type { Layout } from '../layout';
 import { FOOTER_GAP, fitFooter } from '../layout';
 import type { Theme } from '../theme';
 import { footerItems, globalKeysApply, type Context } from '../keymap';
+import { asciiCells, asciiKeyLabel } from '../ascii';
 import { ProgressBar } from './progress-bar';
 import { ellipsisFor, spread } from '../text';
 import { HELP_FOOTER, HelpOverlay } from './help-overlay';
@@ -67,7 +68,9 @@ function pinnedCount(contexts: readonly Context[]): number {
 export function Frame({ layout, theme, title, status = '', progress, contexts, extraFooter, help, children }: FrameProps): React.ReactElement {
   const inner = layout.bodyWidth;
   const accent = theme.color ? theme.colors.accent : undefined;
-  const footer = help ? HELP_FOOTER : frameFooter(contexts, extraFooter);
+  const keys = help ? HELP_FOOTER : frameFooter(contexts, extraFooter);
+  // --ascii: ASCII everywhere, key names included ("Up/Dn", not arrows).
+  const footer = theme.ascii ? keys.map((i) => ({ label: asciiKeyLabel(i.label), description: asciiCells(i.description) })) : keys;
   const warning = useContext(FrameWarning);
   return (
     <Box flexDirection="column" width={layout.width} height={layout.frameHeight}>

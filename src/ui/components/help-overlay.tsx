@@ -6,6 +6,7 @@
 import React, { useState } from 'react';
 import { Box, Text } from 'ink';
 import { helpSections, matchCommand, type Context } from '../keymap';
+import { asciiCells, asciiKeyLabel } from '../ascii';
 import type { Theme } from '../theme';
 import { LAYER, useKeys } from '../input';
 import { SCROLL_COMMANDS, Viewport, scrollOffset, viewportWindow } from './viewport';
@@ -38,9 +39,11 @@ const CONTEXT_TITLES: Record<Context, string> = {
 };
 
 /** Plain lines of the help text for these contexts (global last, as the most general). */
-export function helpLines(contexts: readonly Context[]): { text: string; heading: boolean }[] {
+export function helpLines(contexts: readonly Context[], ascii = false): { text: string; heading: boolean }[] {
   const ordered = [...new Set([...contexts.filter((c) => c !== 'global'), 'global' as const])];
-  const sections = helpSections(ordered).filter((s) => s.items.length > 0);
+  const sections = helpSections(ordered)
+    .filter((s) => s.items.length > 0)
+    .map((s) => (ascii ? { ...s, items: s.items.map((i) => ({ label: asciiKeyLabel(i.label), description: asciiCells(i.description) })) } : s));
   const labelWidth = Math.max(...sections.flatMap((s) => s.items.map((i) => [...i.label].length)), 4) + 3;
   const out: { text: string; heading: boolean }[] = [];
   sections.forEach((section, i) => {
@@ -63,7 +66,7 @@ export interface HelpOverlayProps {
 
 export function HelpOverlay({ contexts, width, height, theme, active }: HelpOverlayProps): React.ReactElement {
   const [offset, setOffset] = useState(0);
-  const lines = helpLines(contexts);
+  const lines = helpLines(contexts, theme.ascii);
   const title = 'Keys';
   // The title takes one row and a blank one.
   const viewHeight = Math.max(1, height - 2);

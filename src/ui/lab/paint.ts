@@ -4,6 +4,7 @@
  * Lines become plain strings with ANSI codes (chalk, which Ink itself uses), so a
  * whole diagram is a single `<Text>`: no element per cell, cheap to redraw at 30 fps.
  */
+import { asciiCells } from '../ascii';
 import chalk, { type ChalkInstance } from 'chalk';
 import type { DiagramStyle, StyledLine } from '../../diagram';
 import type { Theme } from '../theme';
@@ -76,7 +77,11 @@ function makePainter(theme: Theme, style: DiagramStyle): Painter {
 /** One styled line as a terminal string. */
 export function paintLine(line: StyledLine, theme: Theme): string {
   let out = '';
-  for (const seg of line) out += seg.style === 'text' ? seg.text : painterFor(theme, seg.style)(seg.text);
+  for (const seg of line) {
+    // --ascii: cell for cell (hints, lesson text and feedback included).
+    const text = theme.ascii ? asciiCells(seg.text) : seg.text;
+    out += seg.style === 'text' ? text : painterFor(theme, seg.style)(text);
+  }
   return out;
 }
 

@@ -169,13 +169,9 @@ function PredictRunner(props: StepViewProps<QuizStepData> & { scenario: Scenario
   const contextKey = predictContexts(state).join(' ');
   useEffect(() => {
     setContexts(predictContexts(state));
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the set of working keys changes
+    // Only when the set of working keys changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [contextKey, setContexts]);
-  // Each new run starts from the beginning with the same seed.
-  useEffect(() => {
-    if (state.run > 1) live.commands.reset();
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- a new run only, not a new commands object
-  }, [state.run]);
 
   useKeys(
     (input, key) => {
@@ -194,6 +190,9 @@ function PredictRunner(props: StepViewProps<QuizStepData> & { scenario: Scenario
           }
           const grade = gradePrediction(question, state, state.cursor);
           onQuizAnswer(question.id, grade.correct);
+          // Each new run starts from the beginning with the same seed, rebuilt in the
+          // same render that starts it (so Enter on the running screen skips this run).
+          if (state.run > 0) live.commands.reset();
           live.dispatch({ type: 'setPaused', paused: false });
           dispatch({ type: 'submit', grade });
         } else return false;
@@ -247,7 +246,7 @@ function PredictRunner(props: StepViewProps<QuizStepData> & { scenario: Scenario
     // show the run's numbers and its last events (the diagram is back on retry).
     if (view.clipped && over) view = liveLines({ topology: live.topology, snapshot, state: live.state, width, height: room, ascii, noDiagram: true });
     return paintLines([head[0]!, ...prediction, ...view.lines, ...tail.map((l) => fitLine(l, width))].slice(0, height), theme);
-  }, [question, state, snapshot, live.state, live.topology, live.sim.engine, width, height, theme, untilMs, window, props.atErrors, firstTryWrong]);
+  }, [question, state, snapshot, live.state, live.topology, live.sim.engine, width, height, theme, untilMs, props.atErrors, firstTryWrong]);
   return <Canvas lines={text} width={width} />;
 }
 
@@ -255,10 +254,9 @@ export function PredictQuiz(props: StepViewProps<QuizStepData>): React.ReactElem
   const question = props.step.question as PredictQuestion;
   const loaded = scenarioById(question.scenario);
   const at = useMemo(() => parseLabAt(question.at), [question.at]);
-  const { setContexts } = props;
   useEffect(() => {
-    if (!loaded.ok) setContexts(['lesson']);
-  }, [loaded.ok, setContexts]);
+    if (!loaded.ok) props.setContexts(['lesson']);
+  }, [loaded.ok, props.setContexts]);
   if (!loaded.ok) return <Text wrap="wrap">{`This question needs the scenario '${question.scenario}', which could not be loaded:\n${loaded.error}`}</Text>;
   return <PredictRunner {...props} scenario={loaded.scenario} atEvents={at.events} atErrors={at.errors} />;
 }

@@ -6,6 +6,7 @@
 import React from 'react';
 import { Box, Text } from 'ink';
 import type { Theme } from '../theme';
+import { asciiCells } from '../ascii';
 import { lineWindow, tone, type Line } from './lines';
 
 export interface LineViewProps {
@@ -18,13 +19,14 @@ export interface LineViewProps {
   theme: Theme;
 }
 
-function SegText({ line, width }: { line: Line; width: number }): React.ReactElement {
+function SegText({ line, width, ascii }: { line: Line; width: number; ascii: boolean }): React.ReactElement {
   let left = width;
   const parts: React.ReactElement[] = [];
   line.segs.forEach((seg, i) => {
     if (left <= 0) return;
-    const chars = [...seg.text];
-    const text = chars.length > left ? chars.slice(0, Math.max(0, left - 1)).join('') + '…' : seg.text;
+    // --ascii: cell for cell, so the line still fits (lesson text included).
+    const chars = [...(ascii ? asciiCells(seg.text) : seg.text)];
+    const text = chars.length > left ? chars.slice(0, Math.max(0, left - 1)).join('') + (ascii ? '.' : '…') : chars.join('');
     left -= Math.min(chars.length, left);
     parts.push(
       <Text key={i} color={seg.color} bold={seg.bold} dimColor={seg.dim} italic={seg.italic} inverse={seg.inverse}>
@@ -47,7 +49,7 @@ export function LineView({ lines, offset, keep, width, height, theme }: LineView
   return (
     <Box flexDirection="column" width={width}>
       {visible.map((line, i) => (
-        <SegText key={win.start + i} line={line} width={width} />
+        <SegText key={win.start + i} line={line} width={width} ascii={theme.ascii} />
       ))}
       {win.scrolls ? (
         <Text color={tone(theme, 'muted')} dimColor={!theme.color} wrap="truncate">

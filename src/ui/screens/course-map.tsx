@@ -15,6 +15,7 @@ import { buildMap, rowOfEntry, type MapRow } from '../map-model';
 import type { ChapterScore } from '../progress-ops';
 import { overallProgress } from '../progress-ops';
 import { Frame } from '../components/frame';
+import SelectInput from 'ink-select-input';
 import { ellipsisFor, spread, truncate, wrapAnsi } from '../text';
 
 export interface CourseMapProps extends ScreenProps {
@@ -41,21 +42,22 @@ export function CourseMap({ course, progress, cursor, notices, layout, theme, he
   const listHeight = Math.max(1, layout.bodyHeight - (noticeLines.length > 0 ? noticeLines.length + 1 : 0));
   const cursorRow = rowOfEntry(model, cursor);
   // Keep the chapter heading above the first lesson in view when scrolling to the top.
-  const top = scrollToShow(cursorRow, offsetRef.current, listHeight, model.rows.length);
+  // A list longer than the room keeps its last row for "↓ more" / the end of the list.
+  const room = model.rows.length > listHeight ? Math.max(1, listHeight - 1) : listHeight;
+  const top = scrollToShow(cursorRow, offsetRef.current, room, model.rows.length);
   const visibleTop = cursor === 0 ? 0 : top;
   offsetRef.current = visibleTop;
 
+  // ink-select-input owns ↑↓ / j k, Enter and the digits over the entries; the map
+  // keeps the keys it does not have (PgUp/PgDn, Home/End, c, r). It is focused by the
+  // one input owner (`active` is false while help is open or stdin is no terminal,
+  // so it never takes a non-terminal stdin) and kept in step with the app's cursor:
+  // it is remounted at the cursor whenever the cursor moves.
   useKeys(
     (input, key) => {
       const command = matchCommand(['map'], input, key);
       const page = Math.max(1, listHeight - 2);
       switch (command) {
-        case 'up':
-          dispatch({ type: 'mapMove', delta: -1 });
-          return true;
-        case 'down':
-          dispatch({ type: 'mapMove', delta: 1 });
-          return true;
         case 'pageUp':
           dispatch({ type: 'mapMove', delta: -page });
           return true;
@@ -68,14 +70,16 @@ export function CourseMap({ course, progress, cursor, notices, layout, theme, he
         case 'end':
           dispatch({ type: 'mapEnd' });
           return true;
-        case 'select':
-          dispatch({ type: 'mapSelect' });
-          return true;
         case 'continue':
           dispatch({ type: 'continue' });
           return true;
         case 'review':
           dispatch({ type: 'startReview' });
+          return true;
+        // Taken by the list (it hears every key itself): consumed here so they go nowhere else.
+        case 'up':
+        case 'down':
+        case 'select':
           return true;
         default:
           return false;
@@ -85,8 +89,15 @@ export function CourseMap({ course, progress, cursor, notices, layout, theme, he
     LAYER.screen,
   );
 
-  const rows = model.rows.slice(visibleTop, visibleTop + listHeight);
-  const more = visibleTop + listHeight < model.rows.length;
+  // The list scrolls by sliding its column up inside a clipped box; the last row
+  // says "more" when the list goes on below.
+  const more = visibleTop + room < model.rows.length;
+  const items = listItems(model.rows);
+  const onHighlight = (item: { value: MapItem }) => dispatch({ type: 'mapMove', delta: item.value.entry - cursor });
+  const onSelect = (item: { value: MapItem }) => {
+    if (item.value.entry !== cursor) dispatch({ type: 'mapMove', delta: item.value.entry - cursor });
+    dispatch({ type: 'mapSelect' });
+  };
   const warn = theme.color ? theme.colors.warn : undefined;
   const status = `${overall.done}/${overall.total} lessons done`;
   const extra = model.entries.some((e) => e.kind === 'review') ? [{ label: 'r', description: 'review missed' }] : [];
@@ -106,18 +117,23 @@ export function CourseMap({ course, progress, cursor, notices, layout, theme, he
           <Text color={warn}>{noticeLines.join('\n')}</Text>
         </Box>
       ) : null}
-      <Box flexDirection="column" height={listHeight}>
-        {rows.map((row, i) => (
-          <MapLine
-            key={visibleTop + i}
-            row={row}
-            selected={row.kind === 'entry' && row.entry === cursor}
-            width={layout.bodyWidth}
-            theme={theme}
-            last={more && i === rows.length - 1}
-          />
-        ))}
+      <Box flexDirection="column" height={room} overflow="hidden">
+        <Box flexDirection="column" marginTop={-visibleTop} flexShrink={0}>
+          <MapRowsContext.Provider value={{ width: layout.bodyWidth, theme }}>
+            <SelectInput
+              key={cursor}
+              items={items}
+              initialIndex={cursor}
+              isFocused={active}
+              indicatorComponent={NoIndicator}
+              itemComponent={MapItemView as never}
+              onHighlight={onHighlight}
+              onSelect={onSelect}
+            />
+          </MapRowsContext.Provider>
+        </Box>
       </Box>
+      {more ? <Text color={theme.color ? theme.colors.muted : undefined} dimColor={!theme.color}>{`  ${theme.ascii ? 'v' : '↓'} more`}</Text> : null}
     </Frame>
   );
 }
@@ -130,23 +146,60 @@ export function quizScore(score: ChapterScore): string {
   return `quiz ${score.answered}/${score.total} answered, ${score.correct} right`;
 }
 
+/** One entry of the list, with the rows drawn above it (a gap, its chapter's title). */
+interface MapItem {
+  entry: number;
+  above: MapRow[];
+  row: MapRow;
+}
+
+/** The map's rows as select-list items: each entry carries the headings above it. */
+function listItems(rows: readonly MapRow[]): { key: string; label: string; value: MapItem }[] {
+  const items: { key: string; label: string; value: MapItem }[] = [];
+  let above: MapRow[] = [];
+  for (const row of rows) {
+    if (row.kind !== 'entry') {
+      above.push(row);
+      continue;
+    }
+    items.push({ key: String(row.entry), label: String(row.entry), value: { entry: row.entry, above, row } });
+    above = [];
+  }
+  return items;
+}
+
+const MapRowsContext = React.createContext<{ width: number; theme: Theme } | null>(null);
+
+/** The list draws its own pointer inside the row (in the indent), so its indicator is empty. */
+function NoIndicator(): React.ReactElement {
+  return <></>;
+}
+
+function MapItemView({ value, isSelected }: { value: MapItem; isSelected?: boolean }): React.ReactElement {
+  const ctx = React.useContext(MapRowsContext)!;
+  return (
+    <Box flexDirection="column">
+      {value.above.map((row, i) => (
+        <MapLine key={i} row={row} selected={false} width={ctx.width} theme={ctx.theme} />
+      ))}
+      <MapLine row={value.row} selected={isSelected === true} width={ctx.width} theme={ctx.theme} />
+    </Box>
+  );
+}
+
 /** Notices as lines of at most `width` cells, each starting with a bullet, `max` lines at most. */
 export function wrapNotices(notices: readonly string[], theme: Theme, width: number, max: number): string[] {
   const lines = notices.flatMap((n) =>
-    wrapAnsi(n, width - 2, { trim: false }).map((l, i) => `${i === 0 ? theme.glyphs.bullet : ' '} ${l}`),
+    wrapAnsi(n, Math.max(1, width - 2), { trim: false }).map((l, i) => `${i === 0 ? theme.glyphs.bullet : ' '} ${l}`),
   );
   if (lines.length <= max) return lines;
   return [...lines.slice(0, max - 1), truncate(lines[max - 1]!, width - 3, '') + (theme.ascii ? '...' : '…')];
 }
 
-function MapLine({ row, selected, width, theme, last }: { row: MapRow; selected: boolean; width: number; theme: Theme; last: boolean }): React.ReactElement {
+function MapLine({ row, selected, width, theme }: { row: MapRow; selected: boolean; width: number; theme: Theme }): React.ReactElement {
   const g = theme.glyphs;
   const accent = theme.color ? theme.colors.accent : undefined;
   const muted = theme.color ? theme.colors.muted : undefined;
-  if (last) {
-    // The bottom row hints that the list goes on rather than cutting a line in half.
-    return <Text color={muted} dimColor={!theme.color}>{`  ${theme.ascii ? 'v' : '↓'} more`}</Text>;
-  }
   if (row.kind === 'gap') return <Text> </Text>;
   if (row.kind === 'chapter') {
     const right = [`${row.done}/${row.total} done`, row.score ? quizScore(row.score) : ''].filter(Boolean).join(sep(theme));
