@@ -52,7 +52,7 @@ describe('instructor mode', () => {
     await wait(100);
     await press('?');
     const help = app.lastFrame()!;
-    for (const k of ['pause / run', 'kill node', 'promote replica', 'reset run', 'request rate']) expect(help).toContain(k);
+    for (const k of ['pause', 'kill node', 'promote replica', 'reset run', 'request rate']) expect(help).toContain(k);
     await press(KEY.escape, 'q');
     expect(report?.scenario).toBeDefined();
     expect(report!.requests.total).toBeGreaterThanOrEqual(0);
