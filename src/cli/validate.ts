@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { loadCourse } from '../course/load-course';
 import { formatProblem } from '../course/problems';
-import { scenarioLookupFromDir } from '../course/scenario-nodes';
+import { chainedLookup, scenarioDirs } from '../course/course-scenarios';
 import { lessonsDir, scenariosDir } from '../package-root';
 import type { CliOptions } from './args';
 import type { CliIo } from './io';
@@ -11,7 +11,7 @@ export async function runValidate(dir: string | undefined, options: CliOptions, 
   const cwd = io.cwd ?? process.cwd();
   const root = dir ? path.resolve(cwd, dir) : lessonsDir();
   // Always a full load, never the cache: this is the check authors and CI rely on.
-  const { course, problems } = loadCourse(root, { scenarios: scenarioLookupFromDir(scenariosDir()), cwd });
+  const { course, problems } = loadCourse(root, { scenarios: chainedLookup(scenarioDirs(root, scenariosDir())), cwd });
   for (const p of problems) io.stdout.write(`${formatProblem(p)}\n`);
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;

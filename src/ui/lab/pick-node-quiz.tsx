@@ -20,7 +20,7 @@ import { matchCommand, type Context } from '../keymap';
 import { fitLine } from './live-lines';
 import { Canvas } from './canvas';
 import { paintLines } from './paint';
-import { scenarioById } from './scenario-cache';
+import { courseScenario } from './scenario-cache';
 import { scenarioTopology } from './scenario-topology';
 import { wrapSegments, wrapStyled } from './text-lines';
 
@@ -115,7 +115,7 @@ export function pickNodeContexts(state: Pick<PickState, 'phase' | 'grade'>, scro
 export function PickNodeQuiz(props: StepViewProps<QuizStepData>): React.ReactElement {
   const { step, width, height, theme, active, setContexts, onQuizAnswer, progress } = props;
   const question = step.question as PickNodeQuestion;
-  const loaded = scenarioById(question.scenario);
+  const loaded = courseScenario(props.course, question.scenario);
   const topology = loaded.ok ? scenarioTopology(loaded.scenario) : undefined;
   const order = useMemo(() => (topology ? layoutDiagram(topology, { width: 200, live: false }).order : []), [topology]);
   const [state, dispatch] = useReducer(pickReducer, PICK_START);
