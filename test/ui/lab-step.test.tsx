@@ -98,6 +98,7 @@ describe('lab step', () => {
     for (let i = 0; i < 40 && !h.frame().includes('[✓] Some requests failed'); i++) await h.press('.');
     f = await h.waitFor('[✓] Some requests failed');
     expect(f).toContain('[ ] lb-1 marked web-2 DOWN');
+    for (let i = 0; i < 60 && !h.labs.length; i++) await wait(25); // saving follows the tick by an effect
     expect(h.labs.at(-1)!.record).toEqual({ passed: [1], completed: false });
     for (let i = 0; i < 70 && !h.frame().includes('checks 2/2'); i++) await h.press('.');
     f = await h.waitFor('lab complete');
