@@ -2,14 +2,18 @@
 // hour at 300 req/s through a load balancer and three servers (web + app roles, so
 // each request is three events). Beside it, in the same run, the bare event queue
 // (push + pop of the same number of events) as a baseline: the ratio says what the
-// model costs on top of its heap. Target: ≥ 2 million events/s.
+// model costs on top of its heap. Target: ≥ 5 million events/s.
 //
 // Memory: one engine runs the same load headless for 4 simulated hours; after 1, 2
 // and 4 h it takes a full GC and reads heap used and RSS. The engine's state must not
 // grow with run length (a live view left open for an hour, a long headless run), so
 // flat means the 4 h figures are within a few MB of the 1 h ones.
 //
-//   node scripts/bench/sim.mjs [--runs N] [--json] [--no-memory]
+//   node scripts/bench/sim.mjs [--runs N] [--json] [--no-memory] [--against GIT-REF]
+//
+// --against GIT-REF bundles the engine of another commit too (src/sim of that ref,
+// e.g. `main`) and alternates runs of both in this process, so a before/after ratio
+// is measured under the same load (medians of both, and their ratio).
 //
 // The engine is bundled from src/ with esbuild into a temporary file (it is pure
 // TypeScript with no dependency besides `yaml`, which stays external), so this
@@ -26,17 +30,19 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const args = process.argv.slice(2);
 const json = args.includes('--json');
 const runs = Math.max(7, Number(args[args.indexOf('--runs') + 1]) || 7);
-const TARGET = 2_000_000;
+const TARGET = 5_000_000;
+const againstRef = args.includes('--against') ? args[args.indexOf('--against') + 1] : undefined;
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'webinfra-sim-bench-'));
-const out = path.join(tmp, 'sim-bundle.mjs');
+async function bundleEngine(srcRoot, name) {
+const out = path.join(tmp, name);
 await build({
   stdin: {
     contents: `
       export { createEngine } from './src/sim/engine';
       export { parseScenario } from './src/sim/scenario';
       export { EventQueue } from './src/sim/event-queue';`,
-    resolveDir: root,
+    resolveDir: srcRoot,
     loader: 'ts',
   },
   bundle: true,
@@ -54,7 +60,18 @@ const req = createRequire(path.join(root, 'package.json'));
 const yamlUrl = pathToFileURL(req.resolve('yaml')).href;
 const { readFileSync, writeFileSync } = await import('node:fs');
 writeFileSync(out, readFileSync(out, 'utf8').replace(/from\s*["']yaml["']/g, `from ${JSON.stringify(yamlUrl)}`));
-const { createEngine, parseScenario, EventQueue } = await import(pathToFileURL(out).href);
+return import(pathToFileURL(out).href);
+}
+const { createEngine, parseScenario, EventQueue } = await bundleEngine(root, 'sim-bundle.mjs');
+let other;
+if (againstRef) {
+  // The other commit's src/sim, extracted beside the bundle.
+  const { execFileSync } = await import('node:child_process');
+  const dir = path.join(tmp, 'against');
+  (await import('node:fs')).mkdirSync(dir);
+  execFileSync('sh', ['-c', `git -C "$1" archive "$2" src/sim | tar -x -C "$3"`, 'sh', root, againstRef, dir]);
+  other = await bundleEngine(dir, 'against-bundle.mjs');
+}
 
 const SCENARIO = `name: bench
 seed: 1
@@ -70,8 +87,8 @@ nodes:
 `;
 const scenario = parseScenario(SCENARIO, 'bench.yaml', 'bench');
 
-function hour() {
-  const engine = createEngine(scenario);
+function hour(mod) {
+  const engine = mod ? mod.createEngine(mod.parseScenario(SCENARIO, 'bench.yaml', 'bench')) : createEngine(scenario);
   const t0 = performance.now();
   const report = engine.run();
   const ms = performance.now() - t0;
@@ -119,12 +136,15 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 // Memory first, so RSS is not inflated by the speed runs' garbage.
 const mem = args.includes('--no-memory') ? [] : memory();
 hour(); // warm-up: JIT
+if (other) hour(other);
 const hours = [];
 const heaps = [];
+const others = [];
 for (let i = 0; i < runs; i++) {
   const h = hour();
   hours.push(h);
   heaps.push(h.events / heapOnly(h.events) * 1000);
+  if (other) others.push(hour(other));
 }
 rmSync(tmp, { recursive: true, force: true });
 
@@ -144,6 +164,11 @@ const result = {
   memory: mem,
   memory_growth_1h_to_4h_mb: mem.length ? +(mem[2].heap_used_mb - mem[0].heap_used_mb).toFixed(1) : undefined,
 };
+if (other) {
+  result.against = againstRef;
+  result.against_events_per_s = Math.round(median(others.map((h) => h.events / h.ms * 1000)));
+  result.ratio_vs_against = +(rate / result.against_events_per_s).toFixed(3);
+}
 if (json) console.log(JSON.stringify(result));
 else {
   const f = (n) => n.toLocaleString('en-US');
@@ -151,6 +176,7 @@ else {
   console.log(`  wall time (median of ${runs})   ${f(result.hour_wall_ms)} ms`);
   console.log(`  events per second           ${f(result.events_per_s)}  (target ≥ ${f(TARGET)}: ${result.meets_target ? 'met' : 'NOT met'})`);
   console.log(`  bare event heap, same load  ${f(result.heap_only_events_per_s)} events/s (model costs ×${result.ratio_vs_heap})`);
+  if (other) console.log(`  ${againstRef}, same runs        ${f(result.against_events_per_s)} events/s (this / ${againstRef}: ×${result.ratio_vs_against})`);
   if (mem.length)
     console.log(`  memory (one run, after GC; heap = JS heap + typed-array buffers)
     ${mem.map((m) => `${m.hours} h: heap ${m.heap_used_mb} MB, rss ${m.rss_mb} MB`).join(' · ')}  (heap growth 1 h → 4 h: ${result.memory_growth_1h_to_4h_mb} MB)`);

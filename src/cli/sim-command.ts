@@ -7,6 +7,7 @@
 import { parseArgs } from 'node:util';
 import { scenariosDir } from '../package-root';
 import { parseAt } from '../sim/spec/at';
+import { LIMITS, MIN_EVENTS_PER_REQUEST, RUN_EVENT_BUDGET } from '../sim/spec/limits';
 import { createEngine } from '../sim/engine';
 import { listScenarios, loadScenario, ScenarioError, timelineProblem } from '../sim/scenario';
 import type { EngineOptions, Report, Scenario, TimelineEvent } from '../sim/types';
@@ -34,8 +35,11 @@ Options:
   --at <t:action:node[:value]>
                       add an event to the timeline (repeatable), e.g.
                       --at 30:kill:web-2  --at 60:restore:web-2  --at 45:set_rate:300
-                      actions: kill, blackhole, stop, restore, drain, undrain,
-                      promote, set_rate, set_algorithm, probe
+                      actions: kill, hang, blackhole, stop, restore, drain,
+                      undrain, promote, set_rate, set_algorithm, probe,
+                      stop_replication, start_replication, add_server
+                      one process: --at 30:kill:web-1:app, 30:hang:web-2:app,
+                      30:kill:lb-1:haproxy (haproxy, keepalived, nginx, app, mysql)
   --json              print the report as JSON
   --list              list the built-in scenarios
   --speed <x>         live view: simulated seconds per real second (0.25-10, default 1)
@@ -108,9 +112,9 @@ export async function runSimCommand(argv: string[], io: SimIo = { stdout: proces
   let speed = 1;
   let projector = false;
   try {
-    opts.seed = num('seed', values.seed as string | undefined, (n) => Number.isInteger(n) && n >= 0, 'a whole number ≥ 0');
-    opts.duration_s = num('duration', values.duration as string | undefined, (n) => n > 0, 'a positive number of seconds');
-    opts.rate_rps = num('rate', values.rate as string | undefined, (n) => n > 0, 'a positive rate in req/s');
+    opts.seed = num('seed', values.seed as string | undefined, (n) => Number.isInteger(n) && n >= 0 && n <= LIMITS.seed!.max, `a whole number from 0 to ${LIMITS.seed!.max}`);
+    opts.duration_s = num('duration', values.duration as string | undefined, (n) => n > 0 && n <= LIMITS.duration_s!.max, `a positive number of seconds, at most ${LIMITS.duration_s!.max}`);
+    opts.rate_rps = num('rate', values.rate as string | undefined, (n) => n > 0 && n <= LIMITS.rate_rps!.max, `a positive rate in req/s, at most ${LIMITS.rate_rps!.max}`);
     speed = num('speed', values.speed as string | undefined, (n) => n >= 0.25 && n <= 10, 'between 0.25 and 10') ?? 1;
     const theme = (values.theme as string | undefined) ?? 'default';
     if (theme !== 'default' && theme !== 'projector') throw new UsageError(`--theme must be default or projector, got '${theme}'`);
@@ -146,11 +150,22 @@ export async function runSimCommand(argv: string[], io: SimIo = { stdout: proces
     if (live) return live.runLiveSim({ scenario, engineOptions: opts, speed, color, ascii: values.ascii === true, projector });
   }
 
+  const rate = opts.rate_rps ?? scenario.workload.rate_rps;
+  const duration = opts.duration_s ?? scenario.duration_s;
+  const tooBig = `${rate} req/s for ${duration} s is too much to simulate here (budget ${RUN_EVENT_BUDGET.toLocaleString('en-US')} events); lower --rate or --duration`;
+  if (rate * duration * MIN_EVENTS_PER_REQUEST > RUN_EVENT_BUDGET) {
+    io.stderr.write(`webinfra-learn sim: ${tooBig}\n`);
+    return 2;
+  }
   let report: Report;
   try {
-    report = createEngine(scenario, opts).run();
+    report = createEngine(scenario, { ...opts, max_events: RUN_EVENT_BUDGET }).run();
   } catch (e) {
     io.stderr.write(`webinfra-learn sim: ${(e as Error).message}\n`);
+    return 2;
+  }
+  if (report.sim.budget_exhausted) {
+    io.stderr.write(`webinfra-learn sim: stopped at ${report.duration_s} s of ${duration} s simulated: ${tooBig}\n`);
     return 2;
   }
   io.stdout.write(
@@ -219,11 +234,17 @@ export function formatReport(report: Report, scenario: Scenario, opts: { color?:
   out.push(bold(scenario.name));
   out.push(dim(`scenario ${report.scenario} · seed ${report.seed} · ${report.duration_s} s simulated · ${rate} req/s`));
   out.push('');
+  const waits = report.failed_latency_ms?.by_code ?? {};
   const codes = Object.entries(req.by_code ?? {})
-    .map(([k, v]) => `${k === 'no_answer' ? 'no answer' : k} ×${group(v)}`)
+    .map(([k, v]) => {
+      const wait = waits[k] && waits[k].mean >= 1000 ? ` after ≈ ${+(waits[k].mean / 1000).toFixed(1)} s` : '';
+      return `${k === 'no_answer' ? 'no answer' : k === 'client_timeout' ? 'client gave up' : k} ×${group(v)}${wait}`;
+    })
     .join(', ');
   const label = (s: string) => s.padEnd(14);
-  out.push(`${label('Requests')}${group(req.total)} total · ${green(`${group(req.ok)} ok`)} · ${req.failed ? red(`${group(req.failed)} failed`) : '0 failed'}`);
+  // Slow (answered after ≥ 1 s, e.g. SYN retries during a failover) is not failed.
+  const slow = req.slow ? ` · ${yellow(`${group(req.slow)} slow`)} ${dim('(ok after ≥ 1 s)')}` : '';
+  out.push(`${label('Requests')}${group(req.total)} total · ${green(`${group(req.ok)} ok`)} · ${req.failed ? red(`${group(req.failed)} failed`) : '0 failed'}${slow}`);
   // Second line: what the failures were, and work still queued when the run ended.
   const details = [
     codes ? `failed: ${codes}` : '',
@@ -252,7 +273,16 @@ export function formatReport(report: Report, scenario: Scenario, opts: { color?:
       const notUp = b ? Object.entries(b).filter(([, v]) => v !== 'UP') : [];
       if (notUp.length) notes.push(notUp.map(([k, v]) => `${k} ${v}`).join(', '));
     }
-    if (n.db_role) notes.push(n.db_role === 'replica' ? `replica, lag ${lagText(Number(n.replication_lag_ms ?? 0))}` : 'primary');
+    const procs = Object.entries((n.processes ?? {}) as Record<string, string>).filter(([, v]) => v !== 'up' && v !== n.state);
+    if (procs.length) notes.push(procs.map(([k, v]) => `${k} ${v}`).join(', '));
+    if (n.db_role)
+      notes.push(
+        n.db_role === 'replica'
+          ? n.replication === 'stopped'
+            ? `replica, replication stopped (lag unknown, ${group(Number(n.replication_backlog ?? 0))} behind)`
+            : `replica, lag ${lagText(Number(n.replication_lag_ms ?? 0))}`
+          : 'primary',
+      );
     rows.push([
       id,
       n.kind === 'load_balancer' ? 'load balancer' : 'server',

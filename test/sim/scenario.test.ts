@@ -52,7 +52,7 @@ describe('built-in scenarios', () => {
     const lb = s.nodes.find((n) => n.id === 'lb-1');
     expect(lb?.kind).toBe('load_balancer');
     if (lb?.kind !== 'load_balancer') return;
-    expect(lb.health_check).toEqual({ inter_ms: 2000, fastinter_ms: 2000, fall: 3, rise: 2, timeout_ms: 2000 });
+    expect(lb.health_check).toEqual({ inter_ms: 2000, fastinter_ms: 2000, fall: 3, rise: 2, timeout_ms: 2000, type: 'tcp', path: '/health' });
     expect(lb.retries).toBe(3);
     expect(lb.redispatch).toBe(false);
     expect(lb.weights).toEqual({ 'web-1': 1, 'web-2': 1 });
@@ -74,7 +74,7 @@ describe('scenario validation', () => {
       '  - { at_s: 5, action: explode, node: web-1 }', // 10
     ].join('\n');
     const p = problemsOf(text);
-    expect(p).toContain("bad.yaml:2: 'rate_rps' must be greater than 0, got -3");
+    expect(p).toContain("bad.yaml:2: 'rate_rps' must be greater than 0, got -3 (range > 0 to 20000)");
     expect(p.some((m) => m.startsWith('bad.yaml:6:') && m.includes("did you mean 'algorithm'"))).toBe(true);
     expect(p.some((m) => m.startsWith('bad.yaml:7:') && m.includes("unknown node 'web-9'"))).toBe(true);
     expect(p.some((m) => m.startsWith('bad.yaml:8:') && m.includes("unknown role 'cache'"))).toBe(true);

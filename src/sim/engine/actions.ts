@@ -1,30 +1,38 @@
 /**
  * Operator actions (timeline, `--at`, keys in the live view): kill, hang, restore, drain…
  */
-import type { Action, ActionName, Algorithm, TimelineEvent } from '../spec/types';
-import { EV_CHECK, EV_PROMOTE, S_HOP, S_QUEUED, S_SERVICE, S_ACK, UP, DOWN, HUNG, STOPPED, STATE_NAMES, ALG, fmtS } from './constants';
-import type { World, NodeRt } from './world';
+import { componentOf } from '../spec/scenario';
+import type { Action, ActionName, Algorithm, Component, Role, TimelineEvent } from '../spec/types';
+import { addServer } from './add-server';
 import { scheduleArrival } from './clients';
-import { setBusy } from './stations';
-import { finish, hangFail } from './requests';
-import { lagOf, resumeReplica, promote } from './replication';
-import { masterDownMs, armMasterDown, sendAdvert } from './vrrp';
+import { ALG, DOWN, EV_PROMOTE, fmtS, HUNG, STATE_NAMES, STOPPED, UP } from './constants';
 import { probe } from './firewall';
-
-// ---------------------------------------------------------------- actions
+import { checksOnRestore } from './health';
+import { restartChecks, restartHaproxy, stationLost, stationResumed } from './processes';
+import { lagOf, promote, resumeReplica } from './replication';
+import { leaveMaster, startAsBackup } from './vrrp';
+import type { NodeRt, Replica, World } from './world';
 
 export function doAction(w: World, a: Action | TimelineEvent): void {
   const n = a.node !== undefined ? w.nodes[w.byId.get(a.node)!] : undefined;
   const action: ActionName = a.action;
   switch (action) {
     case 'kill':
-      return takeDown(w, n!, DOWN);
+      return processFault(w, n!, DOWN, componentOf(a));
+    case 'hang':
+      return processFault(w, n!, HUNG, componentOf(a));
     case 'blackhole':
       return takeDown(w, n!, HUNG);
     case 'stop':
       return takeDown(w, n!, STOPPED);
     case 'restore':
-      return restore(w, n!);
+      return restore(w, n!, componentOf(a));
+    case 'stop_replication':
+      return setReplication(w, n!, false);
+    case 'start_replication':
+      return setReplication(w, n!, true);
+    case 'add_server':
+      return addServer(w, String(a.value) as Role);
     case 'drain':
       return drain(w, n!, true);
     case 'undrain':
@@ -54,13 +62,89 @@ export function doAction(w: World, a: Action | TimelineEvent): void {
   }
 }
 
+/** Names of machine states for messages. */
+function stateName(x: number): string {
+  return STATE_NAMES[x]!;
+}
 
-export function takeDown(w: World, n: NodeRt, how: number): void {
+/** The processes of a node with their station (servers) or -1 (haproxy, keepalived). */
+function processList(w: World, n: NodeRt): { c: Component; st: number }[] {
+  if (n.lb >= 0) return w.lbs[n.lb]!.vip >= 0 ? [{ c: 'haproxy', st: -1 }, { c: 'keepalived', st: -1 }] : [{ c: 'haproxy', st: -1 }];
+  const out: { c: Component; st: number }[] = [];
+  if (n.web >= 0) out.push({ c: 'nginx', st: n.web });
+  if (n.app >= 0) out.push({ c: 'app', st: n.app });
+  if (n.db >= 0) out.push({ c: 'mysql', st: n.db });
+  return out;
+}
+
+/** A process's state: UP, DOWN or HUNG. */
+export function procState(w: World, n: NodeRt, c: Component): number {
+  const lb = n.lb >= 0 ? w.lbs[n.lb]! : undefined;
+  if (c === 'haproxy') return lb ? lb.haproxy : UP;
+  if (c === 'keepalived') return lb ? lb.keepalived : UP;
+  const st = c === 'nginx' ? n.web : c === 'app' ? n.app : n.db;
+  return st >= 0 ? w.stations[st]!.proc : UP;
+}
+
+const PROCESS_LABEL: Record<Component, string> = {
+  haproxy: 'HAProxy',
+  keepalived: 'keepalived',
+  nginx: 'Nginx',
+  app: 'the app server',
+  mysql: 'MySQL',
+};
+
+/** `kill` or `hang` of one process (`component`) or, with none, of the whole machine's processes. */
+export function processFault(w: World, n: NodeRt, how: number, component: Component | undefined): void {
+  if (how === DOWN && component === undefined) return takeDown(w, n, DOWN);
   if (n.state !== UP) {
-    w.event('action_ignored', n.id, `${n.id} is already ${STATE_NAMES[n.state]}`);
+    w.event('action_ignored', n.id, `${n.id} is already ${stateName(n.state)}`);
     return;
   }
-  const wasMaster = n.lb >= 0 && w.lbs[n.lb]!.vState === 'MASTER';
+  const targets = processList(w, n).filter((p) => component === undefined || p.c === component);
+  const hit = targets.filter((p) => procState(w, n, p.c) === UP);
+  if (hit.length === 0) {
+    w.event('action_ignored', n.id, `${n.id}: ${targets.map((p) => p.c).join(', ')} ${targets.length === 1 ? 'is' : 'are'} not running`);
+    return;
+  }
+  const lb = n.lb >= 0 ? w.lbs[n.lb]! : undefined;
+  for (const p of hit) {
+    if (p.st >= 0) {
+      const s = w.stations[p.st]!;
+      s.proc = how;
+      stationLost(w, s, how, false);
+      if (p.c === 'mysql' && n.dbRole === 'primary') primaryLost(w, n, how);
+    } else if (p.c === 'haproxy' && lb) {
+      lb.haproxy = how;
+      if (how === DOWN) n.epoch++; // its connections are gone
+    } else if (p.c === 'keepalived' && lb) {
+      lb.keepalived = how;
+      if (lb.vState !== '') leaveMaster(w, lb, false); // no priority-0 advert: the backup waits its master-down interval
+    }
+  }
+  const names = hit.map((p) => p.c);
+  const what = how === DOWN ? 'crashed' : 'hung';
+  const effect =
+    how === DOWN
+      ? names.includes('keepalived') && names.length === 1
+        ? `: VRRP adverts stop, the VIP stays on ${n.id} until the backup takes it`
+        : ': connections are refused'
+      : ': the kernel still accepts connections into the listen backlog, nobody answers them';
+  const trackNote = lb && names.includes('haproxy') && lb.vip >= 0 && !names.includes('keepalived') ? (lb.tsInterval > 0 ? `; keepalived's track_script notices within ${lb.tsFall} × ${fmtS(lb.tsInterval)}` : '; keepalived does not watch HAProxy (no track_script): the VIP stays here') : '';
+  w.event(
+    how === DOWN ? 'process_killed' : 'process_hung',
+    n.id,
+    `${n.id}: ${names.map((c) => PROCESS_LABEL[c]).join(', ')} ${what}${effect}${trackNote}`,
+    { component: component ?? 'all', processes: names },
+  );
+}
+
+/** The whole machine goes down: killed (refused), blackholed (unanswered) or stopped cleanly. */
+export function takeDown(w: World, n: NodeRt, how: number): void {
+  if (n.state !== UP) {
+    w.event('action_ignored', n.id, `${n.id} is already ${stateName(n.state)}`);
+    return;
+  }
   n.state = how;
   n.downSince = w.t;
   const type = how === DOWN ? 'node_killed' : how === HUNG ? 'node_hung' : 'node_stopped';
@@ -73,39 +157,19 @@ export function takeDown(w: World, n: NodeRt, how: number): void {
   w.event(type, n.id, `${n.id} ${what}`);
   if (how !== STOPPED) {
     n.epoch++;
-    // Work inside the host dies with it: 502 for a crash, 504 after `timeout server` for a hang.
-    for (const st of [n.web, n.app, n.db]) {
-      if (st < 0) continue;
-      const s = w.stations[st]!;
-      const victims: number[] = [];
-      for (let i = 0; i < w.liveN; i++) {
-        const r = w.live[i]!;
-        const stage = w.rStage[r];
-        if (w.rStation[r] === st && (stage === S_SERVICE || stage === S_QUEUED || stage === S_HOP || stage === S_ACK)) victims.push(r);
-      }
-      s.queue.clear();
-      setBusy(w, s, -s.busy);
-      n.failed += victims.length;
-      for (const r of victims) {
-        if (w.rStage[r] === S_ACK) w.writesFailed++; // committed, never confirmed
-        if (how === DOWN) finish(w, r, 502);
-        else hangFail(w, r);
-      }
-    }
+    // Work inside the host dies with it: 502 for a crash, a timeout for a blackhole.
+    for (const st of [n.web, n.app, n.db]) if (st >= 0) stationLost(w, w.stations[st]!, how, true);
   }
   if (n.lb >= 0) {
     const lb = w.lbs[n.lb]!;
-    if (lb.vState !== '') {
-      if (how === STOPPED && wasMaster) {
-        sendAdvert(w, lb, 0);
-        w.addrHolder[lb.vip] = -1;
-      }
-      lb.vState = 'FAULT';
-      lb.advGen++;
-      lb.vGen++;
-    }
+    if (lb.vState !== '') leaveMaster(w, lb, how === STOPPED);
   }
-  if (n.dbRole === 'primary' && how !== STOPPED) {
+  if (n.dbRole === 'primary') primaryLost(w, n, how);
+}
+
+/** The primary's MySQL is gone: unshipped writes are lost, automatic promotion timers start. */
+function primaryLost(w: World, n: NodeRt, how: number): void {
+  if (how !== STOPPED) {
     // The replicas keep applying what they received (the relay log); what was still
     // on its way (committed less than lag_base_ms ago) never arrives.
     for (const x of w.nodes) {
@@ -122,66 +186,136 @@ export function takeDown(w: World, n: NodeRt, how: number): void {
       rep.client.length = keep;
     }
   }
-  if (n.dbRole === 'primary') {
-    for (const x of w.nodes) {
-      const d = x.spec.kind === 'server' ? x.spec.db : undefined;
-      if (x.dbRole === 'replica' && d?.promote_after_s !== undefined && x.state === UP) {
-        x.promoteGen++;
-        w.q.push(w.t + d.promote_after_s * 1000, EV_PROMOTE, x.idx, x.promoteGen);
-      }
+  for (const x of w.nodes) {
+    const d = x.spec.kind === 'server' ? x.spec.db : undefined;
+    if (x.dbRole === 'replica' && d?.promote_after_s !== undefined && x.state === UP) {
+      x.promoteGen++;
+      w.q.push(w.t + d.promote_after_s * 1000, EV_PROMOTE, x.idx, x.promoteGen);
     }
   }
 }
 
-
-export function restore(w: World, n: NodeRt): void {
-  if (n.state === UP) {
-    w.event('action_ignored', n.id, `${n.id} is already up`);
-    return;
-  }
-  const was = STATE_NAMES[n.state];
+/** `restore`: the whole machine (bare) or one process (`restore:web-1:app`) runs again. */
+export function restore(w: World, n: NodeRt, component?: Component): void {
+  if (component !== undefined || n.state === UP) return restoreProcesses(w, n, component);
+  const was = stateName(n.state);
+  const blackholed = n.state === HUNG;
   n.state = UP;
   n.epoch++;
   n.downSince = -1;
-  for (const st of [n.web, n.app, n.db]) if (st >= 0) w.stations[st]!.lastT = w.t;
+  for (const st of [n.web, n.app, n.db]) {
+    if (st < 0) continue;
+    const s = w.stations[st]!;
+    s.lastT = w.t;
+    s.proc = UP;
+    s.backlog = 0;
+  }
   let more = '';
   const watchers = w.lbs.filter((l) => l.to.includes(n.idx));
   if (watchers.length) {
     const l = watchers[0]!;
     more = `; ${watchers.map((x) => w.nodes[x.node]!.id).join(', ')} will mark it UP after ${l.rise} successful checks`;
   }
+  if (blackholed) checksOnRestore(w, n, false);
   if (n.lb >= 0) {
     const lb = w.lbs[n.lb]!;
-    // HAProxy starts with every server UP and checks from a fresh state.
-    lb.up.fill(1);
-    lb.fails.fill(0);
-    lb.succ.fill(0);
-    lb.outstanding.fill(0);
-    lb.queue.clear();
-    for (let j = 0; j < lb.to.length; j++) {
-      lb.checkGen[j]!++;
-      w.q.push(w.t + w.rng.next() * lb.inter, EV_CHECK, lb.idx * 65536 + j, lb.checkGen[j]!);
-    }
-    if (lb.vip >= 0) {
-      // keepalived starts as BACKUP and waits its own master-down interval.
-      lb.vState = 'BACKUP';
-      lb.lastAdvertFrom = -1;
-      lb.lastAdvertT = -1;
-      lb.zeroAdvert = false;
-      armMasterDown(w, lb, masterDownMs(w, lb));
-      more = `; keepalived starts as BACKUP and waits ${fmtS(masterDownMs(w, lb))} (3 × ${fmtS(lb.advMs)} + skew ${fmtS(lb.skewMs)}) before claiming VIP ${w.addrIps[lb.vip]}`;
-      if (w.addrHolder[lb.vip]! < 0 || w.nodes[w.addrHolder[lb.vip]!]!.state !== UP) more += ' (nobody holds it now)';
+    lb.haproxy = UP;
+    lb.keepalived = UP;
+    lb.tsFault = false;
+    lb.tsFails = 0;
+    restartHaproxy(w, lb);
+    if (lb.vip >= 0) more = startAsBackup(w, lb);
+  }
+  dbBack(w, n);
+  w.event('node_restored', n.id, `${n.id} restored (was ${was}): it accepts connections again${more}`);
+}
+
+/** Restart (killed) or resume (hung) one process, or every process that is not running. */
+function restoreProcesses(w: World, n: NodeRt, component?: Component): void {
+  if (n.state !== UP) {
+    w.event('action_ignored', n.id, `${n.id} is ${stateName(n.state)}: restore the machine first (restore:${n.id})`);
+    return;
+  }
+  const targets = processList(w, n).filter((p) => (component === undefined || p.c === component) && procState(w, n, p.c) !== UP);
+  if (targets.length === 0) {
+    w.event('action_ignored', n.id, component ? `${n.id}: ${component} is already running` : `${n.id} is already up`);
+    return;
+  }
+  const lb = n.lb >= 0 ? w.lbs[n.lb]! : undefined;
+  const notes: string[] = [];
+  for (const p of targets) {
+    const was = procState(w, n, p.c);
+    if (p.st >= 0) {
+      const s = w.stations[p.st]!;
+      s.proc = UP;
+      if (was === HUNG) {
+        stationResumed(w, s);
+        checksOnRestore(w, n, true);
+      } else {
+        s.backlog = 0;
+        s.lastT = w.t;
+      }
+      if (p.c === 'mysql') dbBack(w, n);
+    } else if (p.c === 'haproxy' && lb) {
+      lb.haproxy = UP;
+      if (was === DOWN) restartHaproxy(w, lb);
+      else restartChecks(w, lb);
+    } else if (p.c === 'keepalived' && lb) {
+      lb.keepalived = UP;
+      lb.tsFault = false;
+      lb.tsFails = 0;
+      notes.push(startAsBackup(w, lb).slice(2));
     }
   }
-  if (n.replica && n.dbRole === 'replica') resumeReplica(w, n);
+  w.event(
+    'process_restored',
+    n.id,
+    `${n.id}: ${targets.map((p) => PROCESS_LABEL[p.c]).join(', ')} ${targets.length === 1 ? 'is' : 'are'} running again${notes.length ? `; ${notes.join('; ')}` : ''}`,
+    { component: component ?? 'all', processes: targets.map((p) => p.c) },
+  );
+}
+
+/** A database node is back: its replication resumes, semi-sync may resume, promotion timers stop. */
+function dbBack(w: World, n: NodeRt): void {
+  if (n.replica && n.dbRole === 'replica' && !n.replica.stopped) resumeReplica(w, n);
   if (w.semiConfigured && !w.semiActive && n.dbRole === 'replica' && n.spec.kind === 'server' && n.spec.db?.semi_sync) {
     w.semiActive = true;
     w.event('semi_sync_on', n.id, `${n.id} is back: the primary waits for its acknowledgement again (semi-sync)`);
   }
   if (n.dbRole === 'primary') for (const x of w.nodes) if (x.dbRole === 'replica') x.promoteGen++;
-  w.event('node_restored', n.id, `${n.id} restored (was ${was}): it accepts connections again${more}`);
 }
 
+/** `stop_replication` / `start_replication` on a replica: its SQL thread stops or resumes. */
+export function setReplication(w: World, n: NodeRt, on: boolean): void {
+  const rep = n.replica;
+  if (!rep || n.dbRole !== 'replica') {
+    w.event('action_ignored', n.id, `${n.id} is not a replica`);
+    return;
+  }
+  if (rep.stopped === !on) {
+    w.event('action_ignored', n.id, `${n.id}: replication is already ${on ? 'running' : 'stopped'}`);
+    return;
+  }
+  if (!on) {
+    lagOf(w, rep);
+    rep.stopped = true;
+    w.event('replication_stopped', n.id, `${n.id}: replication SQL thread stopped (STOP REPLICA SQL_THREAD): new writes pile up unapplied and its lag reads unknown (Seconds_Behind_Master NULL); reads there go stale`);
+    return;
+  }
+  rep.stopped = false;
+  const backlog = replicaBacklog(w, rep);
+  if (n.state === UP && procState(w, n, 'mysql') === UP) resumeReplica(w, n);
+  const rate = Math.round(1000 / rep.applyMsPerWrite);
+  w.event('replication_started', n.id, `${n.id}: replication resumed with ${backlog} write${backlog === 1 ? '' : 's'} to apply, caught up in ≈ ${fmtS(Math.round(backlog * rep.applyMsPerWrite))} at ${rate} writes/s`, { backlog });
+}
+
+/** Writes a replica received but has not applied. */
+export function replicaBacklog(w: World, rep: Replica): number {
+  lagOf(w, rep);
+  let k = 0;
+  for (let i = rep.head; i < rep.applyT.length; i++) if (rep.applyT[i]! > w.t) k++;
+  return k;
+}
 
 export function drain(w: World, n: NodeRt, on: boolean): void {
   if (n.drained === on) return;
@@ -198,7 +332,6 @@ export function drain(w: World, n: NodeRt, on: boolean): void {
     checkDrained(w, n);
   } else w.event('undrained', n.id, `${n.id} back in rotation (undrain)`);
 }
-
 
 /** Requests still in flight to a node: its LB connections, or (behind Nginx) the work at its stations. */
 export function outstandingTo(w: World, n: NodeRt): number {
@@ -219,7 +352,6 @@ export function outstandingTo(w: World, n: NodeRt): number {
   }
   return k;
 }
-
 
 export function checkDrained(w: World, n: NodeRt): void {
   if (outstandingTo(w, n) > 0) return;

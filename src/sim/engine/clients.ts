@@ -2,11 +2,11 @@
  * Clients: arrivals, DNS lookups and caching, and the connection to whoever holds
  * the address they resolved.
  */
-import { EV_ARRIVAL, EV_HOP, EV_DNS, S_DNS, S_TO_ENTRY, K_STATIC, K_READ, K_WRITE, UP, PORT_HTTP, PORT_HTTPS } from './constants';
+import { C_CLIENT_TIMEOUT, DOWN, EV_ARRIVAL, EV_DNS, EV_FAIL, EV_HOP, EV_SYN, fmtS, HUNG, K_READ, K_STATIC, K_WRITE, PORT_HTTP, PORT_HTTPS, S_CONNECT, S_DNS, S_TO_ENTRY, SYN_FIRST_RTO_MS, UP } from './constants';
 import type { World, NodeRt } from './world';
 import { lbDispatch } from './lb/index';
 import { enter } from './stations';
-import { finish } from './requests';
+import { deadlineWait, finish } from './requests';
 import { allowed, dropEvent } from './firewall';
 
 export function scheduleArrival(w: World): void {
@@ -14,10 +14,10 @@ export function scheduleArrival(w: World): void {
   w.q.push(w.t + gap, EV_ARRIVAL, 0, w.arrivalGen);
 }
 
-
 export function onArrival(w: World): void {
   scheduleArrival(w);
   const r = w.alloc();
+  w.arrivals++;
   const u = w.rng.next();
   w.rKind[r] = u < w.staticRatio ? K_STATIC : u < w.staticRatio + w.writeRatio ? K_WRITE : K_READ;
   w.rHttps[r] = w.httpsRatio >= 1 ? 1 : w.httpsRatio > 0 && w.rng.next() < w.httpsRatio ? 1 : 0;
@@ -34,6 +34,7 @@ export function onArrival(w: World): void {
   w.rHops[r] = 0;
   w.rReadTries[r] = 0;
   w.rConn[r] = 0;
+  w.rTried[r] = 0;
   w.rDbHost[r] = -1;
   w.rEntry[r] = -1;
   w.rFrom[r] = -1;
@@ -57,7 +58,6 @@ export function onArrival(w: World): void {
   } else afterDns(w, r);
 }
 
-
 /** The client connects to the address it resolved, across the internet when `client_ms` > 0. */
 export function afterDns(w: World, r: number): void {
   const addr = w.cacheAddr[w.rClient[r]!]!;
@@ -75,24 +75,26 @@ export function afterDns(w: World, r: number): void {
   atEntry(w, r);
 }
 
-
-/** The client's packets reach whoever holds the address now. */
+/**
+ * The client's packets reach whoever holds the address now.
+ * - Nobody answers (no VIP holder, a blackholed host, a crashed keepalived's VIP):
+ *   the client retransmits its SYN after 1, 3, 7, 15 s… and succeeds once someone
+ *   holds the address, or fails when `client_timeout_s` runs out. With several A
+ *   records the browser instead fails over to the next address for its later requests.
+ * - Refused (the process behind the address is dead): the request fails at once.
+ * - A hung process: the kernel accepts, nothing answers: the client times out.
+ */
 export function atEntry(w: World, r: number): void {
   const addr = w.rAddr[r]!;
   const holder = addr >= 0 ? w.addrHolder[addr]! : w.entryDirect;
-  if (holder < 0 || w.nodes[holder]!.state !== UP) {
-    // Refused or unanswered: no HTTP answer at all. With several A records (active-active)
-    // the browser moves on to the next address for this client's later requests.
-    const n = w.wwwAddrs.length;
-    if (n > 1) {
-      const c = w.rClient[r]!;
-      const i = w.wwwAddrs.indexOf(w.cacheAddr[c]!);
-      w.cacheAddr[c] = w.wwwAddrs[(i + 1) % n]!;
-    }
-    if (holder >= 0) w.nodes[holder]!.hits++;
-    return finish(w, r, 0);
-  }
+  const hs = holder >= 0 ? w.nodes[holder]!.state : -1;
+  const isVip = addr >= 0 && w.addrIsVip[addr] === 1;
+  if (holder < 0 || hs === HUNG || (hs !== UP && isVip)) return synUnanswered(w, r, holder);
   const node = w.nodes[holder]!;
+  if (hs !== UP) {
+    node.hits++;
+    return entryRefused(w, r);
+  }
   node.hits++;
   const port = w.rHttps[r] ? PORT_HTTPS : PORT_HTTP;
   if (!allowed(w, node, port, -1)) {
@@ -101,13 +103,18 @@ export function atEntry(w: World, r: number): void {
     return finish(w, r, 0);
   }
   w.rEntry[r] = node.idx;
+  w.rEst[r] = w.t;
+  w.rTries[r] = 0;
   if (node.lb >= 0) {
     const lb = w.lbs[node.lb]!;
     w.rLb[r] = lb.idx;
     w.rLbEpoch[r] = node.epoch;
+    if (lb.haproxy === DOWN) return entryRefused(w, r);
+    if (lb.haproxy === HUNG) return deadlineWait(w, r, C_CLIENT_TIMEOUT);
     lbDispatch(w, r, lb, -1);
   } else {
     const st = w.stations[node.web >= 0 ? node.web : node.app]!;
+    if (st.proc === DOWN) return entryRefused(w, r);
     markHost(w, r, node);
     w.rStation[r] = st.idx;
     w.rFrom[r] = -1;
@@ -116,13 +123,59 @@ export function atEntry(w: World, r: number): void {
   }
 }
 
+/** Refused: no HTTP answer at all. With several A records the browser moves on to the next address for this client's later requests. */
+function entryRefused(w: World, r: number): void {
+  nextAddress(w, r);
+  finish(w, r, 0);
+}
+
+function nextAddress(w: World, r: number): boolean {
+  const n = w.wwwAddrs.length;
+  if (n <= 1) return false;
+  const c = w.rClient[r]!;
+  const i = w.wwwAddrs.indexOf(w.cacheAddr[c]!);
+  w.cacheAddr[c] = w.wwwAddrs[(i + 1) % n]!;
+  return true;
+}
+
+/** Nobody answered the SYN: retransmit on Linux's schedule (1, 3, 7, 15 s… after the first) until the client's timeout. */
+function synUnanswered(w: World, r: number, holder: number): void {
+  if (holder >= 0) w.nodes[holder]!.hits++;
+  if (nextAddress(w, r)) return finish(w, r, 0);
+  const tries = w.rTries[r]!;
+  if (tries === 0) {
+    w.rPhaseStart[r] = w.t; // the first SYN
+    w.rEst[r] = w.t;
+  }
+  const first = w.rPhaseStart[r]!;
+  const next = first + SYN_FIRST_RTO_MS * (2 ** (tries + 1) - 1);
+  const giveUp = first + w.clientTimeoutMs;
+  w.rStage[r] = S_CONNECT;
+  w.rFrom[r] = -1;
+  w.rTo[r] = holder;
+  if (tries === 0 && w.t - w.lastSynEvent >= 5000) {
+    w.lastSynEvent = w.t;
+    const ip = w.rAddr[r]! >= 0 ? w.addrIps[w.rAddr[r]!]! : 'the site';
+    w.event('syn_retry', holder >= 0 ? w.nodes[holder]!.id : undefined, `nobody answers on ${ip}: clients retransmit their SYN after 1, 3, 7, 15 s (Linux) and give up after client_timeout_s ${fmtS(w.clientTimeoutMs)}`, { address: ip });
+  }
+  if (next >= giveUp) {
+    w.rPhaseEnd[r] = giveUp;
+    w.rCode[r] = C_CLIENT_TIMEOUT;
+    w.q.push(giveUp, EV_FAIL, r, w.rGen[r]!);
+    return;
+  }
+  w.rTries[r] = tries + 1;
+  w.rPhaseEnd[r] = next;
+  w.q.push(next, EV_SYN, r, w.rGen[r]!);
+}
 
 export function markHost(w: World, r: number, node: NodeRt): void {
   if (node.web >= 0) {
     w.rWebHost[r] = node.idx;
-    w.rWebEpoch[r] = node.epoch;
+    w.rWebEpoch[r] = w.stations[node.web]!.epoch;
   } else {
     w.rAppHost[r] = node.idx;
-    w.rAppEpoch[r] = node.epoch;
+    w.rAppEpoch[r] = w.stations[node.app]!.epoch;
+    w.rAppT[r] = w.t;
   }
 }

@@ -23,6 +23,9 @@ export const EV_PROMOTE = 13; // automatic promotion of a replica
 export const EV_FAIL = 14; // a request fails at a later time (timeouts)
 export const EV_DNS = 15; // a client's DNS lookup finished
 export const EV_SEMI_TIMEOUT = 16; // rpl_semi_sync_master_timeout: the primary gives up waiting
+export const EV_SYN = 17; // a client retransmits its SYN to an address nobody answered
+export const EV_TRACK = 18; // keepalived's track_script runs
+export const EV_CHECK_OK = 19; // a check in progress succeeds (its server came back before the check timed out)
 
 // request stages
 export const S_FREE = 0;
@@ -50,6 +53,9 @@ export const STOPPED = 3; // clean stop
 
 export const STATE_NAMES: NodeState[] = ['up', 'down', 'hung', 'stopped'];
 
+/** The process serving each station role (R_WEB, R_APP, R_DB). */
+export const STATION_PROCESS = ['nginx', 'app', 'mysql'] as const;
+
 // roles of stations
 export const R_WEB = 0;
 export const R_APP = 1;
@@ -66,6 +72,24 @@ export const A_FIRST = 5;
 
 // HTTP-like result codes; 0 = the client got no answer at all (dropped, nobody at the address)
 export const C_OK = 200;
+/** The client gave up: no answer within `network.client_timeout_s` (reported as `client_timeout`). */
+export const C_CLIENT_TIMEOUT = 1;
+/** Not a result: Nginx's `proxy_read_timeout` fires (GETs are retried on the next upstream, POSTs get 504). */
+export const C_NGX_READ_TIMEOUT = -1;
+/** Not a result: Nginx's `proxy_connect_timeout` fires (nothing was sent: every method is retried). */
+export const C_NGX_CONNECT_TIMEOUT = -2;
+/** Linux retransmits an unanswered SYN 1, 3, 7, 15, 31… s after the first (`tcp_syn_retries`, doubling from 1 s). */
+export const SYN_FIRST_RTO_MS = 1000;
+/**
+ * The listen backlog of a hung process (the kernel completes handshakes into it while
+ * nobody accepts): 1024, measured with HAProxy 2.6 checking a SIGSTOPped back end. While
+ * it has room a TCP check passes; once full, SYNs are dropped and connects time out.
+ */
+export const HUNG_BACKLOG = 1024;
+/** Nginx `proxy_connect_timeout` and `proxy_read_timeout` default: 60 s. */
+export const NGINX_TIMEOUT_MS = 60_000;
+/** Nginx `fail_timeout` in whole seconds (Nginx's clock ticks in seconds). */
+export const NGINX_FAIL_TIMEOUT_S = 10;
 
 // latency histogram: log bins 2 % wide from 0.05 ms
 export const H_MIN = 0.05;
@@ -87,8 +111,6 @@ export const PORT_SSH = 22;
 export const MAX_EVENTS = 10_000;
 /** Repeated events of one kind on one node (stale reads, rejected writes) are reported at most this often, with a count. */
 export const REPEAT_EVENT_MS = 10_000;
-/** Nginx passive upstream check: `max_fails 1`, `fail_timeout 10s`. */
-export const NGINX_FAIL_TIMEOUT_MS = 10_000;
 /** `rpl_semi_sync_source_timeout` default: after 10 s without an acknowledgement the primary falls back to async. */
 export const SEMI_SYNC_TIMEOUT_MS = 10_000;
 /**

@@ -4,8 +4,6 @@
 import { UP, STATE_NAMES, PORT_HTTP, PORT_HTTPS, PORT_APP, PORT_DB, PORT_SSH } from './constants';
 import type { World, NodeRt } from './world';
 
-// ---------------------------------------------------------------- firewall
-
 export function allowed(w: World, node: NodeRt, port: number, from: number): boolean {
   const fw = node.fw;
   if (!fw) return true;
@@ -16,14 +14,12 @@ export function allowed(w: World, node: NodeRt, port: number, from: number): boo
   return false;
 }
 
-
 export function dropEvent(w: World, node: NodeRt, port: number, from: number): void {
   if (w.t - node.lastDropEvent < 5000) return;
   node.lastDropEvent = w.t;
   const src = from === -1 ? 'the internet' : from === -2 ? 'admin' : w.nodes[from]!.id;
   w.event('firewall_drop', node.id, `${node.id}'s firewall dropped a packet to port ${port} from ${src}: no rule allows it (it never reached the service)`, { port, from: src });
 }
-
 
 export function probe(w: World, node: NodeRt, port: number): void {
   if (!allowed(w, node, port, -1)) {

@@ -18,15 +18,16 @@
  */
 import type { Action, Engine, EngineOptions, Report, Scenario, Snapshot, Topology } from '../spec/types';
 import { timelineProblem } from '../spec/scenario';
-import { EV_ARRIVAL, EV_DONE, EV_HOP, EV_RETRY, EV_CHECK, EV_CHECK_RESULT, EV_ADVERT, EV_VRRP_TIMER, EV_TIMELINE, EV_COLLECT, EV_EVAL, EV_QUEUE_TIMEOUT, EV_PROMOTE, EV_FAIL, EV_DNS, EV_SEMI_TIMEOUT } from './constants';
+import { EV_ARRIVAL, EV_DONE, EV_HOP, EV_RETRY, EV_CHECK, EV_CHECK_RESULT, EV_ADVERT, EV_VRRP_TIMER, EV_TIMELINE, EV_COLLECT, EV_EVAL, EV_QUEUE_TIMEOUT, EV_PROMOTE, EV_FAIL, EV_DNS, EV_SEMI_TIMEOUT, EV_SYN, EV_TRACK, EV_CHECK_OK } from './constants';
 import { World } from './world';
-import { onArrival, afterDns } from './clients';
+import { afterDns, atEntry, onArrival } from './clients';
+import { ngxTimeout } from './nginx';
 import { onRetry, onQueueTimeout } from './lb/index';
 import { onHop, onServiceDone } from './stations';
 import { finish } from './requests';
 import { onSemiTimeout, onAutoPromote } from './replication';
 import { onCheck, checkResult } from './health';
-import { onAdvert, onMasterDown } from './vrrp';
+import { onAdvert, onMasterDown, onTrackScript } from './vrrp';
 import { onCollect, onEval } from './monitoring';
 import { doAction } from './actions';
 import { closeSeconds, snapshot, report } from './observe';
@@ -57,7 +58,7 @@ export function dispatch(w: World, type: number, a: number, b: number): void {
       onCheck(w, a >> 16, a & 0xffff, b);
       break;
     case EV_CHECK_RESULT:
-      if (w.lbs[a >> 16]!.checkGen[a & 0xffff] === b) checkResult(w, a >> 16, a & 0xffff, false, 'check timed out');
+      if (w.lbs[a >> 16]!.checkGen[a & 0xffff] === b) checkResult(w, a >> 16, a & 0xffff, false, w.lbs[a >> 16]!.checkWhy[a & 0xffff]!);
       break;
     case EV_ADVERT:
       onAdvert(w, a, b);
@@ -81,11 +82,23 @@ export function dispatch(w: World, type: number, a: number, b: number): void {
       if (w.nodes[a]!.promoteGen === b) onAutoPromote(w, a);
       break;
     case EV_FAIL:
-      if (w.rGen[a] === b) finish(w, a, w.rCode[a]!);
+      if (w.rGen[a] === b) {
+        const code = w.rCode[a]!;
+        if (code < 0) ngxTimeout(w, a, code);
+        else finish(w, a, code);
+      }
+      break;
+    case EV_SYN:
+      if (w.rGen[a] === b) atEntry(w, a);
+      break;
+    case EV_TRACK:
+      onTrackScript(w, a);
+      break;
+    case EV_CHECK_OK:
+      if (w.lbs[a >> 16]!.checkGen[a & 0xffff] === b) checkResult(w, a >> 16, a & 0xffff, true, '');
       break;
   }
 }
-
 
 /** Create an engine for a loaded scenario. Options override the scenario's seed, duration, rate and add timeline events. */
 export function createEngine(scenario: Scenario, opts: EngineOptions = {}): Engine {
@@ -110,10 +123,18 @@ class Sim implements Engine {
     return this.w.t;
   }
 
-  runUntil(tMs: number): void {
+  runUntil(tMs: number, opts?: { maxEvents?: number }): void {
     const start = performance.now();
     const q = this.w.q;
+    // A frame's budget (opts.maxEvents) and the run's (EngineOptions.max_events): past
+    // either, virtual time stops short of tMs (now() tells where it stopped).
+    const limit = Math.min(this.w.maxEvents, opts?.maxEvents !== undefined ? this.w.processed + opts.maxEvents : Infinity);
     while (q.size > 0 && q.peekTime() <= tMs) {
+      if (this.w.processed >= limit) {
+        if (this.w.processed >= this.w.maxEvents) this.w.budgetExhausted = true;
+        this.w.wallMs += performance.now() - start;
+        return;
+      }
       q.pop();
       const t = q.t;
       if (t >= this.w.nextSecond) closeSeconds(this.w, t);

@@ -2,7 +2,6 @@
  * A growable FIFO of integers (request ids waiting at a station or a load balancer).
  */
 
-
 /** Growable FIFO of integers. */
 export class IntQueue {
   private buf = new Int32Array(16);

@@ -4,8 +4,6 @@
 import { EV_COLLECT, EV_EVAL, UP, SERIES_LEN, fmtS } from './constants';
 import type { World, AlertRt } from './world';
 
-// ---------------------------------------------------------------- monitoring
-
 export function onCollect(w: World): void {
   const dt = w.lastCollect < 0 ? w.t : w.t - w.lastCollect;
   w.lastCollect = w.t;
@@ -22,7 +20,6 @@ export function onCollect(w: World): void {
   w.q.push(w.t + w.monInterval, EV_COLLECT, 0, 0);
 }
 
-
 export function metricOf(w: World, a: AlertRt): number {
   const n = w.nodes[a.node]!;
   switch (a.rule.metric) {
@@ -37,7 +34,6 @@ export function metricOf(w: World, a: AlertRt): number {
   }
   return 0;
 }
-
 
 export function onEval(w: World): void {
   for (const a of w.alerts) {

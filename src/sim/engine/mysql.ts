@@ -1,7 +1,7 @@
 /**
  * The application's SQL: where reads and writes go, read_only replicas, failed writes.
  */
-import { K_WRITE, UP, HUNG, STATE_NAMES, PORT_DB, REPEAT_EVENT_MS, DB_CONNECT_TIMEOUT_MS, fmtS } from './constants';
+import { DB_CONNECT_TIMEOUT_MS, DOWN, fmtS, HUNG, HUNG_BACKLOG, K_WRITE, PORT_DB, REPEAT_EVENT_MS, STATE_NAMES, UP } from './constants';
 import type { World, NodeRt } from './world';
 import { sendTo } from './stations';
 import { complete, finish, failLater } from './requests';
@@ -29,7 +29,8 @@ export function toDb(w: World, r: number, app: NodeRt): void {
     w.fwDropped++;
     dropEvent(w, db, PORT_DB, app.idx);
   }
-  if (db.state !== UP || !fwOk) {
+  const mysql = w.stations[db.db]!;
+  if (db.state !== UP || !fwOk || mysql.proc === DOWN || (mysql.proc === HUNG && mysql.backlog >= HUNG_BACKLOG)) {
     if (!write && w.rReadTries[r]! < app.readFrom.length - 1) {
       w.rReadTries[r]!++;
       return toDb(w, r, app); // try the next read source
@@ -37,10 +38,23 @@ export function toDb(w: World, r: number, app: NodeRt): void {
     if (write) writeFailed(w, app, db);
     app.failed++;
     app.errs++;
-    if (db.state === HUNG || !fwOk) return failLater(w, r, 504, DB_CONNECT_TIMEOUT_MS);
+    if (db.state === HUNG || !fwOk || mysql.proc === HUNG) {
+      w.rStation[r] = mysql.idx;
+      return failLater(w, r, 504, DB_CONNECT_TIMEOUT_MS);
+    }
     return finish(w, r, 500);
   }
-  if (write && db.dbRole !== 'primary') {
+  if (write && db.dbRole !== 'primary' && app.dbRoot && !db.superRO) {
+    // read_only does not stop a SUPER user: the write lands on the replica, which now differs from its primary.
+    w.driftedWrites++;
+    db.driftCount++;
+    if (w.t - db.lastDriftEvent >= REPEAT_EVENT_MS) {
+      const more = db.driftCount - 1;
+      db.lastDriftEvent = w.t;
+      db.driftCount = 0;
+      w.event('replica_drift', db.id, `${db.id} accepted a write from ${app.id}'s app connected as root: read_only does not stop a SUPER user, so the replica now differs from its primary (super_read_only would reject it)${more > 0 ? `; ${more} more since the last report` : ''}`, { from: app.id, count: more + 1 });
+    }
+  } else if (write && db.dbRole !== 'primary') {
     // read_only replica: MySQL answers ERROR 1290 at once.
     w.writesFailed++;
     db.rejectCount++;
@@ -48,7 +62,7 @@ export function toDb(w: World, r: number, app: NodeRt): void {
       const more = db.rejectCount - 1;
       db.lastRejectEvent = w.t;
       db.rejectCount = 0;
-      w.event('write_rejected', db.id, `${db.id} rejected a write from ${app.id}'s app: it is a read_only replica (writes belong on the primary${w.primary >= 0 ? `, ${w.nodes[w.primary]!.id}` : ''})${more > 0 ? `; ${more} more since the last report` : ''}`, { from: app.id, count: more + 1 });
+      w.event('write_rejected', db.id, `${db.id} rejected a write from ${app.id}'s app: it is a ${db.superRO ? 'super_read_only' : 'read_only'} replica (ERROR 1290; writes belong on the primary${w.primary >= 0 ? `, ${w.nodes[w.primary]!.id}` : ''})${more > 0 ? `; ${more} more since the last report` : ''}`, { from: app.id, count: more + 1 });
     }
     app.failed++;
     app.errs++;
@@ -59,7 +73,6 @@ export function toDb(w: World, r: number, app: NodeRt): void {
   sendTo(w, r, app.idx, db.db);
 }
 
-
 export function writeFailed(w: World, app: NodeRt, db: NodeRt): void {
   w.writesFailed++;
   db.rejectCount++;
@@ -67,10 +80,11 @@ export function writeFailed(w: World, app: NodeRt, db: NodeRt): void {
     const more = db.rejectCount - 1;
     db.lastRejectEvent = w.t;
     db.rejectCount = 0;
-    w.event('write_failed', db.id, `writes fail: the primary ${db.id} is ${STATE_NAMES[db.state]} and no replica has been promoted${more > 0 ? ` (${more} more failed writes since the last report)` : ''}`, { from: app.id, count: more + 1 });
+    const state = db.state !== UP ? STATE_NAMES[db.state] : 'down (MySQL is not running)';
+    const what = db.dbRole === 'primary' ? `the primary ${db.id} is ${state} and no replica has been promoted` : `${app.id}'s database ${db.id} (a replica) is ${state}`;
+    w.event('write_failed', db.id, `writes fail: ${what}${more > 0 ? ` (${more} more failed writes since the last report)` : ''}`, { from: app.id, count: more + 1 });
   }
 }
-
 
 export function dbDone(w: World, r: number, db: NodeRt): void {
   const c = w.rClient[r]!;

@@ -1,9 +1,10 @@
 /**
  * Observation: per-second series, the snapshot the live view draws, the report.
  */
-import type { InFlight, LbView, NodeSnapshot, NodeState, Report, RequestKind, Snapshot } from '../spec/types';
+import type { Component, InFlight, LbView, NodeSnapshot, NodeState, ProcessState, Report, RequestKind, Snapshot } from '../spec/types';
 import { DNS_ID, USERS_ID } from '../spec/topology';
-import { S_LBQUEUE, S_CONNECT, S_QUEUED, S_RETURN, S_FAILING, K_STATIC, K_WRITE, UP, DOWN, STATE_NAMES, ALG, SERIES_LEN, isAtNode, histQuantile } from './constants';
+import { S_LBQUEUE, S_CONNECT, S_QUEUED, S_RETURN, S_FAILING, K_STATIC, K_WRITE, UP, DOWN, STATE_NAMES, ALG, SERIES_LEN, isAtNode, histQuantile, C_CLIENT_TIMEOUT } from './constants';
+import { replicaBacklog } from './actions';
 import type { World, NodeRt, LbRt } from './world';
 import { lagOf } from './replication';
 
@@ -33,14 +34,12 @@ export function closeSeconds(w: World, t: number): void {
   }
 }
 
-
 export function series(w: World, arr: Float64Array): number[] {
   const n = Math.min(w.seriesN, SERIES_LEN);
   const out = new Array<number>(n);
   for (let k = 0; k < n; k++) out[k] = arr[(w.seriesN - n + k) % SERIES_LEN]!;
   return out;
 }
-
 
 export function nodeUtil(w: World, n: NodeRt, lastSecond: boolean): number {
   let u = 0;
@@ -53,19 +52,35 @@ export function nodeUtil(w: World, n: NodeRt, lastSecond: boolean): number {
   return u;
 }
 
-
 export function nodeState(w: World, n: NodeRt): NodeState {
   if (n.state !== UP) return STATE_NAMES[n.state]!;
+  // Every process hung (`hang:NODE`): the machine answers nothing.
+  const procs = processesOf(w, n);
+  const vals = Object.values(procs);
+  if (vals.length > 0 && vals.every((v) => v === 'hung')) return 'hung';
   return n.drained ? 'draining' : 'up';
 }
 
+/** Each process of a node and its state (a machine that is down takes its processes with it). */
+export function processesOf(w: World, n: NodeRt): Partial<Record<Component, ProcessState>> {
+  const out: Partial<Record<Component, ProcessState>> = {};
+  const name = (x: number): ProcessState => (n.state !== UP ? STATE_NAMES[n.state]! : x === UP ? 'up' : x === DOWN ? 'down' : 'hung') as ProcessState;
+  if (n.lb >= 0) {
+    const lb = w.lbs[n.lb]!;
+    out.haproxy = name(lb.haproxy);
+    if (lb.vip >= 0) out.keepalived = name(lb.keepalived);
+  }
+  if (n.web >= 0) out.nginx = name(w.stations[n.web]!.proc);
+  if (n.app >= 0) out.app = name(w.stations[n.app]!.proc);
+  if (n.db >= 0) out.mysql = name(w.stations[n.db]!.proc);
+  return out;
+}
 
 export function lbViewOf(w: World, lb: LbRt, j: number): LbView {
   if (w.nodes[lb.to[j]!]!.drained) return 'DRAIN';
   if (lb.up[j]) return lb.fails[j]! > 0 ? 'UP-going-down' : 'UP';
   return lb.succ[j]! > 0 ? 'DOWN-going-up' : 'DOWN';
 }
-
 
 /**
  * Up to `max` in-flight requests for drawing. Requests travelling on an edge come
@@ -101,7 +116,6 @@ export function sampleInflight(w: World, max: number): InFlight[] {
   return out;
 }
 
-
 export function inflightOf(w: World, r: number): InFlight {
   const stage = w.rStage[r]!;
   const span = w.rPhaseEnd[r]! - w.rPhaseStart[r]!;
@@ -125,11 +139,9 @@ export function inflightOf(w: World, r: number): InFlight {
   return f;
 }
 
-
 export function nameOf(w: World, i: number): string {
   return i === -1 ? USERS_ID : i === -2 ? DNS_ID : w.nodes[i]!.id;
 }
-
 
 export function snapshot(w: World, opts: { maxInflight?: number } = {}): Snapshot {
   const max = opts.maxInflight ?? 200;
@@ -174,7 +186,12 @@ export function snapshot(w: World, opts: { maxInflight?: number } = {}): Snapsho
     }
     if (n.dbRole) {
       ns.dbRole = n.dbRole;
-      if (n.dbRole === 'replica' && n.replica) ns.replicationLagMs = Math.round(lagOf(w, n.replica));
+      if (n.dbRole === 'replica' && n.replica) {
+        // A stopped SQL thread reads NULL lag (unknown), as Seconds_Behind_Master does.
+        if (n.replica.stopped) ns.replication = 'stopped';
+        else ns.replicationLagMs = Math.round(lagOf(w, n.replica));
+        ns.replicationBacklog = replicaBacklog(w, n.replica);
+      }
     }
     nodes[n.id] = ns;
   }
@@ -185,7 +202,7 @@ export function snapshot(w: World, opts: { maxInflight?: number } = {}): Snapsho
     t_ms: w.t,
     nodes,
     inflight,
-    totals: { total: w.ok + w.failed, ok: w.ok, failed: w.failed, dropped: w.dropped + w.fwDropped },
+    totals: { total: w.ok + w.failed, ok: w.ok, failed: w.failed, dropped: w.dropped },
     availability: w.ok + w.failed > 0 ? w.ok / (w.ok + w.failed) : 1,
     qps: last >= 0 ? w.sQps[last]! : 0,
     p50_ms: last >= 0 ? w.sP50[last]! : 0,
@@ -198,7 +215,6 @@ export function snapshot(w: World, opts: { maxInflight?: number } = {}): Snapsho
     encryptedHops: w.encryptedHops,
   };
 }
-
 
 export function report(w: World): Report {
   const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
@@ -221,7 +237,12 @@ export function report(w: World): Report {
       entry.roles = roles;
     }
     if (n.dbRole) entry.db_role = n.dbRole;
-    if (n.replica && n.dbRole === 'replica') entry.replication_lag_ms = Math.round(lagOf(w, n.replica));
+    entry.processes = processesOf(w, n);
+    if (n.replica && n.dbRole === 'replica') {
+      entry.replication_lag_ms = n.replica.stopped ? null : Math.round(lagOf(w, n.replica));
+      entry.replication = n.replica.stopped ? 'stopped' : 'running';
+      entry.replication_backlog = replicaBacklog(w, n.replica);
+    }
     if (n.lb >= 0) {
       const lb = w.lbs[n.lb]!;
       entry.algorithm = ALG[lb.alg];
@@ -240,7 +261,7 @@ export function report(w: World): Report {
   }
   const total = w.ok + w.failed;
   const byCode: Record<string, number> = {};
-  for (const [c, k] of [...w.byCode.entries()].sort((a, b) => a[0] - b[0])) byCode[c === 0 ? 'no_answer' : String(c)] = k;
+  for (const [c, k] of [...w.byCode.entries()].sort((a, b) => a[0] - b[0])) byCode[codeName(c)] = k;
   const hasDb = w.nodes.some((n) => n.db >= 0);
   // Nearest-rank percentiles within the histogram's precision (≤ 0.5 %); the mean is exact.
   const [p50, p95, p99] = w.lat.quantiles([0.5, 0.95, 0.99]) as [number, number, number];
@@ -251,7 +272,7 @@ export function report(w: World): Report {
     duration_s: round(w.t / 1000, 3),
     warmup_s: w.warmupMs / 1000,
     rate_rps: w.rate,
-    requests: { total, ok: w.ok, failed: w.failed, dropped: w.dropped, by_code: byCode, in_flight: w.liveN, ...(w.fullBacklogs > 0 ? { backlog_full: w.fullBacklogs } : {}) },
+    requests: { total, ok: w.ok, failed: w.failed, dropped: w.dropped, slow: w.slow, by_code: byCode, in_flight: w.liveN, ...(w.fullBacklogs > 0 ? { backlog_full: w.fullBacklogs } : {}) },
     availability: total > 0 ? round(w.ok / total, 6) : 1,
     latency_ms: {
       mean: round(w.lat.mean(), 3),
@@ -259,14 +280,22 @@ export function report(w: World): Report {
       p95: round(p95, 3),
       p99: round(p99, 3),
       count: w.lat.count,
+      max: round(w.lat.count > 0 ? w.lat.max : 0, 3),
     },
     /** How long failed requests waited before their error (e.g. ≈ 3 s of retries before a 503). */
-    failed_latency_ms: { mean: round(w.failed ? w.failWaitSum / w.failed : 0, 1), max: round(w.failWaitMax, 1) },
+    failed_latency_ms: {
+      mean: round(w.failed ? w.failWaitSum / w.failed : 0, 1),
+      max: round(w.failWaitMax, 1),
+      // Per result code, e.g. 503 after 20 s of connect timeouts vs 504 after `timeout server`.
+      by_code: Object.fromEntries(
+        [...w.failWaitByCode.entries()].sort((a, b) => a[0] - b[0]).map(([c, [n, sum, max]]) => [codeName(c), { count: n, mean: round(sum / n, 1), max: round(max, 1) }]),
+      ),
+    },
     nodes,
     events: [...w.events],
     dns: { lookups: w.dnsLookups, cache_hits: w.dnsHits, ttl_s: w.dnsTtlMs / 1000 },
     firewall: { dropped: w.dropped + w.fwDropped },
-    sim: { events_processed: w.processed, wall_ms: round(w.wallMs, 1), ...(w.eventsTrimmed > 0 ? { events_trimmed: w.eventsTrimmed } : {}) },
+    sim: { events_processed: w.processed, arrivals: w.arrivals, ...(w.budgetExhausted ? { budget_exhausted: true } : {}), wall_ms: round(w.wallMs, 1), ...(w.eventsTrimmed > 0 ? { events_trimmed: w.eventsTrimmed } : {}) },
   };
   if (hasDb)
     rep.db = {
@@ -274,8 +303,14 @@ export function report(w: World): Report {
       writes_failed: w.writesFailed,
       stale_reads: w.staleReads,
       lost_writes: w.lostWrites,
+      drifted_writes: w.driftedWrites,
       max_lag_ms: Math.round(maxLag),
       primary: w.primary >= 0 ? w.nodes[w.primary]!.id : undefined,
     } as Report['db'];
   return rep;
+}
+
+/** A result code's name in the report: "503", "no_answer", "client_timeout". */
+function codeName(c: number): string {
+  return c === 0 ? 'no_answer' : c === C_CLIENT_TIMEOUT ? 'client_timeout' : String(c);
 }

@@ -6,8 +6,6 @@ import { EV_HOP, EV_SEMI_TIMEOUT, S_ACK, UP, PORT_DB, SEMI_SYNC_TIMEOUT_MS, fmtS
 import type { World, NodeRt, Replica } from './world';
 import { allowed, dropEvent } from './firewall';
 
-// ---------------------------------------------------------------- replication
-
 export function makeReplica(w: World, node: number, applyRate: number, baseMs: number): Replica {
   return {
     node,
@@ -21,9 +19,9 @@ export function makeReplica(w: World, node: number, applyRate: number, baseMs: n
     clientApply: new Float64Array(w.clients),
     maxLag: 0,
     unshipped: 0,
+    stopped: false,
   };
 }
-
 
 export function replicate(w: World, primary: NodeRt, client: number): void {
   for (const n of w.nodes) {
@@ -31,7 +29,8 @@ export function replicate(w: World, primary: NodeRt, client: number): void {
     if (!rep || n.dbRole !== 'replica' || n.replicaOf !== primary.idx) continue;
     // A replica applies the binary log in order, at most at its apply rate. It pulls
     // the log over port 3306 of the primary: a firewall in the way stalls replication.
-    let down = n.state !== UP;
+    // A stopped SQL thread (or a dead MySQL) applies nothing until it runs again.
+    let down = n.state !== UP || rep.stopped || w.stations[n.db]!.proc !== UP;
     if (!down && !allowed(w, primary, PORT_DB, n.idx)) {
       down = true;
       w.fwDropped++;
@@ -46,14 +45,12 @@ export function replicate(w: World, primary: NodeRt, client: number): void {
   }
 }
 
-
 export function semiReplicaUp(w: World): NodeRt | undefined {
   let best: NodeRt | undefined;
   for (const n of w.nodes)
     if (n.dbRole === 'replica' && n.state === UP && n.spec.kind === 'server' && n.spec.db?.semi_sync && (!best || n.replica!.baseMs < best.replica!.baseMs)) best = n;
   return best;
 }
-
 
 /** Semi-sync: the commit returns once one replica has the change (ship + ack), or after the timeout. */
 export function awaitAck(w: World, r: number): void {
@@ -73,7 +70,6 @@ export function awaitAck(w: World, r: number): void {
   w.q.push(at, EV_HOP, r, w.rGen[r]!);
 }
 
-
 export function onSemiTimeout(w: World): void {
   w.semiFallbackAt = -1;
   if (!w.semiActive || semiReplicaUp(w)) return;
@@ -81,7 +77,6 @@ export function onSemiTimeout(w: World): void {
   const p = w.primary >= 0 ? w.nodes[w.primary]!.id : 'the primary';
   w.event('semi_sync_off', p, `${p} fell back to asynchronous replication: no semi-sync replica acknowledged a write for ${fmtS(SEMI_SYNC_TIMEOUT_MS)} (writes waited that long)`);
 }
-
 
 /** Drop applied entries; current lag = age of the oldest unapplied write. */
 export function lagOf(w: World, rep: Replica, record = false): number {
@@ -100,7 +95,6 @@ export function lagOf(w: World, rep: Replica, record = false): number {
   return lag;
 }
 
-
 export function resumeReplica(w: World, n: NodeRt): void {
   const rep = n.replica!;
   lagOf(w, rep);
@@ -113,7 +107,6 @@ export function resumeReplica(w: World, n: NodeRt): void {
     rep.clientApply[rep.client[i]!] = Math.max(rep.clientApply[rep.client[i]!] === Infinity ? 0 : rep.clientApply[rep.client[i]!]!, at);
   }
 }
-
 
 export function promote(w: World, n: NodeRt, cause: string): void {
   if (n.dbRole === 'primary') {
@@ -151,7 +144,6 @@ export function promote(w: World, n: NodeRt, cause: string): void {
     { lost_writes: lost, old_primary: old?.id },
   );
 }
-
 
 export function onAutoPromote(w: World, idx: number): void {
   const n = w.nodes[idx]!;

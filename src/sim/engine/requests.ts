@@ -1,21 +1,37 @@
 /**
- * The end of a request: its answer travelling back, success, failure and timeouts.
+ * The end of a request: its answer travelling back, success, failure, and the
+ * timeouts that end a wait on something that does not answer.
  */
-import { EV_HOP, EV_FAIL, S_RETURN, S_FAILING, UP, C_OK, histBin } from './constants';
-import type { World } from './world';
+import { C_CLIENT_TIMEOUT, C_NGX_READ_TIMEOUT, C_OK, EV_FAIL, EV_HOP, histBin, S_FAILING, S_RETURN, UP } from './constants';
+import { SLOW_MS } from '../spec/vocabulary';
 import { releaseSlot } from './lb/index';
+import { upstreamLost, upstreamOk } from './nginx';
+import type { World } from './world';
 
 /** The request's work is done: check the path back still exists, then answer. */
 export function complete(w: World, r: number): void {
   const lbI = w.rLb[r]!;
   if (lbI >= 0) {
-    const lbNode = w.nodes[w.lbs[lbI]!.node]!;
+    const lb = w.lbs[lbI]!;
+    const lbNode = w.nodes[lb.node]!;
     if (lbNode.epoch !== w.rLbEpoch[r] || lbNode.state !== UP) return finish(w, r, 0);
+    // A hung HAProxy holds the answer: the client waits until it gives up.
+    if (lb.haproxy !== UP) return deadlineWait(w, r, C_CLIENT_TIMEOUT);
   }
   const wh = w.rWebHost[r]!;
-  if (wh >= 0 && w.nodes[wh]!.epoch !== w.rWebEpoch[r]) return finish(w, r, 502);
+  if (wh >= 0) {
+    const web = w.nodes[wh]!;
+    const st = web.web >= 0 ? web.web : web.app;
+    if (w.stations[st]!.epoch !== w.rWebEpoch[r]) return finish(w, r, 502);
+  }
   const ah = w.rAppHost[r]!;
-  if (ah >= 0 && ah !== wh && w.nodes[ah]!.epoch !== w.rAppEpoch[r]) return finish(w, r, 502);
+  if (ah >= 0) {
+    if (w.stations[w.nodes[ah]!.app]!.epoch !== w.rAppEpoch[r]) {
+      if (!upstreamLost(w, r)) finish(w, r, 502);
+      return;
+    }
+    if (wh >= 0 && w.nodes[wh]!.upAnyFails) upstreamOk(w.nodes[wh]!, ah);
+  }
   if (w.hopMs > 0 || w.clientMs > 0) {
     // The answer travels back the way the request came; drawn on the client's edge.
     const back = w.rHops[r]! * w.hopMs + w.clientMs;
@@ -30,7 +46,6 @@ export function complete(w: World, r: number): void {
   finishOk(w, r);
 }
 
-
 export function finishOk(w: World, r: number): void {
   const lbI = w.rLb[r]!;
   const start = w.rStart[r]!;
@@ -39,8 +54,10 @@ export function finishOk(w: World, r: number): void {
     const lb = w.lbs[lbI]!;
     const timeout = lb.spec.timeout_server_ms ?? 30000;
     if (latency - w.rHops[r]! * w.hopMs * 2 - w.clientMs * 2 > timeout) return finish(w, r, 504); // answered after HAProxy gave up
-    w.nodes[lb.node]!.served++;
   }
+  // Answered after the client gave up waiting (`network.client_timeout_s`).
+  if (w.t - w.rEst[r]! > w.clientTimeoutMs) return finish(w, r, C_CLIENT_TIMEOUT);
+  if (lbI >= 0) w.nodes[w.lbs[lbI]!.node]!.served++;
   const wh = w.rWebHost[r]!;
   if (wh >= 0) w.nodes[wh]!.served++;
   const ah = w.rAppHost[r]!;
@@ -49,11 +66,11 @@ export function finishOk(w: World, r: number): void {
   if (dh >= 0 && dh !== wh && dh !== ah) w.nodes[dh]!.served++;
   w.ok++;
   w.curOk++;
+  if (latency >= SLOW_MS) w.slow++;
   w.curHist[histBin(latency)]!++;
   if (start >= w.warmupMs) w.lat.record(latency);
   endRequest(w, r);
 }
-
 
 /** Fail request r now with `code` (0 = no answer). */
 export function finish(w: World, r: number, code: number): void {
@@ -64,6 +81,11 @@ export function finish(w: World, r: number, code: number): void {
   w.failWaitSum += waited;
   if (waited > w.failWaitMax) w.failWaitMax = waited;
   w.byCode.set(code, (w.byCode.get(code) ?? 0) + 1);
+  let wait = w.failWaitByCode.get(code);
+  if (!wait) w.failWaitByCode.set(code, (wait = [0, 0, 0]));
+  wait[0]++;
+  wait[1] += waited;
+  if (waited > wait[2]) wait[2] = waited;
   const lbI = w.rLb[r]!;
   if (lbI >= 0) {
     const n = w.nodes[w.lbs[lbI]!.node]!;
@@ -72,7 +94,6 @@ export function finish(w: World, r: number, code: number): void {
   }
   endRequest(w, r);
 }
-
 
 export function endRequest(w: World, r: number): void {
   const lbI = w.rLb[r]!;
@@ -87,7 +108,7 @@ export function endRequest(w: World, r: number): void {
   }
 }
 
-
+/** End request r `delay` ms from now with `code` (a C_NGX_* code hands it to Nginx instead). */
 export function failLater(w: World, r: number, code: number, delay: number): void {
   w.rStage[r] = S_FAILING;
   w.rCode[r] = code;
@@ -96,9 +117,32 @@ export function failLater(w: World, r: number, code: number, delay: number): voi
   w.q.push(w.t + delay, EV_FAIL, r, w.rGen[r]!);
 }
 
-
-export function hangFail(w: World, r: number): void {
+/**
+ * Request r waits on something that does not answer (a hung process, dropped packets).
+ * The first of these timeouts ends the wait: the client's own (`client_timeout_s` after
+ * its connection was established), HAProxy's `timeout server` (504), and, behind Nginx,
+ * `code`'s Nginx timeout (`proxy_read_timeout` by default) counted from when Nginx sent
+ * the request to the app. On a tie the server's answer (504) wins over the client's
+ * giving up, as both arrive together.
+ */
+export function deadlineWait(w: World, r: number, code = C_NGX_READ_TIMEOUT): void {
+  let at = w.rEst[r]! + w.clientTimeoutMs;
+  let why = C_CLIENT_TIMEOUT;
   const lbI = w.rLb[r]!;
-  const timeout = lbI >= 0 ? (w.lbs[lbI]!.spec.timeout_server_ms ?? 30000) : 30000;
-  failLater(w, r, 504, Math.max(0, w.rStart[r]! + timeout - w.t));
+  if (lbI >= 0 && code !== C_CLIENT_TIMEOUT) {
+    const ha = w.rEst[r]! + (w.lbs[lbI]!.spec.timeout_server_ms ?? 30000);
+    if (ha <= at) {
+      at = ha;
+      why = 504;
+    }
+  }
+  if (code < 0 && w.rWebHost[r]! >= 0 && w.rAppHost[r]! >= 0) {
+    const web = w.nodes[w.rWebHost[r]!]!;
+    const ng = w.rAppT[r]! + (code === C_NGX_READ_TIMEOUT ? web.ngxReadMs : web.ngxConnectMs);
+    if (ng < at) {
+      at = ng;
+      why = code;
+    }
+  }
+  failLater(w, r, why, Math.max(0, at - w.t));
 }

@@ -2,15 +2,13 @@
  * Stations: each role's workers and queue on a server (web, app, db), service times,
  * and the hop between hosts.
  */
-import { EV_DONE, EV_HOP, S_HOP, S_QUEUED, S_SERVICE, S_RETURN, S_TO_ENTRY, S_ACK, K_STATIC, HUNG, R_WEB, R_APP, R_DB, LISTEN_BACKLOG, DB_CONNECT_TIMEOUT_MS } from './constants';
+import { C_NGX_CONNECT_TIMEOUT, C_NGX_READ_TIMEOUT, DB_CONNECT_TIMEOUT_MS, EV_DONE, EV_HOP, HUNG, HUNG_BACKLOG, K_STATIC, LISTEN_BACKLOG, R_APP, R_DB, R_WEB, S_ACK, S_HOP, S_QUEUED, S_RETURN, S_SERVICE, S_TO_ENTRY, STATION_PROCESS, UP } from './constants';
 import type { World, Station } from './world';
 import { atEntry } from './clients';
 import { toApp } from './nginx';
 import { toDb, dbDone } from './mysql';
-import { complete, finishOk, failLater, hangFail } from './requests';
+import { complete, deadlineWait, failLater, finishOk } from './requests';
 import { checkDrained } from './actions';
-
-// ---------------------------------------------------------------- stations
 
 /** Move r to station st, across one network hop from `fromNode` when hosts differ. */
 export function sendTo(w: World, r: number, fromNode: number, st: number): void {
@@ -26,7 +24,6 @@ export function sendTo(w: World, r: number, fromNode: number, st: number): void 
   } else enter(w, r, s);
 }
 
-
 export function onHop(w: World, r: number): void {
   const stage = w.rStage[r];
   if (stage === S_RETURN) return finishOk(w, r);
@@ -36,19 +33,20 @@ export function onHop(w: World, r: number): void {
   }
   if (stage === S_TO_ENTRY) return atEntry(w, r);
   const s = w.stations[w.rStation[r]!]!;
-  if (w.nodes[s.host]!.state === HUNG) return hangFail(w, r);
+  // The host went dark while the request travelled: nothing answers it.
+  if (w.nodes[s.host]!.state === HUNG) return deadlineWait(w, r, C_NGX_CONNECT_TIMEOUT);
   enter(w, r, s);
 }
 
-
 export function enter(w: World, r: number, s: Station): void {
+  if (s.proc !== UP) return enterHung(w, r, s);
   if (s.busy < s.workers) startService(w, r, s);
   else if (s.queue.size >= LISTEN_BACKLOG) {
     // Accept queue full: the kernel drops the SYN, the caller retransmits until it gives
     // up (the app's MySQL connect timeout, HAProxy's `timeout server` otherwise).
     w.fullBacklogs++;
     if (s.role === R_DB) failLater(w, r, 504, DB_CONNECT_TIMEOUT_MS);
-    else hangFail(w, r);
+    else deadlineWait(w, r, C_NGX_CONNECT_TIMEOUT);
   } else {
     w.rStage[r] = S_QUEUED;
     w.rPhaseStart[r] = w.t;
@@ -57,13 +55,26 @@ export function enter(w: World, r: number, s: Station): void {
   }
 }
 
+/**
+ * r reaches a hung process: the kernel accepts the connection into the listen backlog
+ * and nobody ever answers, so r waits for the first timeout (see deadlineWait). The
+ * backlog holds HUNG_BACKLOG connections; then the kernel drops SYNs.
+ */
+export function enterHung(w: World, r: number, s: Station): void {
+  const host = w.nodes[s.host]!;
+  if (s.backlog < HUNG_BACKLOG) {
+    s.backlog++;
+    if (s.backlog === HUNG_BACKLOG)
+      w.event('backlog_full', host.id, `${host.id}'s hung ${STATION_PROCESS[s.role]} has ${HUNG_BACKLOG} connections waiting in its listen backlog: the kernel now drops new SYNs, so connects (and TCP checks) time out`, { component: STATION_PROCESS[s.role] });
+  }
+  deadlineWait(w, r, C_NGX_READ_TIMEOUT);
+}
 
 export function setBusy(w: World, s: Station, delta: number): void {
   s.area += s.busy * (w.t - s.lastT);
   s.lastT = w.t;
   s.busy += delta;
 }
-
 
 export function startService(w: World, r: number, s: Station): void {
   setBusy(w, s, 1);
@@ -75,7 +86,6 @@ export function startService(w: World, r: number, s: Station): void {
   w.q.push(w.t + d, EV_DONE, r, w.rGen[r]!);
 }
 
-
 export function onServiceDone(w: World, r: number): void {
   const s = w.stations[w.rStation[r]!]!;
   setBusy(w, s, -1);
@@ -83,12 +93,12 @@ export function onServiceDone(w: World, r: number): void {
   const host = w.nodes[s.host]!;
   if (host.drained && !host.drainedAnnounced) checkDrained(w, host);
   switch (s.role) {
-    case R_WEB:
-      if (w.rKind[r] === K_STATIC || host.upstream.length === 0) return complete(w, r);
-      return toApp(w, r, host);
     case R_APP:
       if (host.writeTo < 0) return complete(w, r);
       return toDb(w, r, host);
+    case R_WEB:
+      if (w.rKind[r] === K_STATIC || host.upstream.length === 0) return complete(w, r);
+      return toApp(w, r, host);
     default:
       return dbDone(w, r, host);
   }

@@ -10,7 +10,7 @@ import { Rng } from '../rng';
 import { timelineProblem } from '../spec/scenario';
 import { buildTopology } from '../spec/topology';
 import { IntQueue } from './int-queue';
-import { EV_CHECK, EV_ADVERT, EV_TIMELINE, EV_COLLECT, EV_EVAL, S_FREE, UP, DOWN, R_WEB, R_APP, R_DB, ALG, H_BINS, SERIES_LEN, MAX_EVENTS } from './constants';
+import { EV_TRACK, EV_CHECK, EV_ADVERT, EV_TIMELINE, EV_COLLECT, EV_EVAL, S_FREE, UP, DOWN, R_WEB, R_APP, R_DB, ALG, H_BINS, SERIES_LEN, MAX_EVENTS, NGINX_TIMEOUT_MS } from './constants';
 import { NOTICE_TYPES } from '../spec/vocabulary';
 import { scheduleArrival } from './clients';
 import { makeReplica } from './replication';
@@ -32,6 +32,12 @@ export interface Station {
   lastT: number;
   areaAtSecond: number;
   utilLastSecond: number;
+  /** The process serving this role: UP, DOWN (killed: refused) or HUNG (stopped answering; the kernel still accepts). */
+  proc: number;
+  /** Bumped when the process dies: requests that were inside it no longer get its answer. */
+  epoch: number;
+  /** Connections the kernel accepted for a hung process (its listen backlog), up to HUNG_BACKLOG. */
+  backlog: number;
 }
 
 export interface Replica {
@@ -47,6 +53,8 @@ export interface Replica {
   maxLag: number;
   /** Writes the primary committed but had not shipped when it died. */
   unshipped: number;
+  /** The SQL thread is stopped (`stop_replication`): writes pile up unapplied. */
+  stopped: boolean;
 }
 
 export interface NodeRt {
@@ -72,7 +80,21 @@ export interface NodeRt {
   readPtr: number;
   upstream: number[]; // app hosts behind this web server
   upPtr: number;
+  /** Nginx's view of each upstream: skipped until this time after a failure (`fail_timeout`, whole seconds). */
   upFailedUntil: Float64Array;
+  /** Nginx's failure count per upstream (reset by a success). */
+  upFails: Int32Array;
+  /** Any upstream with failures (fast path: nothing to reset). */
+  upAnyFails: boolean;
+  /** Nginx `proxy_connect_timeout` / `proxy_read_timeout`, ms. */
+  ngxConnectMs: number;
+  ngxReadMs: number;
+  /** The app connects to MySQL as root (SUPER: `read_only` does not stop its writes). */
+  dbRoot: boolean;
+  /** MySQL `super_read_only`. */
+  superRO: boolean;
+  driftCount: number;
+  lastDriftEvent: number;
   // db role
   dbRole: 'primary' | 'replica' | undefined;
   replica: Replica | undefined;
@@ -131,6 +153,24 @@ export interface LbRt {
   lastAdvertT: number;
   lastAdvertFrom: number;
   zeroAdvert: boolean;
+  /** HAProxy's and keepalived's process states (UP, DOWN, HUNG). */
+  haproxy: number;
+  keepalived: number;
+  /** HTTP health checks (`option httpchk GET <path>`) rather than TCP connects. */
+  httpCheck: boolean;
+  checkPath: string;
+  /** When each server's check in progress started, and whether it waits for its timeout. */
+  checkStart: Float64Array;
+  checkPending: Uint8Array;
+  /** Why each pending check will fail when it times out. */
+  checkWhy: string[];
+  // keepalived's track_script (chk_haproxy): interval ms (0 = none), fall, rise, counters
+  tsInterval: number;
+  tsFall: number;
+  tsRise: number;
+  tsFails: number;
+  tsOks: number;
+  tsFault: boolean;
 }
 
 export interface AlertRt {
@@ -140,11 +180,11 @@ export interface AlertRt {
   firing: boolean;
 }
 
-
 /** The one shared state of a run: clock, heap, PRNG, request columns, nodes, counters. Every component module works on it. */
 export class World {
-  readonly scenario: Scenario;
-  readonly topology: Topology;
+  /** The scenario as it is now (`add_server` adds nodes: a new object, the caller's is never changed). */
+  scenario: Scenario;
+  topology: Topology;
   readonly seed: number;
   readonly durationMs: number;
   readonly warmupMs: number;
@@ -152,6 +192,9 @@ export class World {
   readonly q = new EventQueue(4096);
   t = 0;
   processed = 0;
+  /** The run's event budget (EngineOptions.max_events); Infinity by default. */
+  readonly maxEvents: number;
+  budgetExhausted = false;
   wallMs = 0;
 
   readonly nodes: NodeRt[] = [];
@@ -170,10 +213,14 @@ export class World {
   arrivalGen = 0;
   readonly hopMs: number;
   readonly clientMs: number;
+  /** `network.client_timeout_s` in ms: how long a client waits to connect, and then for its answer. */
+  readonly clientTimeoutMs: number;
+  lastSynEvent = -Infinity;
 
   // DNS
   readonly addrIps: string[] = [];
   readonly addrHolder: number[] = []; // node idx holding each address, -1 nobody
+  readonly addrIsVip: number[] = []; // 1 for a VRRP virtual address
   readonly wwwAddrs: number[];
   readonly dnsTtlMs: number;
   readonly lookupMs: number;
@@ -214,6 +261,9 @@ export class World {
   rDbHost!: Int32Array;
   rAddr!: Int32Array; // the address the client connects to
   rEntry!: Int32Array; // node that took the client's connection
+  rEst!: Float64Array; // when the client's connection was established (its answer deadline runs from here)
+  rTried!: Int32Array; // bit i: Nginx tried upstream i for this request
+  rAppT!: Float64Array; // when the request was sent to its app server (Nginx's read timeout runs from here)
   /** Stack of free request ids. */
   free = new Int32Array(0);
   freeN = 0;
@@ -231,11 +281,19 @@ export class World {
   /** Requests turned away because a service's accept queue was full. */
   fullBacklogs = 0;
   failWaitSum = 0;
+  /** Per result code: [count, sum of waits, max wait]. */
+  readonly failWaitByCode = new Map<number, [number, number, number]>();
   failWaitMax = 0;
   writesOk = 0;
   writesFailed = 0;
   staleReads = 0;
   lostWrites = 0;
+  /** Successful requests that took SLOW_MS or more. */
+  slow = 0;
+  /** Requests the clients sent. */
+  arrivals = 0;
+  /** Writes a read_only replica accepted from a SUPER user. */
+  driftedWrites = 0;
   primary = -1; // current primary node idx
   readonly semiConfigured: boolean;
   semiActive = true;
@@ -269,6 +327,7 @@ export class World {
     this.durationMs = (opts.duration_s ?? scenario.duration_s) * 1000;
     this.warmupMs = Math.min(scenario.warmup_s * 1000, this.durationMs / 2);
     this.rng = new Rng(this.seed);
+    this.maxEvents = opts.max_events ?? Infinity;
     const w = scenario.workload;
     this.rate = opts.rate_rps ?? w.rate_rps;
     this.poisson = (w.arrival ?? 'poisson') === 'poisson';
@@ -278,6 +337,7 @@ export class World {
     this.clients = w.clients ?? 1000;
     this.hopMs = scenario.network?.hop_ms ?? 0;
     this.clientMs = scenario.network?.client_ms ?? 0;
+    this.clientTimeoutMs = (scenario.network?.client_timeout_s ?? 30) * 1000;
     this.lookupMs = scenario.dns?.lookup_ms ?? 20;
     this.cacheAddr = new Int32Array(this.clients).fill(-1);
     this.cacheExp = new Float64Array(this.clients).fill(-1);
@@ -287,105 +347,10 @@ export class World {
     // nodes and stations
     scenario.nodes.forEach((spec, idx) => {
       this.byId.set(spec.id, idx);
-      const n: NodeRt = {
-        idx,
-        id: spec.id,
-        lb: -1,
-        spec,
-        state: UP,
-        epoch: 0,
-        drained: false,
-        drainedAnnounced: false,
-        web: -1,
-        app: -1,
-        db: -1,
-        served: 0,
-        failed: 0,
-        hits: 0,
-        errs: 0,
-        writeTo: -1,
-        followsPrimary: false,
-        readFrom: [],
-        readPtr: 0,
-        upstream: [],
-        upPtr: 0,
-        upFailedUntil: new Float64Array(0),
-        dbRole: undefined,
-        replica: undefined,
-        replicaOf: -1,
-        downSince: -1,
-        promoteGen: 0,
-        sampleT: -1,
-        sampleQps: 0,
-        sampleErr: 0,
-        hitsAtSample: 0,
-        errsAtSample: 0,
-        fw: undefined,
-        lastDropEvent: -Infinity,
-        lastRejectEvent: -Infinity,
-        lastStaleEvent: -Infinity,
-        rejectCount: 0,
-        staleCount: 0,
-      };
-      this.nodes.push(n);
+      this.nodes.push(this.newNode(idx, spec));
     });
-    for (const n of this.nodes) {
-      const spec = n.spec;
-      if (spec.firewall)
-        n.fw = spec.firewall.allow.map((r) => ({
-          port: r.port === 'any' ? -1 : r.port,
-          from: r.from === 'any' ? -1 : r.from === 'admin' ? -2 : (this.byId.get(r.from) ?? -3),
-        }));
-      if (spec.kind === 'server') {
-        const mk = (role: number, r: { workers?: number; service_ms?: number; service?: string } | undefined, staticMs?: number): number => {
-          const st: Station = {
-            idx: this.stations.length,
-            host: n.idx,
-            role,
-            workers: r?.workers ?? spec.workers ?? 4,
-            mean: r?.service_ms ?? spec.service_ms ?? 5,
-            staticMean: staticMs ?? r?.service_ms ?? spec.service_ms ?? 5,
-            det: (r?.service ?? spec.service) === 'deterministic',
-            busy: 0,
-            queue: new IntQueue(),
-            area: 0,
-            lastT: 0,
-            areaAtSecond: 0,
-            utilLastSecond: 0,
-          };
-          this.stations.push(st);
-          return st.idx;
-        };
-        if (spec.web) n.web = mk(R_WEB, spec.web, spec.web.static_ms);
-        if (spec.app) n.app = mk(R_APP, spec.app);
-        if (spec.db) {
-          n.db = mk(R_DB, spec.db);
-          n.dbRole = spec.db.role;
-          if (spec.db.role === 'primary' && this.primary < 0) this.primary = n.idx;
-        }
-      }
-    }
-    for (const n of this.nodes) {
-      const spec = n.spec;
-      if (spec.kind !== 'server') continue;
-      if (spec.web) {
-        n.upstream = (spec.web.upstream ?? []).map((u) => this.byId.get(u)!);
-        n.upFailedUntil = new Float64Array(n.upstream.length).fill(-Infinity);
-      }
-      if (spec.app?.db !== undefined) {
-        const target = this.byId.get(spec.app.db)!;
-        n.writeTo = target;
-        // An app configured with the primary's address follows it through failover
-        // (a writer endpoint / proxy repointed by the failover tool); one pointed at a
-        // replica keeps hitting that replica: the replica-write misconfiguration.
-        n.followsPrimary = this.nodes[target]!.dbRole === 'primary';
-        n.readFrom = (spec.app.read_from ?? []).map((r) => this.byId.get(r)!);
-      }
-      if (spec.db?.role === 'replica') {
-        n.replica = makeReplica(this, n.idx, spec.db.apply_rate_wps ?? 2000, spec.db.lag_base_ms ?? 5);
-        n.replicaOf = this.byId.get(spec.db.of ?? '') ?? -1;
-      }
-    }
+    for (const n of this.nodes) this.setupNode(n);
+    for (const n of this.nodes) if (n.spec.kind === 'server') this.wireServer(n, n.spec);
 
     this.semiConfigured = this.nodes.some((n) => n.spec.kind === 'server' && n.spec.db?.semi_sync === true);
 
@@ -398,6 +363,7 @@ export class World {
         addrOf.set(ip, a);
         this.addrIps.push(ip);
         this.addrHolder.push(holder);
+        this.addrIsVip.push(0);
       }
       return a;
     };
@@ -446,9 +412,23 @@ export class World {
         lastAdvertT: -1,
         lastAdvertFrom: -1,
         zeroAdvert: false,
+        haproxy: UP,
+        keepalived: UP,
+        httpCheck: hc.type === 'http',
+        checkPath: hc.path ?? '/health',
+        checkStart: new Float64Array(to.length),
+        checkPending: new Uint8Array(to.length),
+        checkWhy: to.map(() => ''),
+        tsInterval: spec.vrrp?.track_script ? (spec.vrrp.track_script.interval_s ?? 2) * 1000 : 0,
+        tsFall: spec.vrrp?.track_script?.fall ?? 2,
+        tsRise: spec.vrrp?.track_script?.rise ?? 2,
+        tsFails: 0,
+        tsOks: 0,
+        tsFault: false,
       };
       if (spec.vrrp) {
         lb.vip = addAddr(spec.vrrp.vip, -1);
+        this.addrIsVip[lb.vip] = 1;
         const skewS = (256 - lb.prio) / 256;
         lb.skewMs = skewS * 1000 * ((spec.vrrp.version ?? 2) === 3 ? lb.advMs / 1000 : 1);
       }
@@ -498,6 +478,8 @@ export class World {
     // as HAProxy spreads its checks.
     for (const lb of this.lbs)
       for (let j = 0; j < lb.to.length; j++) this.q.push(this.rng.next() * lb.inter, EV_CHECK, lb.idx * 65536 + j, lb.checkGen[j]!);
+    // keepalived's track_script runs from start-up at a random phase of its interval.
+    for (const lb of this.lbs) if (lb.tsInterval > 0) this.q.push(this.rng.next() * lb.tsInterval, EV_TRACK, lb.idx, 0);
 
     // monitoring
     const mon = scenario.monitoring;
@@ -532,6 +514,122 @@ export class World {
   }
 
   // ================================================================ requests
+
+  /** A node's runtime record (no stations yet). */
+  newNode(idx: number, spec: LoadBalancerSpec | ServerSpec): NodeRt {
+    const n: NodeRt = {
+      idx,
+      id: spec.id,
+      lb: -1,
+      spec,
+      state: UP,
+      epoch: 0,
+      drained: false,
+      drainedAnnounced: false,
+      web: -1,
+      app: -1,
+      db: -1,
+      served: 0,
+      failed: 0,
+      hits: 0,
+      errs: 0,
+      writeTo: -1,
+      followsPrimary: false,
+      readFrom: [],
+      readPtr: 0,
+      upstream: [],
+      upPtr: 0,
+      upFailedUntil: new Float64Array(0),
+      dbRole: undefined,
+      replica: undefined,
+      replicaOf: -1,
+      downSince: -1,
+      promoteGen: 0,
+      sampleT: -1,
+      sampleQps: 0,
+      sampleErr: 0,
+      hitsAtSample: 0,
+      errsAtSample: 0,
+      fw: undefined,
+      lastDropEvent: -Infinity,
+      lastRejectEvent: -Infinity,
+      lastStaleEvent: -Infinity,
+      rejectCount: 0,
+      staleCount: 0,
+      upFails: new Int32Array(0),
+      upAnyFails: false,
+      ngxConnectMs: (spec.kind === 'server' && spec.web?.proxy_connect_timeout_ms) || NGINX_TIMEOUT_MS,
+      ngxReadMs: (spec.kind === 'server' && spec.web?.proxy_read_timeout_ms) || NGINX_TIMEOUT_MS,
+      dbRoot: spec.kind === 'server' && spec.app?.db_user === 'root',
+      superRO: spec.kind === 'server' && spec.db?.super_read_only === true,
+      driftCount: 0,
+      lastDriftEvent: -Infinity,
+    };
+    return n;
+  }
+
+  /** Firewall rules and the stations (one per role) of a node. */
+  setupNode(n: NodeRt): void {
+    const spec = n.spec;
+    if (spec.firewall)
+      n.fw = spec.firewall.allow.map((r) => ({
+        port: r.port === 'any' ? -1 : r.port,
+        from: r.from === 'any' ? -1 : r.from === 'admin' ? -2 : (this.byId.get(r.from) ?? -3),
+      }));
+    if (spec.kind === 'server') {
+      const mk = (role: number, r: { workers?: number; service_ms?: number; service?: string } | undefined, staticMs?: number): number => {
+        const st: Station = {
+          idx: this.stations.length,
+          host: n.idx,
+          role,
+          workers: r?.workers ?? spec.workers ?? 4,
+          mean: r?.service_ms ?? spec.service_ms ?? 5,
+          staticMean: staticMs ?? r?.service_ms ?? spec.service_ms ?? 5,
+          det: (r?.service ?? spec.service) === 'deterministic',
+          busy: 0,
+          queue: new IntQueue(),
+          area: 0,
+          lastT: 0,
+          areaAtSecond: 0,
+          utilLastSecond: 0,
+          proc: UP,
+          epoch: 0,
+          backlog: 0,
+        };
+        this.stations.push(st);
+        return st.idx;
+      };
+      if (spec.web) n.web = mk(R_WEB, spec.web, spec.web.static_ms);
+      if (spec.app) n.app = mk(R_APP, spec.app);
+      if (spec.db) {
+        n.db = mk(R_DB, spec.db);
+        n.dbRole = spec.db.role;
+        if (spec.db.role === 'primary' && this.primary < 0) this.primary = n.idx;
+      }
+    }
+  }
+
+  /** Where a server's Nginx, app and replica send their work. */
+  wireServer(n: NodeRt, spec: ServerSpec): void {
+    if (spec.web) {
+      n.upstream = (spec.web.upstream ?? []).map((u) => this.byId.get(u)!);
+      n.upFailedUntil = new Float64Array(n.upstream.length).fill(-Infinity);
+      n.upFails = new Int32Array(n.upstream.length);
+    }
+    if (spec.app?.db !== undefined) {
+      const target = this.byId.get(spec.app.db)!;
+      n.writeTo = target;
+      // An app configured with the primary's address follows it through failover
+      // (a writer endpoint / proxy repointed by the failover tool); one pointed at a
+      // replica keeps hitting that replica: the replica-write misconfiguration.
+      n.followsPrimary = this.nodes[target]!.dbRole === 'primary';
+      n.readFrom = (spec.app.read_from ?? []).map((r) => this.byId.get(r)!);
+    }
+    if (spec.db?.role === 'replica') {
+      n.replica = makeReplica(this, n.idx, spec.db.apply_rate_wps ?? 2000, spec.db.lag_base_ms ?? 5);
+      n.replicaOf = this.byId.get(spec.db.of ?? '') ?? -1;
+    }
+  }
 
   growRequests(n: number): void {
     const old = this.cap;
@@ -568,6 +666,9 @@ export class World {
     this.rDbHost = g(this.rDbHost, (k) => new Int32Array(k));
     this.rAddr = g(this.rAddr, (k) => new Int32Array(k));
     this.rEntry = g(this.rEntry, (k) => new Int32Array(k));
+    this.rEst = g(this.rEst, (k) => new Float64Array(k));
+    this.rTried = g(this.rTried, (k) => new Int32Array(k));
+    this.rAppT = g(this.rAppT, (k) => new Float64Array(k));
     const nf = new Int32Array(n);
     nf.set(this.free.subarray(0, this.freeN));
     this.free = nf;

@@ -5,7 +5,8 @@
  * No file access here: ../scenario.ts reads files and lists the built-in ones.
  */
 import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
-import { ACTIONS, ALERT_METRICS, ALGORITHMS, COMPONENTS, NODELESS_ACTIONS, ROLE_COMPONENT, TIERS } from './vocabulary';
+import { LIST_LIMITS, LIMITS, rangeOf } from './limits';
+import { ACTION_VALUES, ACTIONS, ALERT_METRICS, ALGORITHMS, COMPONENTS, NODELESS_ACTIONS, ROLE_COMPONENT, TIERS } from './vocabulary';
 import type {
   ActionName,
   AlertRule,
@@ -19,6 +20,7 @@ import type {
   Scenario,
   ServerSpec,
   TimelineEvent,
+  Component,
 } from './types';
 
 /** One problem in a scenario file. */
@@ -88,12 +90,21 @@ class Checker {
       this.error(at, `'${key}' must be a number, got ${JSON.stringify(v)}`);
       return undefined;
     }
-    if (opts.int && !Number.isInteger(v)) return this.error(at, `'${key}' must be a whole number, got ${v}`), undefined;
-    if (opts.min !== undefined && v < opts.min) return this.error(at, `'${key}' must be at least ${opts.min}, got ${v}`), undefined;
-    if (opts.gt !== undefined && v <= opts.gt) return this.error(at, `'${key}' must be greater than ${opts.gt}, got ${v}`), undefined;
-    if (opts.max !== undefined && v > opts.max) return this.error(at, `'${key}' must be at most ${opts.max}, got ${v}`), undefined;
+    // The documented range (spec/limits.ts) applies on top of the call's own bounds.
+    const parent = [...p].reverse().find((x): x is string => typeof x === 'string');
+    const range = rangeOf(parent, key);
+    const int = opts.int || range?.int;
+    const min = Math.max(opts.min ?? -Infinity, range?.min ?? -Infinity);
+    const gt = opts.gt ?? range?.gt;
+    const max = Math.min(opts.max ?? Infinity, range?.max ?? Infinity);
+    const where = range ? ` (range ${range.gt !== undefined ? `> ${range.gt}` : range.min} to ${range.max})` : '';
+    if (int && !Number.isInteger(v)) return this.error(at, `'${key}' must be a whole number, got ${v}`), undefined;
+    if (min > -Infinity && v < min) return this.error(at, `'${key}' must be at least ${min}, got ${v}${where}`), undefined;
+    if (gt !== undefined && v <= gt) return this.error(at, `'${key}' must be greater than ${gt}, got ${v}${where}`), undefined;
+    if (max < Infinity && v > max) return this.error(at, `'${key}' must be at most ${max}, got ${v}${where}`), undefined;
     return v;
   }
+
 
   str(obj: Obj, key: string, p: Path, choices?: readonly string[]): string | undefined {
     const v = obj[key];
@@ -137,8 +148,14 @@ class Checker {
       this.error([...p, key], `'${key}' must be a list`);
       return undefined;
     }
+    const cap = LIST_LIMITS[key];
+    if (cap !== undefined && v.length > cap) {
+      this.error([...p, key], `'${key}' has ${v.length} entries; at most ${cap}`);
+      return v.slice(0, cap);
+    }
     return v;
   }
+
 }
 
 function editDistance(a: string, b: string): number {
@@ -292,7 +309,7 @@ export function parseScenario(text: string, file: string, id = (file.split(/[\\/
           else weights[k] = c.num(wo, k, [...p, 'weights'], { int: true, min: 0, max: 256 }) ?? 1;
         }
       const hc = c.obj(o, 'health_check', p) ?? {};
-      c.keys(hc, [...p, 'health_check'], ['inter_ms', 'fastinter_ms', 'fall', 'rise', 'timeout_ms'], 'health_check');
+      c.keys(hc, [...p, 'health_check'], ['inter_ms', 'fastinter_ms', 'fall', 'rise', 'timeout_ms', 'type', 'path'], 'health_check');
       const inter = c.num(hc, 'inter_ms', [...p, 'health_check'], { gt: 0 }) ?? 2000;
       const maxconn = c.num(o, 'maxconn', p, { int: true, min: 1 });
       if (algorithm === 'first' && maxconn === undefined) c.error([...p, 'algorithm'], "algorithm 'first' needs 'maxconn' (it fills the first server up to maxconn)");
@@ -300,7 +317,7 @@ export function parseScenario(text: string, file: string, id = (file.split(/[\\/
       const vo = c.obj(o, 'vrrp', p);
       if (vo) {
         const vp = [...p, 'vrrp'];
-        c.keys(vo, vp, ['vip', 'priority', 'advert_int_s', 'preempt', 'version'], 'vrrp');
+        c.keys(vo, vp, ['vip', 'priority', 'advert_int_s', 'preempt', 'version', 'track_script'], 'vrrp');
         const vip = c.str(vo, 'vip', vp) ?? (c.error(vp, "vrrp needs 'vip'"), ENTRY_IP);
         const priority = c.num(vo, 'priority', vp, { int: true, min: 1, max: 255 }) ?? (vo.priority === undefined ? (c.error(vp, "vrrp needs 'priority' (1–254)"), 100) : 100);
         vrrp = {
@@ -310,6 +327,16 @@ export function parseScenario(text: string, file: string, id = (file.split(/[\\/
           preempt: c.bool(vo, 'preempt', vp) ?? true,
           version: (c.num(vo, 'version', vp, { int: true, min: 2, max: 3 }) ?? 2) as 2 | 3,
         };
+        const ts = c.obj(vo, 'track_script', vp);
+        if (ts) {
+          const tp = [...vp, 'track_script'];
+          c.keys(ts, tp, ['interval_s', 'fall', 'rise'], 'track_script');
+          vrrp.track_script = {
+            interval_s: c.num(ts, 'interval_s', tp, { gt: 0 }) ?? 2,
+            fall: c.num(ts, 'fall', tp, { int: true, min: 1 }) ?? 2,
+            rise: c.num(ts, 'rise', tp, { int: true, min: 1 }) ?? 2,
+          };
+        }
       }
       const lb: LoadBalancerSpec = {
         id: nid,
@@ -326,6 +353,8 @@ export function parseScenario(text: string, file: string, id = (file.split(/[\\/
           fall: c.num(hc, 'fall', [...p, 'health_check'], { int: true, min: 1 }) ?? 3,
           rise: c.num(hc, 'rise', [...p, 'health_check'], { int: true, min: 1 }) ?? 2,
           timeout_ms: c.num(hc, 'timeout_ms', [...p, 'health_check'], { gt: 0 }) ?? inter,
+          type: (c.str(hc, 'type', [...p, 'health_check'], ['tcp', 'http']) ?? 'tcp') as 'tcp' | 'http',
+          path: c.str(hc, 'path', [...p, 'health_check']) ?? '/health',
         },
         maxconn,
         timeout_queue_ms: c.num(o, 'timeout_queue_ms', p, { gt: 0 }) ?? 5000,
@@ -363,31 +392,37 @@ export function parseScenario(text: string, file: string, id = (file.split(/[\\/
       if (roles.includes('web')) {
         const wo = c.obj(o, 'web', p);
         const wp = [...p, 'web'];
-        const spec = roleSpec(wo, wp, base, ['upstream', 'static_ms']);
+        const spec = roleSpec(wo, wp, base, ['upstream', 'static_ms', 'proxy_connect_timeout_ms', 'proxy_read_timeout_ms']);
         const upstream = wo ? (c.list(wo, 'upstream', wp) ?? []).map(String) : [];
         upstream.forEach((u, j) => {
           if (!known(u)) c.error([...wp, 'upstream', j], `upstream '${u}' is not a node`);
           else if (!hasRole(u, 'app')) c.error([...wp, 'upstream', j], `upstream '${u}' has no app role`);
         });
         const static_ms = (wo && c.num(wo, 'static_ms', wp, { gt: 0 })) || spec.service_ms;
-        s.web = { ...spec, upstream: upstream.length ? upstream : roles.includes('app') ? [nid] : [], static_ms };
+        s.web = {
+          ...spec,
+          upstream: upstream.length ? upstream : roles.includes('app') ? [nid] : [],
+          static_ms,
+          proxy_connect_timeout_ms: (wo && c.num(wo, 'proxy_connect_timeout_ms', wp, { gt: 0 })) || 60000,
+          proxy_read_timeout_ms: (wo && c.num(wo, 'proxy_read_timeout_ms', wp, { gt: 0 })) || 60000,
+        };
       }
       if (roles.includes('app')) {
         const ao = c.obj(o, 'app', p);
         const ap = [...p, 'app'];
-        const spec = roleSpec(ao, ap, base, ['db', 'read_from']);
+        const spec = roleSpec(ao, ap, base, ['db', 'read_from', 'db_user']);
         let db = ao ? c.str(ao, 'db', ap) : undefined;
         if (db !== undefined && (!known(db) || !hasRole(db, 'db'))) c.error([...ap, 'db'], `app database '${db}' is not a node with the db role`);
         const readFrom = ao ? (c.list(ao, 'read_from', ap) ?? []).map(String) : [];
         readFrom.forEach((r, j) => {
           if (!known(r) || !hasRole(r, 'db')) c.error([...ap, 'read_from', j], `'${r}' is not a node with the db role`);
         });
-        s.app = { ...spec, db, read_from: readFrom };
+        s.app = { ...spec, db, read_from: readFrom, db_user: ((ao && c.str(ao, 'db_user', ap, ['app', 'root'])) ?? 'app') as 'app' | 'root' };
       }
       if (roles.includes('db')) {
         const dbo = c.obj(o, 'db', p) ?? {};
         const dp = [...p, 'db'];
-        const spec = roleSpec(dbo, dp, base, ['role', 'of', 'apply_rate_wps', 'lag_base_ms', 'semi_sync', 'promote_after_s']);
+        const spec = roleSpec(dbo, dp, base, ['role', 'of', 'apply_rate_wps', 'lag_base_ms', 'semi_sync', 'promote_after_s', 'super_read_only']);
         const role = (c.str(dbo, 'role', dp, ['primary', 'replica']) ?? 'primary') as 'primary' | 'replica';
         const of = c.str(dbo, 'of', dp);
         if (role === 'replica' && of === undefined) c.error(dp, `replica '${nid}' needs 'of: <primary id>'`);
@@ -399,6 +434,7 @@ export function parseScenario(text: string, file: string, id = (file.split(/[\\/
           apply_rate_wps: c.num(dbo, 'apply_rate_wps', dp, { gt: 0 }) ?? 2000,
           lag_base_ms: c.num(dbo, 'lag_base_ms', dp, { min: 0 }) ?? 5,
           semi_sync: c.bool(dbo, 'semi_sync', dp) ?? false,
+          super_read_only: c.bool(dbo, 'super_read_only', dp) ?? false,
           promote_after_s: c.num(dbo, 'promote_after_s', dp, { min: 0 }),
         };
         s.db = d;
@@ -486,9 +522,11 @@ export function parseScenario(text: string, file: string, id = (file.split(/[\\/
 
   const net = c.obj(top, 'network', ['network']);
   let hop_ms = 0;
+  let client_timeout_s = 30;
   let client_ms = 0;
   if (net) {
-    c.keys(net, ['network'], ['hop_ms', 'client_ms'], 'network');
+    c.keys(net, ['network'], ['hop_ms', 'client_ms', 'client_timeout_s'], 'network');
+    client_timeout_s = c.num(net, 'client_timeout_s', ['network'], { gt: 0 }) ?? 30;
     hop_ms = c.num(net, 'hop_ms', ['network'], { min: 0 }) ?? 0;
     client_ms = c.num(net, 'client_ms', ['network'], { min: 0 }) ?? 0;
   }
@@ -533,7 +571,7 @@ export function parseScenario(text: string, file: string, id = (file.split(/[\\/
     const tp = ['timeline', j];
     if (!t || typeof t !== 'object') return c.error(tp, 'a timeline entry is { at_s, action, node, value }');
     const to = t as Obj;
-    c.keys(to, tp, ['at_s', 'action', 'node', 'value'], 'a timeline entry');
+    c.keys(to, tp, ['at_s', 'action', 'node', 'value', 'component'], 'a timeline entry');
     const ev: TimelineEvent = {
       at_s: c.num(to, 'at_s', tp, { min: 0 }) ?? (c.error(tp, "timeline entry without 'at_s'"), 0),
       action: (c.str(to, 'action', tp, ACTIONS) ?? 'restore') as ActionName,
@@ -542,6 +580,8 @@ export function parseScenario(text: string, file: string, id = (file.split(/[\\/
     const node = c.str(to, 'node', tp);
     if (node !== undefined) ev.node = node;
     if (to.value !== undefined && to.value !== null) ev.value = to.value as number | string;
+    const component = c.str(to, 'component', tp, COMPONENTS);
+    if (component !== undefined) ev.component = component as Component;
     const problem = timelineProblem(ev, nodes, nodeIds);
     if (problem) c.error(tp, problem);
     timeline.push(ev);
@@ -564,7 +604,7 @@ export function parseScenario(text: string, file: string, id = (file.split(/[\\/
     warmup_s,
     domain,
     dns: { records, lookup_ms },
-    network: { hop_ms, client_ms },
+    network: { hop_ms, client_ms, client_timeout_s },
     workload: workload as Scenario['workload'],
     nodes,
     monitoring,
@@ -581,9 +621,28 @@ export function timelineProblem(ev: TimelineEvent, nodes: NodeSpec[], nodeIds = 
   if (!NODELESS_ACTIONS.has(ev.action) && ev.node === undefined) return `action '${ev.action}' needs a node`;
   if (ev.node !== undefined && !nodeIds.includes(ev.node)) return `unknown node '${ev.node}' (nodes: ${nodeIds.join(', ')})`;
   const node = nodes.find((n) => n.id === ev.node);
+  if (ACTION_VALUES[ev.action] === 'component') {
+    const comp = componentOf(ev);
+    if (comp === undefined && (ev.value !== undefined || ev.component !== undefined))
+      return `${ev.action} takes a process name (${COMPONENTS.join(', ')}), got ${JSON.stringify(ev.component ?? ev.value)}`;
+    if (comp !== undefined && node) {
+      const hosted = processesOf(node);
+      if (!hosted.includes(comp)) return `'${ev.node}' runs no ${comp} (it runs ${hosted.join(', ')})`;
+    }
+  }
   switch (ev.action) {
+    case 'stop_replication':
+    case 'start_replication':
+      if (node && (node.kind !== 'server' || node.db?.role !== 'replica')) return `${ev.action} applies to a replica database; '${ev.node}' is not one`;
+      break;
+    case 'add_server':
+      if (!(TIERS as readonly unknown[]).includes(ev.value)) return `add_server needs a tier as its value (${TIERS.join(', ')}), got ${JSON.stringify(ev.value)}`;
+      if (!nodes.some((n) => n.kind === 'server' && n.roles.includes(ev.value as Role)))
+        return `add_server ${String(ev.value)}: no ${String(ev.value)} server to copy in this scenario`;
+      break;
     case 'set_rate':
-      if (typeof ev.value !== 'number' || !(ev.value > 0)) return `set_rate needs a positive rate in req/s as its value, got ${JSON.stringify(ev.value)}`;
+      if (typeof ev.value !== 'number' || !(ev.value > 0) || ev.value > LIMITS.rate_rps!.max)
+        return `set_rate needs a positive rate in req/s (at most ${LIMITS.rate_rps!.max}) as its value, got ${JSON.stringify(ev.value)}`;
       break;
     case 'set_algorithm':
       if (!ALGORITHMS.includes(ev.value as Algorithm)) return `set_algorithm needs one of ${ALGORITHMS.join(', ')}; got ${JSON.stringify(ev.value)}`;
@@ -601,4 +660,19 @@ export function timelineProblem(ev: TimelineEvent, nodes: NodeSpec[], nodeIds = 
       break;
   }
   return undefined;
+}
+
+/**
+ * The process a kill, hang or restore aims at: `component`, or a process name given as
+ * `value` (what a `<t>:kill:<node>:<process>` spec parsed by an older reader carries).
+ */
+export function componentOf(ev: { component?: Component; value?: number | string }): Component | undefined {
+  if (ev.component !== undefined) return ev.component;
+  return typeof ev.value === 'string' && (COMPONENTS as readonly string[]).includes(ev.value) ? (ev.value as Component) : undefined;
+}
+
+/** The processes a node runs: haproxy (and keepalived with vrrp) on a load balancer, its roles' processes on a server. */
+export function processesOf(node: NodeSpec): Component[] {
+  if (node.kind === 'load_balancer') return node.vrrp ? ['haproxy', 'keepalived'] : ['haproxy'];
+  return node.roles.map((r) => ROLE_COMPONENT[r]);
 }

@@ -349,14 +349,17 @@ export interface Report {
   };
   availability: number;
   /** Of successful requests after warm-up; `count` = how many. `mean` is exact; percentiles are nearest-rank within 0.5 % (a fixed-size log histogram, see `histogram.ts`). */
-  latency_ms: { mean: number; p50: number; p95: number; p99: number; count?: number };
+  latency_ms: { mean: number; p50: number; p95: number; p99: number; count?: number; max?: number };
+  /** How long failed requests waited before their error, overall and per result code (e.g. "503" after 20 s of connect timeouts). */
+  failed_latency_ms?: { mean: number; max: number; by_code?: Record<string, { count: number; mean: number; max: number }> };
   nodes: Record<string, { kind: string; state: string; served: number; utilization: number; [k: string]: unknown }>;
   events: SimEvent[];
   /** `drifted_writes`: writes a read_only replica accepted from a SUPER user (root) — the replica no longer matches its primary. */
   db?: { writes_ok: number; writes_failed: number; stale_reads: number; lost_writes: number; max_lag_ms: number; drifted_writes?: number };
   firewall?: { dropped: number };
   /** `events_trimmed`: old repeated notices (firewall_drop, stale_read, write_rejected, write_failed) dropped from `events` after 10 000 events; present only when > 0. State changes are never dropped. */
-  sim: { events_processed: number; wall_ms: number; events_trimmed?: number };
+  /** `arrivals`: requests the clients sent; every one ends once: arrivals = requests.total + requests.in_flight. */
+  sim: { events_processed: number; wall_ms: number; events_trimmed?: number; arrivals?: number; budget_exhausted?: boolean };
   [extra: string]: unknown;
 }
 
@@ -368,6 +371,8 @@ export interface EngineOptions {
   rate_rps?: number;
   /** Extra timeline events (from `--at`). */
   at?: TimelineEvent[];
+  /** Events the whole run may process (spec/limits.ts RUN_EVENT_BUDGET for `sim --json`); past it the run stops where it is and the report says `sim.budget_exhausted`. */
+  max_events?: number;
 }
 
 export interface Action {
@@ -382,8 +387,12 @@ export interface Engine {
   readonly topology: Topology;
   /** Current virtual time, ms. */
   now(): number;
-  /** Advance virtual time to `t_ms`, processing every event up to it. */
-  runUntil(t_ms: number): void;
+  /**
+   * Advance virtual time to `t_ms`, processing every event up to it. With `maxEvents`
+   * (a frame's budget, spec/limits.ts FRAME_EVENT_BUDGET) it stops after that many
+   * events, short of `t_ms`: `now()` says where.
+   */
+  runUntil(t_ms: number, opts?: { maxEvents?: number }): void;
   /** Run to the scenario's end and return the report. */
   run(): Report;
   /** Apply an operator action at the current virtual time. Throws on unknown node/action. */

@@ -82,6 +82,7 @@ export const EVENT_TYPES = [
   'server_added',
   'upstream_failed',
   'upstream_timeout',
+  'upstream_retried',
   'syn_retry',
   'action_ignored',
 ] as const;
@@ -95,6 +96,7 @@ export const NOTICE_TYPES: ReadonlySet<string> = new Set<EventType>([
   'replica_drift',
   'syn_retry',
   'upstream_timeout',
+  'upstream_retried',
 ]);
 
 /** Report numbers a lab check or a design requirement can test (dotted paths into the report). */

@@ -6,6 +6,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { createEngine } from '../../sim/engine';
+import { FRAME_EVENT_BUDGET } from '../../sim/spec/limits';
 import type { Action, Engine, EngineOptions, Scenario, Snapshot } from '../../sim/types';
 import { useSimClock } from './use-sim-clock';
 
@@ -76,7 +77,8 @@ export function useLiveSim(o: LiveSimHookOptions): LiveSim {
         engine.runUntil(cp);
         optsRef.current.onCheckpoint?.(engine);
       }
-      if (target > engine.now()) engine.runUntil(target);
+      // A frame's event budget: a heavy scenario runs slower than asked, the keys stay live.
+      if (target > engine.now()) engine.runUntil(target, { maxEvents: FRAME_EVENT_BUDGET });
       if (optsRef.current.onFrame) optsRef.current.onFrame();
       else setSnapshot(engine.snapshot({ maxInflight }));
       if (until !== undefined && engine.now() >= until && !reached.current) {

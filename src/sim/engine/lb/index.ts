@@ -2,13 +2,13 @@
  * The load balancer (HAProxy semantics): dispatch, connection attempts with
  * `retries`, `option redispatch`, `maxconn` and the backend queue with `timeout queue`.
  */
-import { EV_RETRY, EV_QUEUE_TIMEOUT, S_LBQUEUE, S_CONNECT, UP, DOWN, STOPPED, PORT_HTTP, PORT_HTTPS } from '../constants';
+import { EV_RETRY, EV_QUEUE_TIMEOUT, S_LBQUEUE, S_CONNECT, UP, DOWN, STOPPED, HUNG, HUNG_BACKLOG, PORT_HTTP, PORT_HTTPS } from '../constants';
 import type { World, LbRt } from '../world';
 import { markHost } from '../clients';
 import { usable, anyRunning } from './usable';
 import { choose } from './choose';
 import { sendTo } from '../stations';
-import { finish } from '../requests';
+import { failLater, finish } from '../requests';
 import { allowed, dropEvent } from '../firewall';
 import { checkDrained } from '../actions';
 
@@ -33,32 +33,42 @@ export function lbDispatch(w: World, r: number, lb: LbRt, excl: number): void {
   finish(w, r, 503); // no server available
 }
 
-
 export function connect(w: World, r: number, lb: LbRt, j: number): void {
   const node = w.nodes[lb.to[j]!]!;
   w.rSrv[r] = j;
   const port = lb.spec.tls === 'passthrough' || lb.spec.tls === 'reencrypt' ? PORT_HTTPS : PORT_HTTP;
   const fwOk = allowed(w, node, port, lb.node);
-  if (node.state === UP && fwOk) {
+  const st = w.stations[node.web >= 0 ? node.web : node.app]!;
+  // A hung process still gets connections while its listen backlog has room.
+  if (node.state === UP && fwOk && (st.proc === UP || (st.proc === HUNG && st.backlog < HUNG_BACKLOG))) {
     lb.outstanding[j]!++;
     w.rConn[r] = 1;
     node.hits++;
     markHost(w, r, node);
     w.rHops[r]++;
-    sendTo(w, r, lb.node, node.web >= 0 ? node.web : node.app);
+    sendTo(w, r, lb.node, st.idx);
     return;
   }
   if (!fwOk) {
     w.fwDropped++;
     dropEvent(w, node, port, lb.node);
   }
-  // Refused (process dead) fails at once; unanswered (hung host, dropped SYN) waits `timeout connect`.
-  const refused = fwOk && (node.state === DOWN || node.state === STOPPED);
-  if (w.rTries[r]! >= (lb.spec.retries ?? 3)) return finish(w, r, 503);
-  w.rTries[r]!++;
+  // Refused (process dead) fails at once; unanswered (blackholed host, dropped SYN, a
+  // hung process's full backlog) waits `timeout connect`.
+  const refused = fwOk && (node.state === DOWN || node.state === STOPPED || (node.state === UP && st.proc === DOWN));
   const redispatch = lb.spec.redispatch ?? false;
+  const wait = refused ? (redispatch ? 0 : (lb.spec.retry_delay_ms ?? 1000)) : (lb.spec.timeout_connect_ms ?? 5000);
+  if (w.rTries[r]! >= (lb.spec.retries ?? 3)) {
+    // The last attempt failed too: a refused one at once, an unanswered one after its own `timeout connect`.
+    if (refused) return finish(w, r, 503);
+    w.rStage[r] = S_CONNECT;
+    w.rFrom[r] = lb.node;
+    w.rTo[r] = node.idx;
+    return failLater(w, r, 503, wait);
+  }
+  w.rTries[r]!++;
   w.rExcl[r] = redispatch ? j : -1;
-  const delay = refused ? (redispatch ? 0 : (lb.spec.retry_delay_ms ?? 1000)) : (lb.spec.timeout_connect_ms ?? 5000);
+  const delay = wait;
   if (delay === 0) return onRetry(w, r);
   w.rStage[r] = S_CONNECT;
   w.rFrom[r] = lb.node;
@@ -67,7 +77,6 @@ export function connect(w: World, r: number, lb: LbRt, j: number): void {
   w.rPhaseEnd[r] = w.t + delay;
   w.q.push(w.t + delay, EV_RETRY, r, w.rGen[r]!);
 }
-
 
 export function onRetry(w: World, r: number): void {
   const lb = w.lbs[w.rLb[r]!]!;
@@ -82,7 +91,6 @@ export function onRetry(w: World, r: number): void {
   }
   connect(w, r, lb, w.rSrv[r]!);
 }
-
 
 /** `timeout queue`: requests that waited too long in the backend queue get a 503. */
 export function onQueueTimeout(w: World, lb: LbRt): void {
@@ -105,7 +113,6 @@ export function onQueueTimeout(w: World, lb: LbRt): void {
     finish(w, r, 503);
   }
 }
-
 
 /** A connection slot of server j at this LB is free: serve the backend queue. */
 export function releaseSlot(w: World, lb: LbRt, j: number): void {

@@ -15,7 +15,6 @@ export function usable(w: World, lb: LbRt, j: number, excl: number): boolean {
   return true;
 }
 
-
 export function anyRunning(w: World, lb: LbRt): boolean {
   for (let j = 0; j < lb.to.length; j++) if (lb.up[j] && !w.nodes[lb.to[j]!]!.drained) return true;
   return false;
