@@ -275,6 +275,13 @@ function LabRunner(props: StepViewProps<LabStepData> & { scenario: Scenario; atE
 
   const visibleEvents = (): LabEvent[] => [...live.sim.engine.report().events, ...run.current.ui].filter((e) => !noChange(e)).sort((a, b) => a.t_s - b.t_s);
 
+  /** The topology drawn: the scenario's, plus servers the learner added during the run (add_server). */
+  const topologyNow = (): typeof live.topology => {
+    const now = live.sim.engine.topology;
+    if (now.nodes.length <= live.topology.nodes.length) return live.topology;
+    return { ...now, nodes: now.nodes.map((n) => live.topology.nodes.find((m) => m.id === n.id) ?? n) };
+  };
+
   /** The lab's whole area for one snapshot. */
   const compose = (snap: Snapshot): StyledLine[] => {
     const idleS = (performance.now() - run.current.lastEventMs) / 1000;
@@ -285,7 +292,7 @@ function LabRunner(props: StepViewProps<LabStepData> & { scenario: Scenario; atE
       verdicts,
       passedAtS: judge.passedAtS,
       focus: focus.current,
-      topology: live.topology,
+      topology: topologyNow(),
       snapshot: { ...snap, events: snap.events.filter((e) => !noChange(e)) },
       state,
       panel,
