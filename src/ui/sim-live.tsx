@@ -39,7 +39,10 @@ export function keysLine(width: number, ascii: boolean): string {
   const text = (items: { label: string; description: string }[]) => items.map((i) => `${i.label} ${i.description}`).join(sep);
   const full = text(all);
   if (full.length <= width) return full;
-  const short = text([...footerItems(['lab']), ...footerItems(['global'])]);
+  // Short: the footer keys with the node actions an instructor reaches for first.
+  const lab = helpSections(['lab'])[0]!.items;
+  const pick = (label: string) => lab.filter((i) => i.label === label);
+  const short = text([...pick('Tab'), ...pick('x'), ...pick('u'), ...footerItems(['lab']).filter((i) => i.label !== 'Tab'), ...footerItems(['global'])]);
   return short.length <= width ? short : short.slice(0, Math.max(0, width - 1)) + (ascii ? '~' : '…');
 }
 
