@@ -37,8 +37,8 @@ const CPU_BUDGET = 20; // % of one core while animating
 const PAUSED_BUDGET = 1; // % of one core while paused ("~0")
 const RSS_GROWTH_BUDGET_MB = 32; // over the hour, after the first 10 virtual minutes
 
-if (!existsSync(path.join(root, 'dist', 'cli.js'))) {
-  console.error('dist/cli.js is missing: run `npm run build` first');
+if (!existsSync(path.join(root, 'dist', 'cli.cjs'))) {
+  console.error('dist/cli.cjs is missing: run `npm run build` first');
   process.exit(1);
 }
 

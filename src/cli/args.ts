@@ -3,7 +3,7 @@
  * dependency on the start-up path, and unknown flags are errors.
  */
 import { parseArgs } from 'node:util';
-import { suggest } from '../course/suggest';
+import { suggest } from '../text/suggest';
 import { UsageError } from './io';
 
 export type Command =
@@ -15,7 +15,8 @@ export type Command =
   | { name: 'progress-reset' }
   | { name: 'progress-export'; file: string }
   | { name: 'progress-import'; file: string }
-  | { name: 'sim'; argv: string[] };
+  | { name: 'sim'; argv: string[] }
+  | { name: 'design'; argv: string[] };
 
 export interface CliOptions {
   lesson?: string;
@@ -25,6 +26,8 @@ export interface CliOptions {
   theme: 'default' | 'projector';
   json: boolean;
   yes: boolean;
+  /** Overwrite an existing file (progress export). */
+  force: boolean;
 }
 
 export interface ParsedArgs {
@@ -40,19 +43,20 @@ const ALLOWED: Record<Command['name'], string[]> = {
   list: ['course', 'json', 'no-color', 'ascii'],
   validate: ['no-color', 'ascii'],
   'progress-reset': ['lesson', 'yes', 'course', 'no-color', 'ascii'],
-  'progress-export': ['no-color', 'ascii'],
+  'progress-export': ['force', 'no-color', 'ascii'],
   'progress-import': ['yes', 'no-color', 'ascii'],
   sim: [],
+  design: [],
 };
 
-const COMMAND_WORDS = ['learn', 'list', 'validate', 'progress', 'sim'];
+const COMMAND_WORDS = ['learn', 'list', 'validate', 'progress', 'sim', 'design'];
 
 /** Parses `argv` (without node and the script). Throws UsageError for anything unknown. */
 export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedArgs {
-  // `sim` has its own flags (--at, --seed …): hand it everything else untouched.
+  // `sim` and `design` have their own flags (--at, --seed, --task …): hand them everything else untouched.
   const simAt = argv.findIndex((a) => !a.startsWith('-'));
-  if (simAt >= 0 && argv[simAt] === 'sim') {
-    return { command: { name: 'sim', argv: [...argv.slice(0, simAt), ...argv.slice(simAt + 1)] }, options: defaults(env) };
+  if (simAt >= 0 && (argv[simAt] === 'sim' || argv[simAt] === 'design')) {
+    return { command: { name: argv[simAt] as 'sim' | 'design', argv: [...argv.slice(0, simAt), ...argv.slice(simAt + 1)] }, options: defaults(env) };
   }
   let parsed;
   try {
@@ -70,6 +74,7 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedArgs
         theme: { type: 'string' },
         json: { type: 'boolean' },
         yes: { type: 'boolean', short: 'y' },
+        force: { type: 'boolean', short: 'f' },
       },
     });
   } catch (error) {
@@ -82,6 +87,7 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedArgs
     course: values.course,
     json: values.json === true,
     yes: values.yes === true,
+    force: values.force === true,
   };
   if (values['no-color']) options.color = false;
   if (values.ascii) options.ascii = true;
@@ -149,11 +155,11 @@ function toCommand(positionals: string[]): Command {
 function defaults(env: NodeJS.ProcessEnv): CliOptions {
   // https://no-color.org: any non-empty NO_COLOR turns colour off.
   const noColor = env.NO_COLOR !== undefined && env.NO_COLOR !== '';
-  return { color: !noColor, ascii: false, theme: 'default', json: false, yes: false };
+  return { color: !noColor, ascii: false, theme: 'default', json: false, yes: false, force: false };
 }
 
 /** Node's messages are long and mention `args`; keep the part a user needs. */
-function cleanParseError(message: string): string {
+export function cleanParseError(message: string): string {
   const unknown = /Unknown option '([^']+)'/.exec(message);
   if (unknown) return `unknown option '${unknown[1]}'`;
   const missing = /Option '(?:-\w, )?(--[\w-]+) <value>' argument missing/.exec(message);

@@ -1,6 +1,6 @@
 /** The usage line and the help screen (kept within 80 columns). */
 
-export const USAGE = 'Usage: webinfra-learn [learn | list | validate | progress | sim] [options]';
+export const USAGE = 'Usage: webinfra-learn [learn | list | validate | progress | sim | design] [...]';
 
 export function helpText(version: string, progressFile: string): string {
   return `webinfra-learn ${version}: learn web infrastructure design in your terminal
@@ -15,11 +15,21 @@ Commands:
                          if there is any
   progress reset [--lesson ID] [--yes]
                          forget all progress, or one lesson's (asks first)
-  progress export FILE   save progress as JSON (FILE '-' = standard output)
+  progress export FILE [--force]
+                         save progress as JSON (FILE '-' = standard output;
+                         an existing FILE is replaced only with --force)
   progress import FILE [--yes]
                          replace progress with an exported file (checked
                          first, asks before replacing)
   sim SCENARIO [...]     run a simulation without the course (sim --help)
+  design [--task N] [FILE]
+                         build your own design of task N (a terminal only)
+  design check FILE --task N [--json]
+                         which of task N's requirements your design meets;
+                         exit 1 if some are not
+  design drill FILE [--json]
+                         every fault on your design: who notices, failed
+                         requests, single points of failure (design --help)
 
 Options:
   --lesson ID            open this lesson directly (ids: webinfra-learn list)
@@ -41,5 +51,6 @@ Examples:
   webinfra-learn validate my-lessons      check lessons you are writing
   webinfra-learn progress export progress-backup.json
   webinfra-learn sim distributed --at 30:kill:web-2
+  webinfra-learn design drill my-design.yaml
 `;
 }

@@ -5,6 +5,7 @@ import type { CliOptions } from './args';
 import { courseForCli, reportCourseProblems } from './course-for-cli';
 import { UsageError, type CliIo } from './io';
 import { outlineText } from './outline';
+import { markStartup } from '../startup-profile';
 
 export async function runLearn(options: CliOptions, io: CliIo): Promise<number> {
   // A pipe's isTTY is undefined, not false; raw mode is what Ink really needs.
@@ -14,6 +15,7 @@ export async function runLearn(options: CliOptions, io: CliIo): Promise<number> 
   const ui = interactive ? import('../ui/run') : undefined;
   ui?.catch(() => undefined); // awaited below; an early return must not leave it unhandled
   const loaded = await courseForCli(options, io);
+  markStartup('course read');
   if (reportCourseProblems(loaded, options, io)) return 1;
   const { course } = loaded;
   if (options.lesson && !findLesson(course, options.lesson)) {
@@ -22,6 +24,7 @@ export async function runLearn(options: CliOptions, io: CliIo): Promise<number> 
   const store = openProgressStore(io.env);
   if (ui) {
     const { runApp } = await ui;
+    markStartup('ui module ready');
     return runApp({
       course,
       store,

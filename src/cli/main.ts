@@ -27,7 +27,13 @@ export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<num
       cli.stderr.write(`webinfra-learn: ${error.message}\n${USAGE}\nRun 'webinfra-learn --help' for more.\n`);
       return 2;
     }
-    const message = error instanceof Error ? error.message : String(error);
+    // A stack overflow is ours, not the user's to decode: say what it means.
+    const message =
+      error instanceof RangeError
+        ? 'the input is too large or too deeply nested to handle'
+        : error instanceof Error
+          ? error.message
+          : String(error);
     cli.stderr.write(`webinfra-learn: ${message.split('\n')[0]}\n`);
     return 1;
   }
@@ -40,7 +46,13 @@ async function run({ command, options }: ParsedArgs, io: CliIo): Promise<number>
       return 0;
     case 'help': {
       const { progressPath } = await import('../progress/paths');
-      io.stdout.write(helpText(version(), progressPath(io.env)));
+      let where: string;
+      try {
+        where = progressPath(io.env);
+      } catch (error) {
+        where = (error as Error).message;
+      }
+      io.stdout.write(helpText(version(), where));
       return 0;
     }
     case 'learn':
@@ -52,7 +64,7 @@ async function run({ command, options }: ParsedArgs, io: CliIo): Promise<number>
     case 'progress-reset':
       return (await import('./progress-command')).runProgressReset(options, io);
     case 'progress-export':
-      return (await import('./progress-command')).runProgressExport(command.file, io);
+      return (await import('./progress-command')).runProgressExport(command.file, options, io);
     case 'progress-import':
       return (await import('./progress-command')).runProgressImport(command.file, options, io);
     case 'sim':
@@ -62,6 +74,8 @@ async function run({ command, options }: ParsedArgs, io: CliIo): Promise<number>
         stdin: io.stdin,
         env: io.env,
       });
+    case 'design':
+      return (await import('./design-command')).runDesignCommand(command.argv, io);
   }
 }
 

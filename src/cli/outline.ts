@@ -1,6 +1,7 @@
 /** The course outline as text (`list`, and the non-terminal fallback) or JSON (`list --json`). */
 import { lessonCounts } from '../course/queries';
 import type { Course } from '../course/types';
+import { truncate } from '../ui/text';
 
 export interface OutlineJson {
   chapters: { id: string; title: string; lessons: { id: string; title: string; quizzes: number; labs: number }[] }[];
@@ -51,8 +52,4 @@ export function outlineText(
   return `${lines.join('\n')}\n`;
 }
 
-function fit(text: string, width: number, ascii = false): string {
-  if (text.length <= width) return text;
-  const more = ascii ? '...' : '…';
-  return `${text.slice(0, Math.max(1, width - more.length))}${more}`;
-}
+const fit = (text: string, width: number, ascii = false): string => truncate(text, width, ascii ? '...' : '…');

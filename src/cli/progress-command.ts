@@ -1,11 +1,12 @@
 /** `progress reset | export FILE | import FILE`. */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { findLesson } from '../course/queries';
 import { describeProgress, exportProgress, importProgress, resetAll, resetLesson } from '../progress/progress';
 import { openProgressStore } from '../progress/store';
 import type { Progress } from '../progress/types';
+import { describeFsError, ReadFileError, readTextFile } from '../read-text-file';
 import type { CliOptions } from './args';
 import { courseForCli } from './course-for-cli';
 import { UsageError, type CliIo } from './io';
@@ -44,7 +45,7 @@ export async function runProgressReset(options: CliOptions, io: CliIo): Promise<
     io.stdout.write('Nothing was changed.\n');
     return 0;
   }
-  store.save(next);
+  store.save(next, { replace: true });
   if (store.saveError) {
     io.stderr.write(`webinfra-learn: ${store.saveError}\n`);
     return 1;
@@ -53,7 +54,7 @@ export async function runProgressReset(options: CliOptions, io: CliIo): Promise<
   return 0;
 }
 
-export async function runProgressExport(file: string, io: CliIo): Promise<number> {
+export async function runProgressExport(file: string, options: Pick<CliOptions, 'force'>, io: CliIo): Promise<number> {
   const store = openProgressStore(io.env);
   const { progress, notice } = store.load();
   if (notice) io.stderr.write(`webinfra-learn: ${notice}\n`);
@@ -64,9 +65,14 @@ export async function runProgressExport(file: string, io: CliIo): Promise<number
   }
   const target = path.resolve(io.cwd ?? process.cwd(), file);
   try {
-    writeFileSync(target, text);
+    // 'wx' creates the file and fails if anything (a file, a symlink) is there already.
+    writeFileSync(target, text, { flag: options.force ? 'w' : 'wx' });
   } catch (error) {
-    io.stderr.write(`webinfra-learn: cannot write ${file}: ${(error as Error).message}\n`);
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+      io.stderr.write(`webinfra-learn: ${file} already exists; nothing was written. Add --force to replace it, or choose another name.\n`);
+      return 1;
+    }
+    io.stderr.write(`webinfra-learn: cannot write ${file}: ${describeFsError(error)}\n`);
     return 1;
   }
   io.stdout.write(`Progress exported to ${file} (${describeProgress(progress)}).\n`);
@@ -79,10 +85,9 @@ export async function runProgressImport(file: string, options: CliOptions, io: C
   }
   let text: string;
   try {
-    text = file === '-' ? await readAll(io.stdin) : readFileSync(path.resolve(io.cwd ?? process.cwd(), file), 'utf8');
+    text = file === '-' ? await readAll(io.stdin) : readTextFile(path.resolve(io.cwd ?? process.cwd(), file), MAX_IMPORT_BYTES);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    io.stderr.write(`webinfra-learn: cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}\n`);
+    io.stderr.write(`webinfra-learn: cannot read ${file}: ${describeFsError(error)}\n`);
     return 1;
   }
   const imported = importProgress(text);
@@ -101,7 +106,7 @@ export async function runProgressImport(file: string, options: CliOptions, io: C
     io.stdout.write('Nothing was changed.\n');
     return 0;
   }
-  store.save(imported.progress);
+  store.save(imported.progress, { replace: true });
   if (store.saveError) {
     io.stderr.write(`webinfra-learn: ${store.saveError}\n`);
     return 1;
@@ -133,9 +138,15 @@ async function confirm(question: string, options: CliOptions, io: CliIo, command
   }
 }
 
+/** Progress files are a few KB: standard input or a file past this is not one. */
+const MAX_IMPORT_BYTES = 4 * 1024 * 1024;
+
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   let text = '';
   stream.setEncoding('utf8');
-  for await (const chunk of stream) text += chunk as string;
+  for await (const chunk of stream) {
+    text += chunk as string;
+    if (text.length > MAX_IMPORT_BYTES) throw new ReadFileError('is too large for a progress file', 'EFBIG');
+  }
   return text;
 }

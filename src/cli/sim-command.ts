@@ -4,7 +4,11 @@
  * runs headless and prints a report (JSON, or a text report that reads well in a
  * terminal and on a projected slide).
  */
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { safeText, safeValue } from '../course/safe-text';
+import { regularFileProblem } from '../read-text-file';
+import { cleanParseError } from './args';
 import { scenariosDir } from '../package-root';
 import { parseAt } from '../sim/spec/at';
 import { LIMITS, MIN_EVENTS_PER_REQUEST, RUN_EVENT_BUDGET } from '../sim/spec/limits';
@@ -12,6 +16,7 @@ import { createEngine } from '../sim/engine';
 import { listScenarios, loadScenario, ScenarioError, timelineProblem } from '../sim/scenario';
 import type { EngineOptions, Report, Scenario, TimelineEvent } from '../sim/types';
 import type { LiveSimOptions } from '../ui/sim-live-options';
+import { truncate, wrapText } from '../ui/text';
 
 /** Where the command writes; defaults to the process streams. Injected by tests. */
 export interface SimIo {
@@ -90,7 +95,7 @@ export async function runSimCommand(argv: string[], io: SimIo = { stdout: proces
       },
     }));
   } catch (e) {
-    io.stderr.write(`webinfra-learn sim: ${(e as Error).message}\n\n${USAGE}`);
+    io.stderr.write(`webinfra-learn sim: ${cleanParseError((e as Error).message)}\n\n${USAGE}`);
     return 2;
   }
   if (values.help) {
@@ -126,14 +131,21 @@ export async function runSimCommand(argv: string[], io: SimIo = { stdout: proces
         throw new UsageError((e as Error).message);
       }
     });
-    scenario = loadScenario(positionals[0]!, dir);
+    checkScenarioFile(positionals[0]!);
+    // Names, labels and descriptions reach the terminal: made safe once, here.
+    scenario = safeValue(loadScenario(positionals[0]!, dir));
+    const duration = opts.duration_s ?? scenario.duration_s;
     for (const [i, ev] of at.entries()) {
+      const spec = ((values.at as string[]) ?? [])[i];
       const problem = timelineProblem(ev, scenario.nodes);
-      if (problem) throw new UsageError(`--at '${((values.at as string[]) ?? [])[i]}': ${problem}`);
+      if (problem) throw new UsageError(`--at '${spec}': ${problem}`);
+      if (ev.at_s > duration) {
+        throw new UsageError(`--at '${spec}': ${ev.at_s} s is after the end of the run (${duration} s); pick an earlier time or add --duration ${Math.ceil(ev.at_s + 30)}`);
+      }
     }
     if (at.length) opts.at = at;
   } catch (e) {
-    const msg = e instanceof ScenarioError ? `invalid scenario:\n${e.message}` : (e as Error).message;
+    const msg = e instanceof ScenarioError ? `invalid scenario:\n${safeText(e.message)}` : safeText((e as Error).message);
     io.stderr.write(`webinfra-learn sim: ${msg}\n`);
     return 2;
   }
@@ -161,7 +173,7 @@ export async function runSimCommand(argv: string[], io: SimIo = { stdout: proces
   try {
     report = createEngine(scenario, { ...opts, max_events: RUN_EVENT_BUDGET }).run();
   } catch (e) {
-    io.stderr.write(`webinfra-learn sim: ${(e as Error).message}\n`);
+    io.stderr.write(`webinfra-learn sim: ${engineFailure(e)}\n`);
     return 2;
   }
   if (report.sim.budget_exhausted) {
@@ -172,6 +184,25 @@ export async function runSimCommand(argv: string[], io: SimIo = { stdout: proces
     values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report, scenario, { color, width: io.stdout.columns ?? 80, ascii: values.ascii === true }),
   );
   return 0;
+}
+
+/**
+ * A scenario named by path must be a regular file of sane size: a folder would fail
+ * with a bare EISDIR, a FIFO or /dev/zero would hang the read.
+ */
+function checkScenarioFile(nameOrPath: string): void {
+  if (!/[\\/]/.test(nameOrPath) && !/\.ya?ml$/i.test(nameOrPath) && !existsSync(nameOrPath)) return; // a built-in name
+  const problem = regularFileProblem(nameOrPath, MAX_SCENARIO_BYTES);
+  if (problem) throw new UsageError(`${nameOrPath}: ${problem === 'no such file' ? 'no such scenario file' : problem}`);
+}
+
+/** A scenario is a few KB of YAML; past this it is not one. */
+const MAX_SCENARIO_BYTES = 1024 * 1024;
+
+/** An engine failure in words: a stack overflow means a number in the scenario is far too large. */
+function engineFailure(e: unknown): string {
+  if (e instanceof RangeError) return 'the simulation could not run: the scenario asks for more than it can simulate (a number such as retries, clients or the rate is far too large)';
+  return safeText(e instanceof Error ? e.message : String(e)).split('\n')[0]!;
 }
 
 /** `sim --list`: built-in scenarios with their one-line descriptions. */
@@ -190,7 +221,7 @@ export function formatList(dir: string, width = 80): string {
       // unreadable: its description says why
     }
     const nodes = ids.length ? wrap(`nodes: ${ids.join(' ')}`, width, pad.length).map((l) => `\n${pad}${l}`).join('') : '';
-    return `  ${s.id.padEnd(w)}  ${s.name}${desc}${nodes}`;
+    return safeText(`  ${s.id.padEnd(w)}  ${s.name}${desc}${nodes}`);
   });
   return `Built-in scenarios (webinfra-learn sim <name>):\n\n${lines.join('\n')}\n`;
 }
@@ -202,18 +233,8 @@ const ms = (x: number): string => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed
 
 const lagText = (x: number): string => (x >= 1000 ? `${(x / 1000).toFixed(1)} s` : `${Math.round(x)} ms`);
 
-function wrap(text: string, width: number, indent: number): string[] {
-  const out: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    if (line && line.length + 1 + word.length > width - indent) {
-      out.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) out.push(line);
-  return out;
-}
+/** `text` wrapped to fit `width` cells after an indent of `indent`. */
+const wrap = (text: string, width: number, indent: number): string[] => wrapText(text, width - indent);
 
 /**
  * The human report: headline numbers, an aligned table of nodes, database and
@@ -255,11 +276,14 @@ export function formatReport(report: Report, scenario: Scenario, opts: { color?:
   else for (const d of details) out.push(' '.repeat(14) + dim(d));
   const avail = report.availability * 100;
   const availText = `${avail >= 99.995 ? avail.toFixed(2) : avail.toFixed(3).replace(/0+$/, '').replace(/\.$/, '')} %`;
-  out.push(`${label('Availability')}${avail >= 99.9 ? green(availText) : avail >= 99 ? yellow(availText) : red(availText)}`);
+  // Nothing answered and nothing failed: there is no availability to speak of, not 100 %.
+  if (req.ok + req.failed === 0) out.push(`${label('Availability')}${dim('– (no request completed)')}`);
+  else out.push(`${label('Availability')}${avail >= 99.9 ? green(availText) : avail >= 99 ? yellow(availText) : red(availText)}`);
   const l = report.latency_ms;
   const latency = `${label('Latency')}mean ${ms(l.mean)} · p50 ${ms(l.p50)} · p95 ${ms(l.p95)} · p99 ${ms(l.p99)} ms`;
   const note = `(ok requests, first ${report.warmup_s ?? scenario.warmup_s} s excluded)`;
-  out.push(latency.length + 1 + note.length <= width ? `${latency} ${dim(note)}` : `${latency}\n${' '.repeat(14)}${dim(note)}`);
+  if (l.count === 0) out.push(`${label('Latency')}${dim(`– (no ok request after the first ${report.warmup_s ?? scenario.warmup_s} s)`)}`);
+  else out.push(latency.length + 1 + note.length <= width ? `${latency} ${dim(note)}` : `${latency}\n${' '.repeat(14)}${dim(note)}`);
   out.push('');
 
   // Node table
@@ -323,7 +347,7 @@ export function formatReport(report: Report, scenario: Scenario, opts: { color?:
     lines.forEach((notes, k) => {
       let line = (k === 0 ? cells.join('  ') + '  ' : ' '.repeat(notesCol)) + notes;
       line = line.trimEnd();
-      if (line.length > width) line = `${line.slice(0, width - 1)}…`;
+      line = truncate(line, width);
       if (ri === 0) line = bold(line);
       else if (r[2] !== 'up') line = r[2] === 'draining' ? yellow(line) : red(line);
       out.push(line);

@@ -7,7 +7,9 @@
  * Synchronous on purpose: it runs once on the start-up path, reads a few dozen small
  * files, and a sync loop is cheaper than scheduling that many promises.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
+import { readTextFile } from '../read-text-file';
+import { pageSizeWarning, safeText, textWarnings } from './safe-text';
 import path from 'node:path';
 import type { Question } from '../quiz/types';
 import { parseAtSpec } from './at-spec';
@@ -23,8 +25,10 @@ import {
   metricConditionSchema,
   questionSchemas,
   reviewSchema,
+  buildSchema,
   type QuestionKindName,
 } from './schemas';
+import { estimateMinutes } from './duration';
 import { splitLesson, type BlockPart } from './split-lesson';
 import type {
   Chapter,
@@ -35,9 +39,10 @@ import type {
   LabCheck,
   Lesson,
   ReviewBlock,
+  BuildBlock,
   Step,
 } from './types';
-import { suggest } from './suggest';
+import { suggest } from '../text/suggest';
 import { checkSchema, parseYamlBlock, type Path, type YamlBlock } from './yaml-block';
 
 export interface LoadCourseOptions {
@@ -155,6 +160,12 @@ class Loader {
     this.problems.push({ file, line, message, severity });
   }
 
+  /** A file's text made safe for the terminal (safe-text.ts), with a warning per line that needed it. */
+  private safe(file: string, text: string): string {
+    for (const w of textWarnings(text)) this.add(file, w.line, w.message, 'warning');
+    return safeText(text);
+  }
+
   private loadChapter(dir: string, folder: string): Chapter | undefined {
     const folderId = folder.replace(NUMBERED, '');
     const yamlPath = path.join(dir, 'chapter.yaml');
@@ -164,13 +175,13 @@ class Loader {
     let summary: string | undefined;
     let text: string | undefined;
     try {
-      text = readFileSync(yamlPath, 'utf8');
+      text = this.safe(yamlFile, readTextFile(yamlPath));
     } catch {
       this.add(yamlFile, 0, 'chapter.yaml is missing: it needs at least id and title');
     }
     if (text !== undefined) {
       const parsed = parseYamlBlock(text, 1);
-      for (const p of parsed.problems) this.add(yamlFile, p.line, p.message);
+      for (const p of parsed.problems) this.add(yamlFile, p.line, p.message, p.severity);
       if (parsed.block) {
         const checked = checkSchema(chapterSchema, parsed.block, 'chapter.yaml');
         for (const p of checked.problems) this.add(yamlFile, p.line, p.message);
@@ -220,7 +231,7 @@ class Loader {
     const file = this.display(abs);
     let text: string;
     try {
-      text = readFileSync(abs, 'utf8');
+      text = this.safe(file, readTextFile(abs));
     } catch (error) {
       this.add(file, 0, `cannot read lesson: ${describeFsError(error)}`);
       return undefined;
@@ -233,7 +244,7 @@ class Loader {
     let meta: { id?: string; title?: string; minutes?: number } = {};
     let idLine = split.frontMatter.line;
     const fm = parseYamlBlock(split.frontMatter.text, split.frontMatter.line);
-    for (const p of fm.problems) this.add(file, p.line, p.message);
+    for (const p of fm.problems) this.add(file, p.line, p.message, p.severity);
     if (fm.block) {
       if (fm.block.value === null || typeof fm.block.value !== 'object' || Array.isArray(fm.block.value)) {
         this.add(file, split.frontMatter.line, "front matter must be fields such as 'id: my-lesson' and 'title: …'");
@@ -254,9 +265,11 @@ class Loader {
     this.lessonIds.set(id, `${file}:${idLine}`);
 
     const steps: Step[] = [];
-    const counters = { quiz: 0, lab: 0, review: 0, diagram: 0 };
+    const counters = { quiz: 0, lab: 0, review: 0, diagram: 0, build: 0 };
     for (const part of split.parts) {
       if (part.type === 'prose') {
+        const tooLong = pageSizeWarning(part.text);
+        if (tooLong) this.add(file, part.line, tooLong, 'warning');
         steps.push({ kind: 'page', markdown: part.text, pos: { file, line: part.line } });
         continue;
       }
@@ -271,7 +284,8 @@ class Loader {
     return {
       id,
       title: typeof meta.title === 'string' && meta.title ? meta.title : id,
-      ...(typeof meta.minutes === 'number' && meta.minutes > 0 ? { minutes: meta.minutes } : {}),
+      // From the lesson's words, questions and labs (duration.ts), not the author's guess.
+      minutes: estimateMinutes(steps),
       chapterId,
       file,
       steps,
@@ -281,7 +295,7 @@ class Loader {
   private loadBlock(part: BlockPart, file: string, lessonId: string, n: number): Step | undefined {
     const pos = { file, line: part.line };
     const parsed = parseYamlBlock(part.body, part.bodyLine);
-    for (const p of parsed.problems) this.add(file, p.line, `${part.kind}: ${p.message}`);
+    for (const p of parsed.problems) this.add(file, p.line, `${part.kind}: ${p.message}`, p.severity);
     if (!parsed.block) return undefined;
     const block = parsed.block;
     if (block.value === null || block.value === undefined) {
@@ -322,6 +336,11 @@ class Loader {
           if (item.lesson) this.reviewRefs.push({ lesson: item.lesson, file, line: block.lineOf(['items', i, 'lesson']) });
         });
         return { kind: 'review', review, pos, id: `${lessonId}#review${n}` };
+      }
+      case 'build': {
+        const checked = checkSchema(buildSchema, block, 'build');
+        ctx.report(checked.problems);
+        return checked.value ? { kind: 'build', build: checked.value as BuildBlock, pos } : undefined;
       }
     }
   }

@@ -1,3 +1,4 @@
+import { safeText } from './safe-text';
 import type { CourseProblem } from './types';
 
 /**
@@ -5,8 +6,9 @@ import type { CourseProblem } from './types';
  * warnings say so after the position.
  */
 export function formatProblem(p: CourseProblem): string {
-  const where = p.line > 0 ? `${p.file}:${p.line}` : p.file;
-  return `${where}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}`;
+  // File and folder names can hold control characters too.
+  const where = safeText(p.line > 0 ? `${p.file}:${p.line}` : p.file);
+  return `${where}: ${p.severity === 'warning' ? 'warning: ' : ''}${safeText(p.message)}`;
 }
 
 /** True when at least one problem is an error (warnings alone do not stop the course). */

@@ -7,6 +7,7 @@
  * app's start-up path (the classic build is ~450 KB minified and cannot be split).
  */
 import * as z from 'zod/mini';
+import { noteLoaded } from '../startup-trace';
 import type {
   MultipleQuestion,
   OrderQuestion,
@@ -15,7 +16,9 @@ import type {
   SingleQuestion,
   TextQuestion,
 } from '../quiz/types';
-import type { DiagramBlock, LabBlock, LabCheck, LabCondition, ReviewBlock } from './types';
+import type { BuildBlock, DiagramBlock, LabBlock, LabCheck, LabCondition, ReviewBlock } from './types';
+
+noteLoaded('zod');
 
 const text = () => z.string().check(z.minLength(1));
 const misconception = () => z.optional(z.int().check(z.gte(1), z.lte(11)));
@@ -139,10 +142,13 @@ export const labSchema = z.strictObject({
 
 export const reviewSchema = z.strictObject({
   items: z
-    .array(z.strictObject({ text: text(), lesson: z.optional(idString()) }))
+    .array(z.strictObject({ text: text(), lesson: z.optional(idString()), points: z.optional(z.array(idString())) }))
     .check(z.minLength(1)),
 });
 
+export const buildSchema = z.strictObject({
+  task: z.int().check(z.gte(0), z.lte(3)),
+});
 
 // ---- Compile-time proof that the schemas mirror the contract types exactly: if a
 // field is added to src/quiz/types.ts or src/course/types.ts, type-checking fails here
@@ -160,6 +166,7 @@ export type SchemaMirrorsTypes = [
   Assert<Same<z.output<typeof questionSchemas.predict>, Authored<PredictQuestion>>>,
   Assert<Same<z.output<typeof diagramSchema>, DiagramBlock>>,
   Assert<Same<z.output<typeof reviewSchema>, ReviewBlock>>,
+  Assert<Same<z.output<typeof buildSchema>, BuildBlock>>,
   Assert<Same<Omit<z.output<typeof labSchema>, 'checks'>, Omit<LabBlock, 'checks'>>>,
   Assert<Same<Omit<z.output<typeof labSchema>['checks'][number], 'when'>, Omit<LabCheck, 'when'>>>,
   Assert<Same<z.output<typeof eventConditionSchema> | z.output<typeof metricConditionSchema>, LabCondition>>,

@@ -8,7 +8,7 @@
  */
 
 /** Info strings that make a fenced block an interactive step. */
-export const STEP_FENCES = ['quiz', 'diagram', 'lab', 'review'] as const;
+export const STEP_FENCES = ['quiz', 'diagram', 'lab', 'review', 'build'] as const;
 export type StepFence = (typeof STEP_FENCES)[number];
 
 export interface ProsePart {

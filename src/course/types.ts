@@ -90,11 +90,18 @@ export interface LabBlock {
 
 /** A ```review block: the chapter's "can you say this out loud?" checklist. */
 export interface ReviewBlock {
-  items: { text: string; lesson?: string }[];
+  /** `points`: ids of lessons/checklist.yaml this item rehearses (checked by the curriculum tests). */
+  items: { text: string; lesson?: string; points?: string[] }[];
+}
+
+/** A ```build block: the design editor, for the learner's own design of a task (0–3). */
+export interface BuildBlock {
+  task: number;
 }
 
 export type Step =
   | { kind: 'page'; markdown: string; pos: SourcePos }
+  | { kind: 'build'; build: BuildBlock; pos: SourcePos }
   | { kind: 'quiz'; question: Question; pos: SourcePos }
   | { kind: 'diagram'; diagram: DiagramBlock; markdown?: string; pos: SourcePos }
   | {

@@ -5,13 +5,19 @@
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type * as z from 'zod/mini';
-import { suggest } from './suggest';
+import { noteLoaded } from '../startup-trace';
+import { describeUnsafe, hasUnsafeText, safeValue } from './safe-text';
+import { suggest } from '../text/suggest';
+
+noteLoaded('yaml');
 
 export type Path = readonly (string | number)[];
 
 export interface BlockProblem {
   line: number;
   message: string;
+  /** Default 'error'. */
+  severity?: 'error' | 'warning';
 }
 
 /** A parsed YAML block: its plain value plus a way back from paths to file lines. */
@@ -67,12 +73,22 @@ export function parseYamlBlock(
     return line;
   };
   let value: unknown;
+  const problems: BlockProblem[] = [];
   try {
     value = doc.toJS({ maxAliasCount: 100 });
+    // Escapes such as "\e" or "\u202e" make control characters the file's text did
+    // not show (the file's own were made safe when it was read): safe here too.
+    const escaped = unsafePath(value);
+    if (escaped) {
+      const text = valueAt(value, escaped);
+      const what = describeUnsafe(typeof text === 'string' && hasUnsafeText(text) ? text : String(escaped[escaped.length - 1]));
+      problems.push({ line: lineOf(escaped), message: `an escape in this text makes ${what}; it is shown as a visible sign`, severity: 'warning' });
+      value = safeValue(value);
+    }
   } catch (error) {
     return { problems: [{ line: firstLine, message: `YAML: ${firstSentence((error as Error).message)}` }] };
   }
-  return { block: { value, lineOf }, problems: [] };
+  return { block: { value, lineOf }, problems };
 }
 
 function firstSentence(message: string): string {
@@ -209,3 +225,17 @@ function allowedKeys(schema: unknown, path: (string | number)[]): string[] {
   if (def?.type === 'optional') def = (def.innerType as typeof s)?._zod?.def;
   return def?.type === 'object' ? Object.keys(def.shape as object) : [];
 }
+
+/** Path of the first string (or key) in `value` holding an unsafe character. */
+function unsafePath(value: unknown, at: Path = []): Path | undefined {
+  if (typeof value === 'string') return hasUnsafeText(value) ? at : undefined;
+  if (value === null || typeof value !== 'object') return undefined;
+  for (const [k, v] of Object.entries(value)) {
+    const key = Array.isArray(value) ? Number(k) : k;
+    if (hasUnsafeText(k)) return [...at, key];
+    const found = unsafePath(v, [...at, key]);
+    if (found) return found;
+  }
+  return undefined;
+}
+

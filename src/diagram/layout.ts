@@ -16,8 +16,11 @@
  * every frame for free and only redraws state and moving requests.
  */
 import type { EdgeKind, Topology, TopologyEdge, TopologyNode } from '../sim/types';
+import { noteLoaded } from '../startup-trace';
 import { E, N, S, W, arrowGlyph, lineGlyph, type Dir, type LineWeight } from './glyphs';
 import type { BoxLayout, BoxRow, DiagramLayout, DiagramOptions, DiagramStyle, EdgeLayout, LayoutMode, StyledLine } from './types';
+
+noteLoaded('diagram');
 
 interface ModeParams {
   mode: LayoutMode;
@@ -138,7 +141,7 @@ interface Ctx {
   entryIps: Set<string>;
 }
 
-function titleFor(node: TopologyNode, inner: number, ctx: Ctx): string {
+function titleFor(node: TopologyNode, inner: number, _ctx: Ctx): string {
   if (node.kind === 'users') return '';
   if (node.kind === 'dns') return 'DNS';
   const full = node.ip ? `${node.label} ${node.ip}` : node.label;
@@ -250,7 +253,7 @@ function build(topology: Topology, opts: DiagramOptions, params: ModeParams, wid
   if (dns) drawnIds.add(dns.id);
 
   // Edges: drawable ones only; users' edges synthesised if the topology has none.
-  let edges: TopologyEdge[] = topology.edges.filter((e) => e.kind !== 'metrics' && e.from !== e.to && drawnIds.has(e.from) && drawnIds.has(e.to));
+  const edges: TopologyEdge[] = topology.edges.filter((e) => e.kind !== 'metrics' && e.from !== e.to && drawnIds.has(e.from) && drawnIds.has(e.to));
   if (!topology.edges.some((e) => e.from === users!.id && e.kind !== 'dns')) {
     const targeted = new Set(topology.edges.map((e) => e.to));
     const entries = drawn.filter((n) => !targeted.has(n.id));

@@ -4,7 +4,7 @@
  */
 import type { Course, Lesson } from '../course/types';
 import { checkProgress } from './schema';
-import { emptyProgress, type LabRecord, type Progress } from './types';
+import { emptyProgress, type LabRecord, type Progress, type QuizRecord } from './types';
 
 const now = (): string => new Date().toISOString();
 
@@ -41,6 +41,33 @@ export function recordQuizAnswer(progress: Progress, questionId: string, correct
     ? { ...prev, attempts: prev.attempts + 1, solved: prev.solved || correct, at }
     : { firstTryCorrect: correct, solved: correct, attempts: 1, at };
   return { ...progress, quizzes: { ...progress.quizzes, [questionId]: record }, updatedAt: at };
+}
+
+/** How long a question answered right in review stays away before it comes back once. */
+export const REVIEW_GAP_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Records an answer given in "review what I missed". It counts as an attempt (the
+ * first-try score never changes here) and moves the question along the review:
+ * right once, it leaves the list until REVIEW_GAP_MS later; right again when it
+ * comes back, it leaves for good; wrong, it stays (and starts over).
+ */
+export function recordReviewAnswer(progress: Progress, questionId: string, correct: boolean, at: Date = new Date()): Progress {
+  const next = recordQuizAnswer(progress, questionId, correct);
+  const rec = next.quizzes[questionId]!;
+  const streak = correct ? (rec.review?.streak ?? 0) + 1 : 0;
+  const review = streak === 1 ? { streak, due: new Date(at.getTime() + REVIEW_GAP_MS).toISOString() } : { streak };
+  return { ...next, quizzes: { ...next.quizzes, [questionId]: { ...rec, review } } };
+}
+
+/**
+ * Progress with a learner id (made once, on the first start, and kept): it seeds
+ * the per-learner order of quiz choices. `random` is injectable for tests.
+ */
+export function withLearner(progress: Progress, random: () => number = Math.random): Progress {
+  if (progress.learner) return progress;
+  const learner = Array.from({ length: 4 }, () => Math.floor(random() * 0x10000).toString(16).padStart(4, '0')).join('');
+  return { ...progress, learner };
 }
 
 /** Records a lab run: passed checks accumulate over runs; completed stays completed. */
@@ -147,13 +174,26 @@ export interface QuizRef extends StepRef {
   questionId: string;
 }
 
-/** Questions answered wrong on the first try, in course order: "review what I missed". */
-export function missedQuestions(course: Course, progress: Progress): QuizRef[] {
+/**
+ * Whether a question is on the "review what I missed" list at `at`: missed on the
+ * first try, not yet answered right twice in review, and not resting after the
+ * first right answer there (see recordReviewAnswer).
+ */
+export function dueForReview(record: QuizRecord | undefined, at: Date = new Date()): boolean {
+  if (record?.firstTryCorrect !== false) return false;
+  const review = record.review;
+  if (!review) return true;
+  if (review.streak >= 2) return false;
+  return review.streak === 0 || !review.due || Date.parse(review.due) <= at.getTime();
+}
+
+/** Questions to review, in course order: "review what I missed" (see dueForReview). */
+export function missedQuestions(course: Course, progress: Progress, at: Date = new Date()): QuizRef[] {
   const out: QuizRef[] = [];
   for (const chapter of course.chapters) {
     for (const lesson of chapter.lessons) {
       lesson.steps.forEach((s, step) => {
-        if (s.kind === 'quiz' && progress.quizzes[s.question.id]?.firstTryCorrect === false) {
+        if (s.kind === 'quiz' && dueForReview(progress.quizzes[s.question.id], at)) {
           out.push({ lesson: lesson.id, step, questionId: s.question.id });
         }
       });
@@ -193,4 +233,50 @@ export function describeProgress(progress: Progress): string {
 
 function questionIdsOf(lesson: Lesson): string[] {
   return lesson.steps.flatMap((s) => (s.kind === 'quiz' ? [s.question.id] : []));
+}
+
+/**
+ * Progress saved by two copies of the app (or an import while the app runs), joined
+ * so that nothing either of them recorded is lost. `disk` is what the file holds now,
+ * `ours` what this copy wants to save, `base` what this copy last read or saved:
+ * something in `base` but no longer in `ours` was removed here on purpose (a review
+ * mark taken back) and stays removed; everything else from either side is kept.
+ */
+export function mergeProgress(disk: Progress, ours: Progress, base: Progress): Progress {
+  const keys = (a: object, b: object): string[] => [...new Set([...Object.keys(a), ...Object.keys(b)])];
+  const join = <T>(d: Record<string, T>, o: Record<string, T>, b: Record<string, T>, both: (d: T, o: T) => T): Record<string, T> => {
+    const out: Record<string, T> = {};
+    for (const k of keys(d, o)) {
+      const inD = Object.hasOwn(d, k);
+      const inO = Object.hasOwn(o, k);
+      if (!inO && Object.hasOwn(b, k)) continue; // removed here since the last save
+      out[k] = inD && inO ? both(d[k]!, o[k]!) : inO ? o[k]! : d[k]!;
+    }
+    return out;
+  };
+  const baseDone = new Set(base.completed);
+  const oursDone = new Set(ours.completed);
+  const completed = [...ours.completed, ...disk.completed.filter((id) => !oursDone.has(id) && !baseDone.has(id))];
+  const later = (a?: string, b?: string): string | undefined => (a === undefined ? b : b === undefined ? a : a > b ? a : b);
+  return {
+    ...disk,
+    ...ours,
+    completed: [...new Set(completed)],
+    current: ours.current ?? disk.current,
+    furthest: join(disk.furthest, ours.furthest, base.furthest, (d, o) => Math.max(d, o)),
+    quizzes: join(disk.quizzes, ours.quizzes, base.quizzes, (d, o) => {
+      // The record with more attempts saw the first try too; solved anywhere is solved.
+      const main = d.attempts > o.attempts ? d : o;
+      return { ...main, solved: d.solved || o.solved };
+    }),
+    labs: join(disk.labs, ours.labs, base.labs, (d, o) => ({
+      ...d,
+      ...o,
+      passed: [...new Set([...d.passed, ...o.passed])].sort((a, b) => a - b),
+      completed: d.completed || o.completed,
+      at: later(d.at, o.at) ?? o.at,
+    })),
+    reviewed: join(disk.reviewed, ours.reviewed, base.reviewed, (d, o) => d || o),
+    ...(later(disk.updatedAt, ours.updatedAt) ? { updatedAt: later(disk.updatedAt, ours.updatedAt) } : {}),
+  };
 }

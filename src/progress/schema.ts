@@ -14,6 +14,7 @@ const quizRecord = z.looseObject({
   solved: z.boolean(),
   attempts: count(),
   at: iso(),
+  review: z.optional(z.looseObject({ streak: count(), due: z.optional(iso()) })),
 });
 
 const labRecord = z.looseObject({
@@ -24,6 +25,7 @@ const labRecord = z.looseObject({
 
 export const progressSchema = z.looseObject({
   version: z.literal(1),
+  learner: z.optional(z.string()),
   completed: z.array(z.string()),
   current: z.optional(z.looseObject({ lesson: z.string(), step: count() })),
   furthest: z.record(z.string(), count()),
@@ -41,6 +43,8 @@ export function checkProgress(value: unknown): { progress: Progress } | { error:
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return { error: 'not a progress file: expected a JSON object' };
   }
+  const depth = nestingDepth(value, MAX_DEPTH);
+  if (depth > MAX_DEPTH) return { error: `not a progress file: it is nested more than ${MAX_DEPTH} levels deep` };
   const version = (value as { version?: unknown }).version;
   if (version === undefined) return { error: "not a webinfra-learn progress file: it has no 'version'" };
   if (version !== 1) return { error: `unsupported progress version ${JSON.stringify(version)} (this version reads 1)` };
@@ -54,4 +58,26 @@ export function checkProgress(value: unknown): { progress: Progress } | { error:
   });
   const more = r.error.issues.length > 3 ? ` (and ${r.error.issues.length - 3} more)` : '';
   return { error: `progress file is damaged: ${reasons.join('; ')}${more}` };
+}
+
+/** Progress is at most 4 levels deep; extra fields a newer version adds get some room. */
+const MAX_DEPTH = 32;
+
+/**
+ * How deeply `value` nests objects and arrays, counted without recursion (a hostile
+ * file 100,000 levels deep must not overflow the stack here, nor later in
+ * JSON.stringify); stops counting past `limit`.
+ */
+export function nestingDepth(value: unknown, limit: number): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, d] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    const depth = d + 1;
+    if (depth > max) max = depth;
+    if (max > limit) return max;
+    for (const child of Object.values(v)) if (child !== null && typeof child === 'object') stack.push([child, depth]);
+  }
+  return max;
 }

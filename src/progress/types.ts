@@ -3,16 +3,10 @@
  * (or `$WEBINFRA_LEARN_HOME/progress.json`).
  */
 
-/** One question's record. The first try is what the score counts. */
-export interface QuizRecord {
-  /** Correct on the first try. */
-  firstTryCorrect: boolean;
-  /** Has it been answered correctly since (retries allowed). */
-  solved: boolean;
-  attempts: number;
-  /** ISO time of the last answer. */
-  at: string;
-}
+import type { QuizRecord } from '../quiz/types';
+
+/** One question's record lives with the quiz (which reads it to resume); saved here. */
+export type { QuizRecord };
 
 export interface LabRecord {
   /** Check texts (or indices) that passed. */
@@ -23,6 +17,12 @@ export interface LabRecord {
 
 export interface Progress {
   version: 1;
+  /**
+   * A random id for this learner, made on the first start: it seeds the order of
+   * quiz choices, so one learner always sees the same order and two learners
+   * different ones. Not personal data.
+   */
+  learner?: string;
   /** Lesson ids finished. */
   completed: string[];
   /** Where the learner is: lesson id and step index. */
@@ -51,11 +51,16 @@ export interface ProgressStore {
    * (`progress.json.corrupt-<timestamp>`) and `notice` says so once.
    */
   load(): { progress: Progress; notice?: string };
-  /** Write atomically (temp file + rename). Never throws: a failure is kept in `saveError`. */
-  save(progress: Progress): void;
   /**
-   * Why the last save failed (e.g. a read-only folder), cleared by the next successful
-   * save. Undefined for stores that cannot fail. The app shows it instead of crashing.
+   * Write atomically (temp file + rename), joined with what another copy of the app
+   * saved meanwhile; `replace` (a reset, an import) writes `progress` as it is.
+   * Never throws: a failure is kept in `saveError`.
+   */
+  save(progress: Progress, opts?: { replace?: boolean }): void;
+  /**
+   * Why the last save failed, as "progress not saved: <reason>, <path>"; cleared by the
+   * next successful save. Undefined for stores that cannot fail. The app shows it at
+   * once and again on exit (exit code 1).
    */
   readonly saveError?: string;
 }

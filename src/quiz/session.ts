@@ -9,13 +9,31 @@
  * - The first-try result is fixed by the first submit (or by a saved record) and
  *   never changes afterwards, whatever retries follow.
  * - After submitting, the answer is locked until `retry` (only offered when wrong).
+ * - Nothing gives the answer away: after a wrong answer a view shows only that
+ *   answer's own feedback. The explanation (which names the right answer) and the
+ *   right choices the learner missed are shown after a right answer, or once the
+ *   learner asks to see the answer (`reveal`), which counts as a missed answer.
  */
-import type { QuizRecord } from '../progress/types';
 import { gradeAnswer } from './grade';
+import { quizKind } from './registry';
 import { choiceOrder, presentedOrder } from './shuffle';
-import type { Answer, Grade, Question } from './types';
+import type { Answer, Grade, Question, QuizRecord } from './types';
 
 export type QuizPhase = 'answering' | 'answered';
+
+/** What a session needs of a saved record (progress keeps more; quiz/ does not import it). */
+export interface PreviousAnswer {
+  firstTryCorrect: boolean;
+  solved: boolean;
+  attempts: number;
+}
+
+export interface QuizSessionOptions {
+  /** The saved record, if the question was answered before. */
+  previous?: PreviousAnswer | null;
+  /** The learner's id: choice orders are shuffled per learner (see shuffle.ts). */
+  learner?: string;
+}
 
 export interface QuizSessionState {
   question: Question;
@@ -49,10 +67,12 @@ export interface QuizSessionState {
   firstTryCorrect: boolean | null;
   /** Answered correctly at some point. */
   solved: boolean;
+  /** The learner asked to see the answer: the explanation and missed right choices show. */
+  revealed: boolean;
   /** A short hint for an action that could not be done ("Choose an answer first."). */
   notice: string | null;
   /** The saved record this session started from, if the question was answered before. */
-  previous: QuizRecord | null;
+  previous: PreviousAnswer | null;
 }
 
 export type QuizAction =
@@ -72,14 +92,17 @@ export type QuizAction =
   | { type: 'focus'; focused: boolean }
   | { type: 'pickNode'; node: string }
   | { type: 'submit' }
-  | { type: 'retry' };
+  | { type: 'retry' }
+  /** "Show me the answer": ends the question as missed, with the explanation shown. */
+  | { type: 'reveal' };
 
 /** The session for `question`, resuming from a saved record if there is one. */
-export function initQuizSession(question: Question, previous?: QuizRecord | null): QuizSessionState {
+export function initQuizSession(question: Question, options: QuizSessionOptions = {}): QuizSessionState {
   const hasChoices = question.kind === 'single' || question.kind === 'multiple' || question.kind === 'predict';
+  const previous = options.previous;
   return {
     question,
-    choiceOrder: hasChoices ? choiceOrder(question) : [],
+    choiceOrder: hasChoices ? choiceOrder(question, options.learner) : [],
     cursor: question.kind === 'order' ? 0 : -1,
     selected: null,
     ticked: [],
@@ -96,6 +119,7 @@ export function initQuizSession(question: Question, previous?: QuizRecord | null
     attempts: previous?.attempts ?? 0,
     firstTryCorrect: previous ? previous.firstTryCorrect : null,
     solved: previous?.solved ?? false,
+    revealed: false,
     notice: null,
     previous: previous ?? null,
   };
@@ -108,30 +132,11 @@ export function listLength(state: QuizSessionState): number {
 
 const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
 
-/** The answer the current state would submit, or a notice saying what is missing. */
+/** The answer the current state would submit, or a notice saying what is missing (each kind says, see kinds/). */
 export function currentAnswer(state: QuizSessionState): { answer: Answer } | { notice: string } {
-  const q = state.question;
-  switch (q.kind) {
-    case 'single':
-    case 'predict':
-      return state.selected === null
-        ? { notice: 'Choose an answer first: ↑↓ or its number.' }
-        : { answer: { kind: q.kind, choice: state.selected } };
-    case 'multiple':
-      return state.ticked.length === 0
-        ? { notice: 'Tick at least one answer with Space (or its number) first.' }
-        : { answer: { kind: 'multiple', choices: [...state.ticked].sort((a, b) => a - b) } };
-    case 'order':
-      return !state.touched
-        ? { notice: 'Put the items in order first: Space picks one up, ↑↓ carry it.' }
-        : { answer: { kind: 'order', order: [...state.order] } };
-    case 'text':
-      return state.text.trim().length === 0
-        ? { notice: 'Type an answer first.' }
-        : { answer: { kind: 'text', text: state.text } };
-    case 'pick-node':
-      return state.node === null ? { notice: 'Pick a node first.' } : { answer: { kind: 'pick-node', node: state.node } };
-  }
+  const answer = quizKind(state.question.kind).answer as (s: QuizSessionState) => Answer | { notice: string };
+  const result = answer(state);
+  return 'notice' in result ? result : { answer: result };
 }
 
 function moveItem(state: QuizSessionState, delta: number): QuizSessionState {
@@ -147,7 +152,6 @@ function moveItem(state: QuizSessionState, delta: number): QuizSessionState {
 
 /** Strip control characters from typed or pasted text (newlines become spaces). */
 function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/[\r\n\t]+/g, ' ').replace(/[\u0000-\u001f\u007f]/g, '');
 }
 
@@ -244,9 +248,26 @@ export function quizReducer(state: QuizSessionState, action: QuizAction): QuizSe
         notice: null,
       };
     }
+    case 'reveal': {
+      if (state.revealed || state.grade?.correct) return state;
+      if (state.phase === 'answered') return { ...state, revealed: true, notice: null };
+      // Asked before answering: recorded as a missed answer (a first try if it is one).
+      return {
+        ...state,
+        phase: 'answered',
+        revealed: true,
+        grade: { correct: false, explain: q.explain },
+        lastAnswer: null,
+        held: false,
+        focused: false,
+        attempts: state.attempts + 1,
+        firstTryCorrect: state.firstTryCorrect ?? false,
+        notice: null,
+      };
+    }
     case 'retry': {
-      // Only a wrong answer is retried; a right one stays shown.
-      if (state.phase !== 'answered' || state.grade?.correct) return state;
+      // Only a wrong answer is retried; a right one stays shown, and so does a revealed one.
+      if (state.phase !== 'answered' || state.grade?.correct || state.revealed) return state;
       // A fresh try starts from nothing chosen and an empty field, so a quick Enter
       // cannot resend the same wrong answer and new typing does not append to the
       // old text (`lastAnswer` keeps it to show as "last try"). An order keeps its

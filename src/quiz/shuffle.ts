@@ -1,7 +1,9 @@
 /**
- * Deterministic shuffling. The seed comes from the question id, so a learner who
- * retries sees the same order as before (their spatial memory of the choices stays
- * valid) and tests are stable, while different questions still get different orders.
+ * Deterministic shuffling. A choice question's seed comes from the learner's id
+ * (a random id kept in their progress) and the question id: one learner sees the
+ * same order every time (a retry keeps their spatial memory of the choices valid),
+ * two learners see different orders, so "always pick 2 or 3" is worth nothing. An
+ * order question's seed is the question id alone (its items are always shuffled).
  */
 import type { MultipleQuestion, OrderQuestion, PredictQuestion, SingleQuestion } from './types';
 
@@ -38,14 +40,21 @@ export function seededShuffle<T>(items: readonly T[], seed: number): T[] {
   return out;
 }
 
+/** The seed of one learner's order for one question. */
+export function learnerSeed(learner: string, questionId: string): number {
+  return seedFrom(`${learner}\u0000${questionId}`);
+}
+
 /**
- * The order in which to present a choice question's choices, as indices into
- * `choices`. The author's order unless the question sets `shuffle: true`.
+ * The order in which to present a choice question's choices to `learner`, as
+ * indices into `choices`: shuffled per learner unless the question sets
+ * `shuffle: false` (choices such as "all of the above" that need their place).
+ * Without a learner (a lone screen in a test, a preview) the author's order.
  */
-export function choiceOrder(question: SingleQuestion | MultipleQuestion | PredictQuestion): number[] {
+export function choiceOrder(question: SingleQuestion | MultipleQuestion | PredictQuestion, learner?: string): number[] {
   const identity = question.choices.map((_, i) => i);
-  const wantsShuffle = (question as { shuffle?: boolean }).shuffle === true;
-  return wantsShuffle ? seededShuffle(identity, seedFrom(question.id)) : identity;
+  const optOut = (question as { shuffle?: boolean }).shuffle === false;
+  return learner === undefined || optOut ? identity : seededShuffle(identity, learnerSeed(learner, question.id));
 }
 
 /**

@@ -5,6 +5,7 @@
  * still counts, with a spelling note, because the quiz tests understanding, not
  * typing.
  */
+import { editDistance } from '../text/suggest';
 
 const QUOTES = /^["'`\u2018\u2019\u201C\u201D\u00AB\u00BB]+|["'`\u2018\u2019\u201C\u201D\u00AB\u00BB]+$/g;
 const TRAILING_PUNCTUATION = /[.,;:!?\u3002]+$/;
@@ -45,26 +46,6 @@ function compact(normalized: string): string {
   return normalized.replace(/ /g, '');
 }
 
-/** Levenshtein distance, stopping early once it exceeds `max` (answers are short). */
-export function editDistance(a: string, b: string, max = Infinity): number {
-  if (a === b) return 0;
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
-      cur.push(v);
-      if (v < rowMin) rowMin = v;
-    }
-    if (rowMin > max) return max + 1;
-    prev = cur;
-  }
-  return prev[b.length]!;
-}
-
 /** Shortest answer (after normalising) for which one slip is forgiven. */
 export const NEAR_MISS_MIN_LENGTH = 5;
 
@@ -86,7 +67,7 @@ export function matchText(typed: string, target: string): TextMatch {
   // Distances are taken with spaces kept: without them, "record" would be one
   // slip away from "A record".
   for (const a of variants) {
-    const d = editDistance(a, b, 1);
+    const d = editDistance(a, b, { max: 1 });
     if (d <= 1) return { kind: 'near', distance: d };
   }
   return { kind: 'none' };

@@ -29,9 +29,10 @@ export interface SingleQuestion extends QuestionBase {
   kind: 'single';
   choices: Choice[];
   /**
-   * Present the choices in a seeded shuffled order (stable per question id).
-   * Default false: the author's order is kept, since choices like "all of the
-   * above" or a deliberate progression depend on it.
+   * Choices are shown in an order shuffled per learner (stable for one learner,
+   * different between learners), so the position of the right answer teaches
+   * nothing. `shuffle: false` keeps the author's order, for choices such as "all
+   * of the above" that depend on it.
    */
   shuffle?: boolean;
 }
@@ -39,7 +40,7 @@ export interface SingleQuestion extends QuestionBase {
 export interface MultipleQuestion extends QuestionBase {
   kind: 'multiple';
   choices: Choice[];
-  /** As for single choice: shuffle the presented order (default false). */
+  /** As for single choice: `false` keeps the author's order (default: shuffled per learner). */
   shuffle?: boolean;
 }
 
@@ -111,7 +112,10 @@ export interface Grade {
   /** Feedback specific to what was answered (misconception explanation), if any. */
   feedback?: string;
   misconception?: number;
-  /** The question's general explanation. */
+  /**
+   * The question's general explanation. It names the right answer, so a view shows
+   * it only after a right answer or once the learner asks to see the answer.
+   */
   explain: string;
   /**
    * The separate points behind `feedback`, one per wrongly ticked or missed choice
@@ -121,10 +125,36 @@ export interface Grade {
   notes?: GradeNote[];
   /** One line on a partly right answer, e.g. "2 of 3 right answers ticked, 1 wrong one." */
   summary?: string;
+  /**
+   * Points that name a right answer the learner did not give (multiple choice: each
+   * right choice left unticked). Like `explain`, shown only once the answer is
+   * revealed: before that, a wrong answer shows only its own feedback.
+   */
+  revealNotes?: GradeNote[];
 }
 
 /** One point of feedback. */
 export interface GradeNote {
   text: string;
   misconception?: number;
+}
+
+/**
+ * One question's saved record (kept in progress, read here to resume a question).
+ * The first try is what the score counts.
+ */
+export interface QuizRecord {
+  /** Correct on the first try. */
+  firstTryCorrect: boolean;
+  /** Has it been answered correctly since (retries allowed). */
+  solved: boolean;
+  attempts: number;
+  /** ISO time of the last answer. */
+  at: string;
+  /**
+   * "Review what I missed" for a question missed on the first try: how many times
+   * in a row it was answered right in review (2 = learnt, it leaves the list for
+   * good), and after the first, when it comes back once (ISO time).
+   */
+  review?: { streak: number; due?: string };
 }

@@ -8,7 +8,7 @@
  *       screen (map | lesson | review | complete), hidden while too small
  *       too-small message
  */
-import React, { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import React, { Suspense, lazy, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Box, Text, useApp } from 'ink';
 import type { Course } from '../course/types';
 import type { Progress, ProgressStore } from '../progress/types';
@@ -26,6 +26,11 @@ import { findLesson } from './progress-ops';
 import { FrameWarning } from './components/frame';
 import { loadMarkdownRenderer } from './markdown';
 import { prefetchStepViews } from './steps/registry';
+
+// The glossary reads lessons/glossary.yaml (YAML, zod) when it opens: loaded on first
+// use, like the step views, so the course map draws without either.
+const loadGlossaryScreen = () => import('./screens/glossary');
+const GlossaryScreen = lazy(() => loadGlossaryScreen().then((m) => ({ default: m.GlossaryScreen })));
 
 /** How long after the first frame the Markdown renderer starts loading. */
 const PREFETCH_DELAY_MS = 150;
@@ -57,20 +62,24 @@ export function App(props: AppProps): React.ReactElement {
     initialAppState(course, props.initialProgress, { startLesson: props.startLesson, notices: props.notices }),
   );
   const [saveError, setSaveError] = useState<string | undefined>();
+  // The glossary overlay (t): over any screen, which keeps its state underneath.
+  const [glossary, setGlossary] = useState(false);
 
   // Save on every progress change, during the commit (not in a later passive
   // effect), so a quit right after a step change never loses it.
-  const saved = useRef(props.initialProgress);
+  // The first state counts as saved: a learner id made at start is written with
+  // the first real change, so merely looking around writes nothing.
+  const saved = useRef(state.progress);
   const save = useCallback(
     (progress: Progress) => {
       if (progress === saved.current) return;
+      // A full disk or a read-only home must not end the lesson: say so at once and keep going.
       try {
         store.save(progress);
         saved.current = progress;
-        setSaveError(undefined);
+        setSaveError(store.saveError);
       } catch (error) {
-        // A full disk or a read-only home must not end the lesson: say so and keep going.
-        setSaveError(`not saved to ${store.path}: ${error instanceof Error ? error.message : String(error)}`);
+        setSaveError(`progress not saved: ${error instanceof Error ? error.message : String(error)}, ${store.path}`);
       }
     },
     [store],
@@ -84,17 +93,19 @@ export function App(props: AppProps): React.ReactElement {
       // A failure here is reported where it matters: when the page or step opens.
       void loadMarkdownRenderer().catch(() => undefined);
       void prefetchStepViews().catch(() => undefined);
+      void loadGlossaryScreen().catch(() => undefined);
     }, PREFETCH_DELAY_MS);
     return () => clearTimeout(timer);
   }, []);
 
   const latest = useRef(state);
   latest.current = state;
+  const { onExit } = props;
   const quit = useCallback(() => {
     save(latest.current.progress);
-    props.onExit?.(0);
+    onExit?.(0);
     exit();
-  }, [exit, save, props.onExit]);
+  }, [exit, save, onExit]);
 
   const onUnhandled = useCallback(
     (input: string, key: Parameters<typeof matchCommand>[2]) => {
@@ -106,8 +117,12 @@ export function App(props: AppProps): React.ReactElement {
         case 'help':
           dispatch({ type: 'toggleHelp' });
           return true;
+        case 'glossary':
+          setGlossary((open) => !open);
+          return true;
         case 'back':
-          dispatch({ type: 'back' });
+          if (glossary) setGlossary(false);
+          else dispatch({ type: 'back' });
           return true;
         case 'map':
           dispatch({ type: 'showMap' });
@@ -116,16 +131,21 @@ export function App(props: AppProps): React.ReactElement {
           return false;
       }
     },
-    [quit, dispatch],
+    [quit, dispatch, glossary],
   );
 
   return (
     <InputProvider active={interactive} onUnhandled={onUnhandled}>
       <ErrorBoundary onError={props.onError}>
         <FrameWarning.Provider value={saveError}>
-          <Box flexDirection="column" display={lay.tooSmall ? 'none' : 'flex'}>
-            <CurrentScreen state={state} notices={state.notices} dispatch={dispatch} course={course} theme={theme} layout={lay} active={interactive && !lay.tooSmall} />
+          <Box flexDirection="column" display={lay.tooSmall || glossary ? 'none' : 'flex'}>
+            <CurrentScreen state={state} notices={state.notices} dispatch={dispatch} course={course} theme={theme} layout={lay} active={interactive && !lay.tooSmall && !glossary} />
           </Box>
+          {glossary && !lay.tooSmall ? (
+            <Suspense fallback={<Text>loading the glossary…</Text>}>
+              <GlossaryScreen course={course} layout={lay} theme={theme} active={interactive} />
+            </Suspense>
+          ) : null}
         </FrameWarning.Provider>
         {lay.tooSmall ? <TooSmall columns={size.columns} rows={size.rows} theme={theme} /> : null}
       </ErrorBoundary>

@@ -33,12 +33,25 @@ export type Context =
   /** A predict question's run playing: Enter skips to its end, → / ← leave it (listed before 'lab'). */
   | 'predictRun'
   /** A step that fits and is done with (an answered pick-node or predict question): the lesson's keys without scrolling. */
-  | 'stepDone';
+  | 'stepDone'
+  /** The design editor: machines, their settings, undo, check and drill. */
+  | 'design'
+  /** The design editor inside a lesson (a build step): how to move on. */
+  | 'designStep'
+  /** The editor's check, drill table and mentor panels: scroll and go back. */
+  | 'designPanel'
+  /** Predicting, fault by fault, before the drill runs. */
+  | 'designPredict'
+  /** The drill's table: the yearly availability's rates are adjustable. */
+  | 'designDrill'
+  /** The mentor's questions: pick one and answer it. */
+  | 'designExplain';
 
 export type Command =
   // global
   | 'quit'
   | 'help'
+  | 'glossary'
   | 'map'
   | 'back'
   // movement (map, lesson viewport, lists)
@@ -56,6 +69,8 @@ export type Command =
   | 'toggle'
   | 'submit'
   | 'retry'
+  /** After a wrong answer: show the right answer and the explanation (counts as missed). */
+  | 'reveal'
   | 'moveItemUp'
   | 'moveItemDown'
   /** Digits 1–9: choose (single) or tick (multiple) that choice; the view reads the digit. */
@@ -80,6 +95,20 @@ export type Command =
   | 'fastForward'
   | 'hints'
   | 'showMe'
+  // design editor
+  | 'valueNext'
+  | 'valuePrev'
+  | 'addServer'
+  | 'addLb'
+  | 'removeMachine'
+  | 'addRule'
+  | 'removeRule'
+  | 'undo'
+  | 'check'
+  | 'drill'
+  | 'explain'
+  | 'repairUp'
+  | 'repairDown'
   // confirm dialogs
   | 'yes'
   | 'no';
@@ -121,6 +150,7 @@ const s = (special: SpecialKey, mods: { shift?: boolean; ctrl?: boolean } = {}):
 
 export const BINDINGS: Binding[] = [
   // global
+  { command: 'glossary', context: 'global', keys: [c('w')], label: 'w', description: 'glossary (words of the course)' },
   { command: 'help', context: 'global', keys: [c('?')], label: '?', description: 'help', footer: true },
   { command: 'quit', context: 'global', keys: [c('q'), { ctrlChar: 'c' }], label: 'q', description: 'quit', footer: true },
   { command: 'map', context: 'global', keys: [c('m')], label: 'm', description: 'course map' },
@@ -172,6 +202,7 @@ export const BINDINGS: Binding[] = [
 
   // after a wrong answer
   { command: 'retry', context: 'wrongAnswer', keys: [c('r')], label: 'r', description: 'try again', footer: true },
+  { command: 'reveal', context: 'wrongAnswer', keys: [c('s')], label: 's', description: 'show answer', footer: true },
 
   // the quiz keys as a multiple-choice or order question words them (listed before 'quiz')
   { command: 'up', context: 'multipleChoice', keys: [s('upArrow'), c('k')], label: '↑↓', description: 'move', footer: true },
@@ -220,6 +251,57 @@ export const BINDINGS: Binding[] = [
   { command: 'fastForward', context: 'labStep', keys: [c('f')], label: 'f', description: 'skip', footer: true },
   { command: 'hints', context: 'labStep', keys: [c('h')], label: 'h', description: 'hints', footer: true },
   { command: 'showMe', context: 'labStep', keys: [c('s')], label: 's', description: 'show me (play the recipe)' },
+
+  // design editor (build): Tab picks a machine, ↑↓ a setting, ←→ change it
+  { command: 'nextNode', context: 'design', keys: [s('tab')], label: 'Tab', description: 'machine', footer: true },
+  { command: 'prevNode', context: 'design', keys: [s('tab', { shift: true })], label: 'Shift+Tab', description: 'previous machine' },
+  { command: 'up', context: 'design', keys: [s('upArrow'), c('k')], label: '↑↓', description: 'setting', footer: true },
+  { command: 'down', context: 'design', keys: [s('downArrow'), c('j')], label: '↑↓', description: 'setting' },
+  { command: 'valueNext', context: 'design', keys: [s('rightArrow'), s('return')], label: '←→', description: 'change', footer: true },
+  { command: 'valuePrev', context: 'design', keys: [s('leftArrow')], label: '←→', description: 'change' },
+  { command: 'toggle', context: 'design', keys: [s('space')], label: 'Space', description: 'change (on a rule: who it allows)' },
+  { command: 'addServer', context: 'design', keys: [c('a')], label: 'a', description: 'add server' },
+  { command: 'addLb', context: 'design', keys: [c('b')], label: 'b', description: 'add load balancer' },
+  { command: 'removeMachine', context: 'design', keys: [c('x')], label: 'x', description: 'remove machine' },
+  { command: 'addRule', context: 'design', keys: [c('+'), c('=')], label: '+', description: 'add firewall rule' },
+  { command: 'removeRule', context: 'design', keys: [c('-')], label: '-', description: 'remove firewall rule' },
+  { command: 'undo', context: 'design', keys: [c('u'), { ctrlChar: 'z' }], label: 'u', description: 'undo' },
+  { command: 'check', context: 'design', keys: [c('c')], label: 'c', description: 'check', footer: true },
+  { command: 'drill', context: 'design', keys: [c('d')], label: 'd', description: 'drill', footer: true },
+  { command: 'explain', context: 'design', keys: [c('e')], label: 'e', description: "mentor's questions" },
+
+  // the editor inside a lesson: → and Enter change values there, so n / p move on
+  { command: 'next', context: 'designStep', keys: [c('n')], label: 'n', description: 'next step', footer: true },
+  { command: 'prev', context: 'designStep', keys: [c('p')], label: 'p', description: 'back' },
+
+  // the editor's panels
+  { command: 'up', context: 'designPanel', keys: [s('upArrow'), c('k')], label: '↑↓', description: 'scroll', footer: true },
+  { command: 'down', context: 'designPanel', keys: [s('downArrow'), c('j')], label: '↑↓', description: 'scroll' },
+  { command: 'pageUp', context: 'designPanel', keys: [s('pageUp')], label: 'PgUp/PgDn', description: 'page' },
+  { command: 'pageDown', context: 'designPanel', keys: [s('pageDown'), s('space')], label: 'PgUp/PgDn', description: 'page' },
+  { command: 'drill', context: 'designPanel', keys: [c('d')], label: 'd', description: 'break it', footer: true },
+  { command: 'explain', context: 'designPanel', keys: [c('e')], label: 'e', description: "mentor's questions", footer: true },
+  { command: 'back', context: 'designPanel', keys: [s('escape')], label: 'Esc', description: 'back to the design', footer: true },
+
+  { command: 'up', context: 'designPredict', keys: [s('upArrow'), c('k')], label: '↑↓', description: 'fault', footer: true },
+  { command: 'down', context: 'designPredict', keys: [s('downArrow'), c('j')], label: '↑↓', description: 'fault' },
+  { command: 'valueNext', context: 'designPredict', keys: [s('rightArrow'), s('space')], label: '←→', description: 'predict' },
+  { command: 'valuePrev', context: 'designPredict', keys: [s('leftArrow')], label: '←→', description: 'predict' },
+  { command: 'yes', context: 'designPredict', keys: [c('y')], label: 'y/n', description: 'errors / none', footer: true },
+  { command: 'no', context: 'designPredict', keys: [c('n')], label: 'y/n', description: 'errors / none' },
+  { command: 'submit', context: 'designPredict', keys: [s('return')], label: 'Enter', description: 'run the drill', footer: true },
+  { command: 'back', context: 'designPredict', keys: [s('escape')], label: 'Esc', description: 'back to the design', footer: true },
+
+  { command: 'nextNode', context: 'designDrill', keys: [s('tab')], label: 'Tab', description: 'part', footer: true },
+  { command: 'valueNext', context: 'designDrill', keys: [s('rightArrow')], label: '←→', description: 'failures/year', footer: true },
+  { command: 'valuePrev', context: 'designDrill', keys: [s('leftArrow')], label: '←→', description: 'failures/year' },
+  { command: 'repairUp', context: 'designDrill', keys: [c(']')], label: '[ ]', description: 'repair hours', footer: true },
+  { command: 'repairDown', context: 'designDrill', keys: [c('[')], label: '[ ]', description: 'repair hours' },
+
+  { command: 'up', context: 'designExplain', keys: [s('upArrow'), c('k')], label: '↑↓', description: 'question', footer: true },
+  { command: 'down', context: 'designExplain', keys: [s('downArrow'), c('j')], label: '↑↓', description: 'question' },
+  { command: 'submit', context: 'designExplain', keys: [s('return')], label: 'Enter', description: 'answer it', footer: true },
+  { command: 'back', context: 'designExplain', keys: [s('escape')], label: 'Esc', description: 'back to the design', footer: true },
 
   // confirm
   { command: 'yes', context: 'confirm', keys: [c('y')], label: 'y', description: 'yes', footer: true },

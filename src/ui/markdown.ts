@@ -8,6 +8,9 @@
  * every key press and re-rendered only when the terminal's width changes.
  */
 import type { TerminalRendererOptions } from 'marked-terminal';
+import { noteLoaded } from '../startup-trace';
+import { boundPage } from './page-bounds';
+import { cellWidth, sliceCells, stripAnsi, wrapAnsi } from './text';
 
 export interface MarkdownOptions {
   /** Columns to wrap to. */
@@ -30,28 +33,25 @@ export function markdownRendererIfLoaded(): MarkdownRenderer | undefined {
 /** Load marked + marked-terminal once; later calls share the same promise. */
 export function loadMarkdownRenderer(): Promise<MarkdownRenderer> {
   loading ??= (async () => {
-    const [{ Marked }, { markedTerminal }, { default: chalk }, { default: wrapAnsi }, { default: stripAnsi }, { default: sliceAnsi }, { default: stringWidth }] =
-      await Promise.all([
-        import('marked'),
-        import('marked-terminal'),
-        import('chalk'),
-        import('wrap-ansi'),
-        import('strip-ansi'),
-        import('slice-ansi'),
-        import('string-width'),
-      ]);
+    const [{ Marked }, { markedTerminal }, { default: chalk }] = await Promise.all([
+      import('marked'),
+      import('marked-terminal'),
+      import('chalk'),
+    ]);
+    noteLoaded('markdown');
 
     /**
      * Wraps one rendered line to `width`, continuing under its text: a list item's
      * second line starts under the item's first word, a quote's under the quote.
      */
     const wrapLine = (line: string, width: number): string[] => {
-      if (stringWidth(line) <= width) return [line];
+      if (cellWidth(line) <= width) return [line];
       const lead = /^(\s*(?:(?:[*•◦▪-]|\d+\.)\s+)?)/.exec(stripAnsi(line))![1]!.length;
       const indent = lead <= width / 2 ? lead : 0;
-      const head = sliceAnsi(line, 0, indent);
-      const body = sliceAnsi(line, indent);
-      const lines = wrapAnsi(body, width - indent, { hard: true, trim: true }).split('\n');
+      // Slicing is slow on long lines: only when there is an indent to keep.
+      const head = indent ? sliceCells(line, 0, indent) : '';
+      const body = indent ? sliceCells(line, indent) : line;
+      const lines = wrapAnsi(body, width - indent);
       return lines.map((l, i) => (i === 0 ? head : ' '.repeat(indent)) + l);
     };
 
@@ -61,7 +61,7 @@ export function loadMarkdownRenderer(): Promise<MarkdownRenderer> {
 
     const instanceFor = (opts: MarkdownOptions): MarkedInstance => {
       const key = `${opts.width}|${opts.ascii}`;
-      let m = instances.get(key);
+      const m = instances.get(key);
       if (!m) {
         // One calm accent for headings; code in a second, quieter colour.
         const style: TerminalRendererOptions = {
@@ -121,7 +121,7 @@ export function loadMarkdownRenderer(): Promise<MarkdownRenderer> {
       const key = `${width}|${opts.color}|${opts.ascii}|${markdown}`;
       const hit = pages.get(key);
       if (hit) return hit;
-      let out = instanceFor({ ...opts, width }).parse(markdown, { async: false }) as string;
+      let out = instanceFor({ ...opts, width }).parse(boundPage(markdown), { async: false }) as string;
       if (!opts.color) out = stripAnsi(out);
       if (opts.ascii) out = toAscii(out);
       // Every line (paragraphs, list items, quotes, and code or tables that are simply

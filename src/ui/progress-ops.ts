@@ -17,6 +17,8 @@ export {
   reachStep,
   recordLab as recordLabResult,
   recordQuizAnswer,
+  recordReviewAnswer,
+  withLearner,
 } from '../progress/progress';
 
 /** Lesson by id, with its chapter and global position. */

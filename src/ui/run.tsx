@@ -9,6 +9,7 @@
  * on a slow machine, for nothing. Hiding `fetch` during that import makes yoga
  * instantiate from the decoded bytes instead. The app never uses the network.
  */
+import { markStartup } from '../startup-profile';
 import type { RunAppOptions } from './run-options';
 
 /**
@@ -17,6 +18,7 @@ import type { RunAppOptions } from './run-options';
  */
 export async function runApp(opts: RunAppOptions): Promise<number> {
   const { startApp } = await withoutGlobalFetch(() => import('./start-app'));
+  markStartup('ui loaded');
   return startApp(opts);
 }
 

@@ -180,7 +180,7 @@ export function quitSummary(report: Report, options: LiveSimOptions): string {
   const seed = options.engineOptions.seed ?? options.scenario.seed;
   return (
     `${options.scenario.name}: ${report.requests.total.toLocaleString('en-US')} requests, ${report.requests.failed.toLocaleString('en-US')} failed, ` +
-    `availability ${fmtPercent(report.availability, 2)} over ${fmtTime(report.duration_s * 1000)} of simulated time.\n` +
+    `availability ${report.requests.ok + report.requests.failed === 0 ? '– (no request completed)' : fmtPercent(report.availability, 2)} over ${fmtTime(report.duration_s * 1000)} of simulated time.\n` +
     `Same scenario, seed ${seed} and --at events replay the same run.\n`
   );
 }
@@ -197,13 +197,33 @@ export async function runLiveSim(options: LiveSimOptions): Promise<number> {
   let report: Report | undefined;
   // On a terminal the frames bypass Ink's per-cell composition (direct-canvas.ts).
   const direct = alt ? { canvas: new DirectCanvas({ write: (t) => void out.write(t) }), repaint: {} as { current?: () => void } } : undefined;
-  try {
-    const stdout = direct ? inkStdout(out, () => direct.repaint.current?.()) : out;
-    const instance = render(<LiveSimApp options={options} onQuit={(r) => (report = r)} direct={direct} />, { stdout, exitOnCtrlC: false, patchConsole: false, maxFps: 30 });
-    await instance.waitUntilExit();
-  } finally {
+  let instance: ReturnType<typeof render> | undefined;
+  const restore = (): void => {
     direct?.canvas.setEnabled(false);
     if (alt) out.write('\x1b[?1049l\x1b[?25h');
+  };
+  // Closing the window (SIGHUP) or `kill` (SIGTERM) must not leave the shell in the
+  // alternate screen with no cursor: put the terminal back, then end as killed.
+  const onSignal = (signal: NodeJS.Signals): void => {
+    try {
+      instance?.unmount();
+      restore();
+      if (process.stdin.isTTY && process.stdin.isRaw) process.stdin.setRawMode(false);
+    } catch {
+      // the terminal may be gone already (SIGHUP)
+    }
+    process.exit(128 + (signal === 'SIGHUP' ? 1 : 15));
+  };
+  process.once('SIGTERM', onSignal);
+  process.once('SIGHUP', onSignal);
+  try {
+    const stdout = direct ? inkStdout(out, () => direct.repaint.current?.()) : out;
+    instance = render(<LiveSimApp options={options} onQuit={(r) => (report = r)} direct={direct} />, { stdout, exitOnCtrlC: false, patchConsole: false, maxFps: 30 });
+    await instance.waitUntilExit();
+  } finally {
+    process.off('SIGTERM', onSignal);
+    process.off('SIGHUP', onSignal);
+    restore();
   }
   if (report) out.write(quitSummary(report, options));
   return 0;

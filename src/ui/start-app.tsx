@@ -2,8 +2,8 @@
  * Renders the course app with Ink and waits for the learner to quit. Loaded by
  * run.tsx (see there why this is a separate module).
  */
-import React from 'react';
 import { render } from 'ink';
+import { firstFrameDrawn, markStartup, noteLoaded } from '../startup-profile';
 import type { RunAppOptions } from './run-options';
 import { App } from './app';
 import { makeTheme } from './theme';
@@ -29,6 +29,7 @@ export function quitLine(course: Course, progress: Progress, progressPath: strin
   const where = info ? `; next: ${info.chapterIndex + 1}.${info.lessonIndex + 1} ${info.lesson.title}${next && next.step > 0 ? ` (step ${next.step + 1})` : ''}` : done === total ? '; the course is complete' : '';
   return `webinfra-learn: ${done} of ${total} lessons done${where}. Run webinfra-learn to continue; progress is saved in ${progressPath}\n`;
 }
+noteLoaded('ui');
 
 /**
  * Run the course until the learner quits. Resolves with the process exit code
@@ -41,6 +42,7 @@ export async function startApp(opts: RunAppOptions): Promise<number> {
   // A pipe's isTTY is undefined, not false: ask for raw mode support instead.
   const interactive = stdin.isTTY === true && typeof stdin.setRawMode === 'function';
   const { progress, notice } = opts.store.load();
+  markStartup('progress read');
   const notices = [...opts.notices];
   if (notice && !notices.includes(notice)) notices.push(notice);
 
@@ -100,6 +102,8 @@ export async function startApp(opts: RunAppOptions): Promise<number> {
       // ink issue #1023). The full redraw is correct and cheap at this frame size.
       { exitOnCtrlC: false, incrementalRendering: false, ...(host ? { stdout: host.stdout() } : {}) },
     );
+    // Ink draws the first frame inside render(); the start-up profile (if on) ends here.
+    if (firstFrameDrawn()) setImmediate(() => instance?.unmount());
     // Without a terminal to read keys from there is nothing to wait for: draw once, stop.
     if (!interactive) instance.unmount();
     await instance.waitUntilExit();
@@ -117,12 +121,15 @@ export async function startApp(opts: RunAppOptions): Promise<number> {
     }
   }
   if (onSignal && !failure) process.stdout.write(quitLine(opts.course, opts.store.load().progress, opts.store.path));
+  // A failed save was shown in the frame; say it again where it stays visible.
+  const saveError = opts.store.saveError;
+  if (saveError) process.stderr.write(`webinfra-learn: ${saveError}\n`);
   if (failure) {
     // Drawn on the alternate screen, the message went with it: say it again in the shell.
     if (!shown || onSignal) process.stderr.write(`webinfra-learn: ${oneLine(failure.message)}\n`);
     return 1;
   }
-  return 0;
+  return saveError ? 1 : 0;
 }
 
 /** Belt and braces after Ink's own cleanup: never leave the shell in raw mode or without a cursor. */

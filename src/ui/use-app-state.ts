@@ -19,6 +19,8 @@ import {
   reachStep,
   recordLabResult,
   recordQuizAnswer,
+  recordReviewAnswer,
+  withLearner,
   type QuizRef,
 } from './progress-ops';
 import { clamp } from './layout';
@@ -66,7 +68,9 @@ export interface InitOptions {
 }
 
 /** The first state: the map (cursor on "Continue" when there is one), or a deep-linked lesson. */
-export function initialAppState(course: Course, progress: Progress, opts: InitOptions = {}): AppState {
+export function initialAppState(course: Course, saved: Progress, opts: InitOptions = {}): AppState {
+  // A learner id on the first start (saved with the first save): it seeds choice orders.
+  const progress = withLearner(saved);
   const notices = [...(opts.notices ?? [])];
   const base: AppState = { screen: { name: 'map' }, help: false, mapCursor: 0, progress, notices };
   if (opts.startLesson) {
@@ -170,8 +174,11 @@ export function createAppReducer(course: Course): (state: AppState, action: AppA
         const previous = info ? lessons[info.flatIndex - 1] : undefined;
         return previous ? openAt(course, state, previous.lesson.id, previous.lesson.steps.length - 1) : state;
       }
-      case 'quizAnswer':
-        return { ...state, progress: recordQuizAnswer(state.progress, action.questionId, action.correct) };
+      case 'quizAnswer': {
+        // In "review what I missed", a right answer moves the question off the list.
+        const record = screen.name === 'review' ? recordReviewAnswer : recordQuizAnswer;
+        return { ...state, progress: record(state.progress, action.questionId, action.correct) };
+      }
       case 'labResult':
         return { ...state, progress: recordLabResult(state.progress, action.labId, { passed: action.passed, completed: action.completed }) };
       case 'reviewMark':

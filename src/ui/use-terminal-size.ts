@@ -37,6 +37,7 @@ export function useTerminalSize(override?: TerminalSize): TerminalSize {
     return () => {
       stdout.off('resize', onResize);
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the override's size, not its identity (a new object each render)
   }, [stdout, override?.columns, override?.rows]);
   return size;
 }

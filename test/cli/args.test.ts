@@ -6,7 +6,7 @@ describe('parseCliArgs', () => {
   it('defaults to learn with colour and the default theme', () => {
     expect(parseCliArgs([], {})).toEqual({
       command: { name: 'learn' },
-      options: { color: true, ascii: false, theme: 'default', json: false, yes: false, lesson: undefined, course: undefined },
+      options: { color: true, ascii: false, theme: 'default', json: false, yes: false, force: false, lesson: undefined, course: undefined },
     });
   });
 

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -37,7 +37,7 @@ async function run(args: string[], opts: { tty?: boolean; input?: string; env?: 
 const progressFile = () => path.join(home, 'progress.json');
 const writeProgress = (p: object) => {
   rmSync(home, { recursive: true, force: true });
-  require('node:fs').mkdirSync(home, { recursive: true });
+  mkdirSync(home, { recursive: true });
   writeFileSync(progressFile(), JSON.stringify(p));
 };
 
@@ -143,7 +143,7 @@ describe('validate', () => {
 
   it('fails on warnings too, which do not stop the course', async () => {
     const dir = path.join(tmp, 'warn-course', '01-c');
-    require('node:fs').mkdirSync(dir, { recursive: true });
+    mkdirSync(dir, { recursive: true });
     writeFileSync(path.join(dir, 'chapter.yaml'), 'id: c\ntitle: C\n');
     writeFileSync(path.join(dir, '01-l.md'), '---\nid: l\ntitle: L\n---\nA heading?\n---\nText\n');
     const v = await run(['validate', path.join(tmp, 'warn-course')]);
@@ -281,7 +281,7 @@ describe('progress', () => {
   it('a failed save is reported, not thrown', async () => {
     const r = await run(['progress', 'reset', '--yes'], { env: { WEBINFRA_LEARN_HOME: path.join(repo, 'package.json') } });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^webinfra-learn: progress not saved to .*package\.json.*: a file is in the way of the folder/);
+    expect(r.stderr).toMatch(/^webinfra-learn: progress not saved: a file is in the way of the folder, .*package\.json/);
     expect(existsSync(path.join(repo, 'package.json'))).toBe(true);
   });
 });

@@ -1,17 +1,19 @@
 /**
  * Does the shipped course teach and check every point of CURRICULUM.md?
  *
- * The table below is the course's promise, written by hand: for each curriculum point
- * (every Explain/Issues bullet of tasks 0–3 and the project-wide objectives) the
- * lessons that teach it and the questions that ask it. The test holds the lessons to
+ * lessons/checklist.yaml is the course's promise, written by hand: for each curriculum
+ * point (every Explain/Issues bullet of tasks 0–3, the project-wide objectives, the
+ * mentor's questions and the facts stated exactly) the lessons that teach it, the
+ * questions that ask it and the chapter review that rehearses it. The test holds the lessons to
  * that promise: every named lesson and question must exist, the question must say it
  * covers the point (`covers:`), and the course-wide rules of the issue hold (each
  * misconception confronted by a distractor, every quiz answerable, every distractor
  * explained, ≥ 10 questions per chapter, every lab on a real scenario).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { type ChecklistPoint, loadChecklist } from '../../src/course/course-data';
 import { loadCourse } from '../../src/course/load-course';
 import { scenarioLookupFromDir } from '../../src/course/scenario-nodes';
 import type { LabBlock, Lesson } from '../../src/course/types';
@@ -20,98 +22,21 @@ import { questionProblems } from '../../src/quiz/check';
 import { gradeAnswer } from '../../src/quiz/grade';
 import type { Question } from '../../src/quiz/types';
 
-interface Coverage {
-  /** The CURRICULUM.md wording, shortened, for a readable failure message. */
-  point: string;
-  lessons: string[];
-  questions: string[];
-}
+const checklistRead = loadChecklist(lessonsDir());
+const checklist = checklistRead.value!;
 
-/** Every curriculum point → where it is taught and where it is asked. */
-const COVERAGE: Record<string, Coverage> = {
-  // ---------------------------------------------------------------- project-wide
-  'proj.full-stack': { point: 'draw the full web stack', lessons: ['sws-request', 'scale-path'], questions: ['sws-request-order', 'scale-path-order'] },
-  'proj.components': { point: 'explain what each component does', lessons: ['sws-stack'], questions: ['sws-stack-roles'] },
-  'proj.redundancy': { point: 'explain system redundancy', lessons: ['sws-issues', 'dist-lb', 'dist-active'], questions: ['sws-issues-redundancy', 'sws-issues-predict-kill', 'dist-lb-predict-down', 'dist-active-difference', 'scale-path-pick-writes'] },
-  'proj.lamp': { point: 'LAMP (and LEMP with Nginx)', lessons: ['sws-stack', 'scale-path'], questions: ['sws-stack-lemp', 'sws-stack-lamp-letters', 'scale-path-lamp'] },
-  'proj.spof': { point: 'SPOF', lessons: ['sws-issues', 'dist-issues', 'sec-issues'], questions: ['sws-issues-list', 'dist-issues-pick-spof', 'sec-issues-pick-spof', 'scale-path-pick-writes'] },
-  'proj.qps': { point: 'QPS', lessons: ['sws-issues', 'sec-qps'], questions: ['sws-issues-qps', 'sec-qps-what', 'sec-qps-compute'] },
-  'proj.network': { point: 'network basics: protocol, IP address, TCP/IP, port', lessons: ['sws-basics'], questions: ['sws-basics-tcpip', 'sws-basics-ports', 'sws-request-communicate'] },
-  'proj.server': { point: 'what a server is', lessons: ['sws-basics'], questions: ['sws-basics-server'] },
-  'proj.web-server': { point: 'web server = software, not the machine', lessons: ['sws-basics'], questions: ['sws-basics-web-server-software'] },
-  'proj.dns-records': { point: 'DNS record types A, CNAME, MX, TXT', lessons: ['sws-dns'], questions: ['sws-dns-record-types', 'sws-dns-www-record', 'sws-dns-a-record-text'] },
-  'proj.subdomain': { point: 'root domain vs subdomain; www is a subdomain', lessons: ['sws-dns'], questions: ['sws-dns-record-types'] },
-  'proj.load-balancer': { point: 'load balancer', lessons: ['dist-lb'], questions: ['dist-lb-roundrobin', 'dist-lb-detect-time'] },
-  'proj.monitoring': { point: 'application vs server monitoring', lessons: ['sec-monitoring'], questions: ['sec-monitoring-kinds'] },
-  // ---------------------------------------------------------------- task 0
-  't0.explain.server': { point: 'what a server is', lessons: ['sws-basics'], questions: ['sws-basics-server'] },
-  't0.explain.domain': { point: 'the role of the domain name', lessons: ['sws-dns', 'sws-request'], questions: ['sws-request-domain-role', 'sws-dns-placeholder'] },
-  't0.explain.a-record': { point: 'www is an A record', lessons: ['sws-dns'], questions: ['sws-dns-www-record', 'sws-dns-a-record-text', 'dist-why-a-record'] },
-  't0.explain.web-server': { point: 'role of the web server', lessons: ['sws-stack'], questions: ['sws-stack-roles', 'sws-request-order'] },
-  't0.explain.app-server': { point: 'role of the application server', lessons: ['sws-stack'], questions: ['sws-stack-roles'] },
-  't0.explain.database': { point: 'role of the database', lessons: ['sws-stack'], questions: ['sws-stack-roles'] },
-  't0.explain.tcp-ip': { point: 'the server talks to the user over TCP/IP', lessons: ['sws-basics', 'sws-request'], questions: ['sws-basics-tcpip', 'sws-request-communicate'] },
-  't0.issue.spof': { point: 'single point of failure', lessons: ['sws-issues'], questions: ['sws-issues-list', 'sws-issues-predict-kill'] },
-  't0.issue.maintenance': { point: 'downtime during maintenance (deploy restarts)', lessons: ['sws-issues', 'scale-deploy'], questions: ['sws-issues-list', 'scale-deploy-predict-nodrain', 'scale-deploy-order'] },
-  't0.issue.scale': { point: 'cannot scale past one machine', lessons: ['sws-issues', 'scale-split'], questions: ['sws-issues-list', 'scale-split-which'] },
-  // ---------------------------------------------------------------- task 1
-  't1.explain.why-elements': { point: 'why each added element is there', lessons: ['dist-why'], questions: ['dist-why-count', 'dist-why-a-record'] },
-  't1.explain.algorithm': { point: 'the distribution algorithm and how it works', lessons: ['dist-lb'], questions: ['dist-lb-roundrobin', 'dist-lb-algorithm-text', 'dist-lb-predict-down'] },
-  't1.explain.active-active': { point: 'Active-Active vs Active-Passive', lessons: ['dist-active', 'scale-vrrp'], questions: ['dist-active-which', 'dist-active-difference', 'scale-vrrp-mode'] },
-  't1.explain.primary-replica': { point: 'how a Primary-Replica cluster works', lessons: ['dist-db'], questions: ['dist-db-how', 'dist-db-replica-truths'] },
-  't1.explain.primary-vs-replica-app': { point: 'primary vs replica for the application', lessons: ['dist-db'], questions: ['dist-db-writes', 'dist-db-replica-truths'] },
-  't1.issue.spof': { point: 'SPOFs: the load balancer, the primary for writes', lessons: ['dist-issues'], questions: ['dist-issues-pick-spof', 'dist-issues-pick-writes', 'dist-issues-predict-lb'] },
-  't1.issue.security': { point: 'security: no firewall, no HTTPS', lessons: ['dist-issues'], questions: ['dist-issues-security', 'dist-issues-list'] },
-  't1.issue.monitoring': { point: 'no monitoring', lessons: ['dist-issues'], questions: ['dist-issues-list', 'dist-issues-security'] },
-  // ---------------------------------------------------------------- task 2
-  't2.explain.why-elements': { point: 'why each element is added', lessons: ['sec-why'], questions: ['sec-why-count', 'sec-why-elements'] },
-  't2.explain.firewall': { point: 'what firewalls are for', lessons: ['sec-firewall'], questions: ['sec-firewall-purpose', 'sec-firewall-rules'] },
-  't2.explain.https': { point: 'why HTTPS', lessons: ['sec-https'], questions: ['sec-https-why', 'sec-https-end-to-end'] },
-  't2.explain.monitoring': { point: 'what monitoring is for', lessons: ['sec-monitoring'], questions: ['sec-monitoring-purpose', 'sec-monitoring-kinds'] },
-  't2.explain.collection': { point: 'how the tool collects data (agents push; vs pull)', lessons: ['sec-monitoring'], questions: ['sec-monitoring-collect', 'sec-qps-pipeline'] },
-  't2.explain.qps': { point: "how to monitor the web server's QPS", lessons: ['sec-qps'], questions: ['sec-qps-what', 'sec-qps-compute', 'sec-qps-pipeline'] },
-  't2.issue.ssl-termination': { point: 'SSL termination at the LB leaves LB→web unencrypted', lessons: ['sec-https'], questions: ['sec-https-issue', 'sec-https-end-to-end', 'scale-path-tls'] },
-  't2.issue.single-writer': { point: 'one MySQL server accepting writes', lessons: ['sec-issues'], questions: ['sec-issues-predict-primary', 'scale-path-pick-writes'] },
-  't2.issue.identical-servers': { point: 'servers with identical components', lessons: ['sec-issues', 'scale-split'], questions: ['sec-issues-identical', 'scale-why-split', 'scale-split-which'] },
-  't2.issue.lb-spof': { point: 'the load balancer is still a SPOF', lessons: ['sec-issues'], questions: ['sec-issues-pick-spof', 'sec-issues-list'] },
-  // ---------------------------------------------------------------- task 3
-  't3.explain.server': { point: 'why one more server', lessons: ['scale-why'], questions: ['scale-why-count'] },
-  't3.explain.lb-cluster': { point: 'why a second LB, clustered with the first', lessons: ['scale-vrrp'], questions: ['scale-vrrp-predict', 'scale-vrrp-mode', 'scale-vrrp-vip-text', 'scale-vrrp-a-record'] },
-  't3.explain.split': { point: 'why split web, app and database onto their own servers', lessons: ['scale-why', 'scale-split'], questions: ['scale-why-split', 'scale-split-which', 'scale-why-count'] },
-};
+/** Every curriculum point → where it is taught and where it is asked (lessons/checklist.yaml). */
+const COVERAGE: Record<string, ChecklistPoint> = Object.fromEntries(checklist.points.map((p) => [p.id, p]));
 
 /** The 11 misconceptions of CURRICULUM.md → questions with a distractor that confronts it. */
-const MISCONCEPTIONS: Record<number, { text: string; questions: string[] }> = {
-  1: { text: 'www is a CNAME to 8.8.8.8 / not a DNS record', questions: ['sws-dns-www-record', 'sws-dns-record-types'] },
-  2: { text: 'the server communicates over HTTP (only)', questions: ['sws-basics-tcpip', 'sws-request-communicate'] },
-  3: { text: 'round robin over both servers called active-passive', questions: ['dist-active-which', 'dist-lb-roundrobin'] },
-  4: { text: 'the LB balances between primary and replica', questions: ['dist-db-writes', 'dist-lb-roundrobin'] },
-  5: { text: 'wrong machine counts', questions: ['dist-why-count', 'sec-why-count', 'scale-why-count'] },
-  6: { text: 'HTTPS at the LB encrypts all the way', questions: ['sec-https-end-to-end', 'scale-path-tls'] },
-  7: { text: 'SSL-termination issue given as overhead', questions: ['sec-https-issue', 'sec-issues-list'] },
-  8: { text: 'web-server QPS measured as DB queries', questions: ['sec-qps-what', 'sws-issues-qps'] },
-  9: { text: 'LAMP with Nginx', questions: ['sws-stack-lemp', 'sws-stack-lamp-letters'] },
-  10: { text: 'a replica accepts writes', questions: ['dist-db-writes', 'sec-issues-predict-primary'] },
-  11: { text: '8.8.8.8 is really Google DNS; A record → LB from task 1', questions: ['sws-dns-placeholder', 'dist-why-a-record', 'scale-vrrp-a-record'] },
-};
+const MISCONCEPTIONS: Record<number, { text: string; questions: string[] }> = Object.fromEntries(
+  checklist.misconceptions.map((m) => [m.n, m]),
+);
 
 /** Curriculum points a learner also sees happen in a lab: point → [lesson id, scenario]. */
-const SHOWN_IN_LABS: Record<string, [lesson: string, scenario: string][]> = {
-  't0.issue.spof': [['sws-issues', 'simple-web-stack']],
-  't0.issue.maintenance': [['sws-issues', 'simple-web-stack'], ['scale-deploy', 'scale-up']],
-  't0.issue.scale': [['scale-split', 'capacity']],
-  't1.explain.algorithm': [['dist-lb', 'distributed']],
-  't1.explain.primary-replica': [['dist-db', 'replication-lag']],
-  't1.explain.primary-vs-replica-app': [['dist-db', 'replica-write']],
-  't1.issue.spof': [['dist-issues', 'distributed']],
-  't2.explain.firewall': [['sec-firewall', 'secured-monitored']],
-  't2.explain.qps': [['sec-qps', 'secured-monitored']],
-  't2.issue.ssl-termination': [['sec-https', 'secured-monitored']],
-  't2.issue.single-writer': [['sec-issues', 'secured-monitored']],
-  't2.issue.identical-servers': [['scale-split', 'capacity']],
-  't3.explain.lb-cluster': [['scale-vrrp', 'scale-up']],
-  't3.explain.split': [['scale-split', 'capacity']],
-};
+const SHOWN_IN_LABS: Record<string, [lesson: string, scenario: string][]> = Object.fromEntries(
+  checklist.points.filter((p) => p.labs).map((p) => [p.id, p.labs!]),
+);
 
 const CHAPTERS = ['simple-web-stack', 'distributed', 'secured-monitored', 'scale-up'];
 
@@ -144,11 +69,15 @@ describe('the shipped course', () => {
     expect(errors).toEqual([]);
   });
 
-  it('has the four chapters in order, each with 5–7 lessons and a closing review', () => {
+  it('reads its checklist without problems', () => {
+    expect(checklistRead.problems.map((p) => `${p.file}:${p.line}: ${p.message}`)).toEqual([]);
+  });
+
+  it('has the four chapters in order, each with 5–8 lessons and a closing review', () => {
     expect(course.chapters.map((c) => c.id)).toEqual(CHAPTERS);
     for (const chapter of course.chapters) {
       expect(chapter.lessons.length, chapter.id).toBeGreaterThanOrEqual(5);
-      expect(chapter.lessons.length, chapter.id).toBeLessThanOrEqual(7);
+      expect(chapter.lessons.length, chapter.id).toBeLessThanOrEqual(8);
       const last = chapter.lessons[chapter.lessons.length - 1];
       expect(last.steps.some((s) => s.kind === 'review'), `${chapter.id} ends with a review`).toBe(true);
     }
@@ -221,7 +150,15 @@ describe('the shipped course', () => {
     expect(story('secured-monitored', 'probe:web-1:3306')).toBe(true);
     expect(story('secured-monitored', 'set_rate')).toBe(true);
     expect(story('secured-monitored', 'promote:web-2')).toBe(true);
-    expect(story('scale-up', 'kill:lb-1')).toBe(true);
+    expect(story('five-machines', 'kill:lb-1')).toBe(true);
+    expect(['web-1', 'app-1', 'db-1'].every((n) => story('five-machines', `kill:${n}`))).toBe(true);
+    expect(story('distributed', 'hang:web-2')).toBe(true);
+    expect(story('distributed', 'kill:web-2:app')).toBe(true);
+    expect(story('distributed-httpchk', 'kill:web-2:app')).toBe(true);
+    expect(story('five-machines', 'kill:lb-1:haproxy')).toBe(true);
+    expect(story('five-machines-tracked', 'kill:lb-1:haproxy')).toBe(true);
+    expect(labs.some(({ lab }) => lab.scenario === 'queueing')).toBe(true);
+    expect(labs.some(({ lab }) => lab.scenario === 'active-active')).toBe(true);
     expect(story('scale-up', 'drain:web-1')).toBe(true);
     expect(labs.some(({ lab }) => lab.scenario === 'capacity')).toBe(true);
   });
@@ -279,6 +216,51 @@ describe('curriculum coverage table', () => {
       }
     });
   }
+
+  it('rehearses every point in its chapter review, and reviews name only known points', () => {
+    const rehearsed = new Map<string, Set<string>>();
+    for (const chapter of course.chapters) {
+      const set = new Set<string>();
+      for (const lesson of chapter.lessons) {
+        for (const step of lesson.steps) {
+          if (step.kind !== 'review') continue;
+          for (const item of step.review.items) {
+            for (const id of item.points ?? []) {
+              expect(id in COVERAGE, `${lesson.file}: review names unknown point ${id}`).toBe(true);
+              set.add(id);
+            }
+          }
+        }
+      }
+      rehearsed.set(chapter.id, set);
+    }
+    const missing = checklist.points
+      .filter((p) => p.review && !rehearsed.get(p.review)?.has(p.id))
+      .map((p) => `${p.review}: ${p.id} (${p.point})`);
+    expect(missing).toEqual([]);
+  });
+
+  it('confronts every misconception at least twice, in different questions', () => {
+    for (const [n, m] of Object.entries(MISCONCEPTIONS)) {
+      const carriers = [...questions.values()].filter(({ question }) => misconceptionsOf(question).includes(Number(n)));
+      expect(carriers.length, `misconception ${n} (${m.text})`).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it('uses every shipped scenario in a lesson', () => {
+    const used = new Set<string>();
+    for (const chapter of course.chapters) {
+      for (const lesson of chapter.lessons) {
+        for (const step of lesson.steps) {
+          if (step.kind === 'lab') used.add(step.lab.scenario);
+          if (step.kind === 'diagram') used.add(step.diagram.scenario);
+          if (step.kind === 'quiz' && (step.question.kind === 'predict' || step.question.kind === 'pick-node')) used.add(step.question.scenario);
+        }
+      }
+    }
+    const shipped = readdirSync(scenariosDir()).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, ''));
+    expect(shipped.filter((s) => !used.has(s))).toEqual([]);
+  });
 
   it('lists all 11 misconceptions of CURRICULUM.md', () => {
     expect(Object.keys(MISCONCEPTIONS).map(Number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);

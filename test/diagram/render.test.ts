@@ -86,13 +86,5 @@ describe('moving requests', () => {
     expect(text).toMatch(/^[\x20-\x7e\n]*$/);
     expect(text).toContain('X DOWN');
   });
-
-  it('renders a frame quickly (layout memoised, per-frame work small)', () => {
-    const snap = distributedAfterKill();
-    const t0 = performance.now();
-    for (let i = 0; i < 300; i++) renderDiagram(layoutDiagram(topologyOf('scale-up'), { width: 120 }), snap);
-    const perFrame = (performance.now() - t0) / 300;
-    // A 30 fps frame has 33 ms; the machine running the tests is shared, so allow slack.
-    expect(perFrame).toBeLessThan(10);
-  });
+  // Per-frame speed is measured by `npm run bench -- frame`, not asserted here.
 });

@@ -45,12 +45,14 @@ export interface PtyApp {
   output(): string;
   /** Wait until the screen contains `what` (or matches it); returns the screen. */
   waitFor(what: string | RegExp | ((screen: string) => boolean), timeoutMs?: number): Promise<string>;
-  /** Send one key (one write). */
+  /** Send one key (one write); returns once the app has drawn its answer. */
   press(key: string): Promise<void>;
   /** Resize the terminal (the app gets SIGWINCH). */
   resize(cols: number, rows: number): void;
   /** Resolves with the exit code when the process ends. */
   exited(timeoutMs?: number): Promise<number>;
+  /** Send a signal to the app (SIGTERM, SIGHUP …). */
+  signal(name: NodeJS.Signals): void;
   /** Kill if still running and remove the temp home. */
   dispose(): void;
   readonly home: string;
@@ -75,10 +77,13 @@ export function tempHome(): string {
 
 /** Fail early with a useful message when the bundle is missing. */
 export function assertBuilt(): void {
-  if (!existsSync(path.join(path.dirname(BIN), '..', 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run `npm run build` before the e2e tests');
+  if (!existsSync(path.join(path.dirname(BIN), '..', 'dist', 'cli.cjs'))) throw new Error('dist/cli.cjs is missing: run `npm run build` before the e2e tests');
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** How long `press` waits for a key's redraw before sending on: a key that redraws nothing. */
+const PRESS_LIMIT_MS = 1000;
 
 /** Start `webinfra-learn <args>` in an 80×24 pseudo-terminal. */
 export function launch(args: string[], opts: LaunchOptions = {}): PtyApp {
@@ -131,9 +136,15 @@ export function launch(args: string[], opts: LaunchOptions = {}): PtyApp {
       }
     },
     async press(key) {
+      // The app answers a key by drawing: wait for its first output after the write,
+      // so the next key arrives in a read of its own (two keys in one read are one
+      // input to Ink: "jj", or Esc then q as Alt+q). A slow machine just waits longer.
+      // A key that changes nothing draws nothing; the limit lets that one through.
+      const before = out.length;
+      const deadline = Date.now() + PRESS_LIMIT_MS;
       pty.write(key);
-      // Let the app read this key on its own before the next one arrives.
-      await sleep(60);
+      while (out.length === before && exitCode === undefined && Date.now() < deadline) await sleep(5);
+      await pending;
     },
     resize(c, r) {
       term.resize(c, r);
@@ -146,6 +157,9 @@ export function launch(args: string[], opts: LaunchOptions = {}): PtyApp {
           throw new Error(`the app did not exit within ${timeoutMs} ms; screen was:\n${screen()}`);
         }),
       ]);
+    },
+    signal(name) {
+      pty.kill(name);
     },
     dispose() {
       if (exitCode === undefined) {

@@ -100,7 +100,7 @@ describe('FileProgressStore', () => {
     writeFileSync(path.join(dir, 'blocker'), '');
     const store = new FileProgressStore(path.join(dir, 'blocker', 'progress.json'));
     expect(() => store.save(emptyProgress())).not.toThrow();
-    expect(store.saveError).toMatch(/progress not saved to .*blocker/);
+    expect(store.saveError).toMatch(/^progress not saved: a file is in the way of the folder, .*blocker/);
     const ok = new FileProgressStore(path.join(dir, 'progress.json'));
     ok.save(emptyProgress());
     expect(ok.saveError).toBeUndefined();

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { questionProblems } from '../../src/quiz/check';
 import { misconceptionLabel } from '../../src/quiz/misconceptions';
-import { editDistance, matchText, normalizeAnswer } from '../../src/quiz/text-match';
+import { matchText, normalizeAnswer } from '../../src/quiz/text-match';
+import { editDistance } from '../../src/text/suggest';
 import { dnsSingle, lampText, requestOrder, spofMultiple, spofPick } from './fixtures';
 
 const messages = (q: Parameters<typeof questionProblems>[0]) => questionProblems(q).map((p) => p.message);
@@ -60,7 +61,7 @@ describe('text matching helpers', () => {
   it('measures edit distance with an early stop', () => {
     expect(editDistance('kitten', 'sitting')).toBe(3);
     expect(editDistance('abc', 'abc')).toBe(0);
-    expect(editDistance('abcdef', 'x', 1)).toBe(2);
+    expect(editDistance('abcdef', 'x', { max: 1 })).toBe(2);
   });
 
   it('classifies matches', () => {

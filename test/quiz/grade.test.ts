@@ -39,20 +39,21 @@ describe('multiple choice', () => {
     expect(gradeAnswer(spofMultiple, { kind: 'multiple', choices: [0, 1, 2] }).correct).toBe(false);
   });
 
-  it('explains each wrongly ticked distractor and each missed right choice', () => {
+  it('explains each wrongly ticked distractor; the missed right choices wait for the reveal', () => {
     const g = gradeAnswer(spofMultiple, { kind: 'multiple', choices: [0, 3] });
     expect(g.correct).toBe(false);
-    expect(g.notes).toHaveLength(2);
-    expect(g.notes![0]!.text).toContain('You missed "The MySQL primary"');
-    expect(g.notes![1]!.text).toContain('You ticked "The replica"');
+    expect(g.notes).toHaveLength(1);
+    expect(g.notes![0]!.text).toContain('You ticked "The replica"');
+    // Which right option was missed is not said until the learner asks for the answer.
+    expect(g.feedback).not.toContain('MySQL primary');
+    expect(g.revealNotes!.map((n) => n.text)).toEqual(['You missed "The MySQL primary": it is also right. Writes stop when it dies.']);
   });
 
-  it('orders notes by choice and names the misconception of the distractor', () => {
+  it('names the misconception of the distractor and sums up without naming choices', () => {
     const g = gradeAnswer(spofMultiple, { kind: 'multiple', choices: [0, 3] });
     const texts = g.notes!.map((n) => n.text);
-    expect(texts[0]).toContain('You missed "The MySQL primary": it is also right. Writes stop when it dies.');
-    expect(texts[1]).toContain('You ticked "The replica": Replicas only serve reads');
-    expect(g.notes![1]!.misconception).toBe(4);
+    expect(texts[0]).toContain('You ticked "The replica": Replicas only serve reads');
+    expect(g.notes![0]!.misconception).toBe(4);
     expect(g.misconception).toBe(4);
     expect(g.feedback).toBe(texts.join('\n'));
     expect(g.summary).toBe('You ticked 1 of the 2 right answers and 1 wrong one.');
@@ -61,7 +62,8 @@ describe('multiple choice', () => {
   it('summarises a partial answer with no wrong ticks', () => {
     const g = gradeAnswer(spofMultiple, { kind: 'multiple', choices: [1] });
     expect(g.summary).toBe('You ticked 1 of the 2 right answers and no wrong ones.');
-    expect(g.notes!.map((n) => n.text)).toEqual(['You missed "The load balancer": it is also right.']);
+    expect(g.notes).toBeUndefined();
+    expect(g.revealNotes!.map((n) => n.text)).toEqual(['You missed "The load balancer": it is also right.']);
   });
 
   it('treats a duplicated tick as one and rejects unknown choices', () => {

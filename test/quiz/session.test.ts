@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { currentAnswer, initQuizSession, quizReducer, type QuizAction, type QuizSessionState } from '../../src/quiz/session';
+import { currentAnswer, initQuizSession, quizReducer, type PreviousAnswer, type QuizAction, type QuizSessionState } from '../../src/quiz/session';
 import type { Question } from '../../src/quiz/types';
 import { dnsSingle, lampText, predictKill, requestOrder, shuffledSingle, spofMultiple, spofPick } from './fixtures';
 
-const run = (question: Question, actions: QuizAction[], previous?: Parameters<typeof initQuizSession>[1]): QuizSessionState =>
-  actions.reduce(quizReducer, initQuizSession(question, previous));
+const run = (question: Question, actions: QuizAction[], previous?: PreviousAnswer): QuizSessionState =>
+  actions.reduce(quizReducer, initQuizSession(question, { previous }));
 
 const down: QuizAction = { type: 'move', delta: 1 };
 const up: QuizAction = { type: 'move', delta: -1 };
@@ -62,9 +62,9 @@ describe('single choice', () => {
   });
 
   it('maps presented positions to the author’s choices when shuffled', () => {
-    const s = initQuizSession(shuffledSingle);
+    const s = initQuizSession(shuffledSingle, { learner: 'ada' });
     const correctPos = s.choiceOrder.indexOf(0);
-    const answered = run(shuffledSingle, [{ type: 'choose', index: correctPos }, submit]);
+    const answered = [{ type: 'choose', index: correctPos } as QuizAction, submit].reduce(quizReducer, s);
     expect(answered.selected).toBe(0);
     expect(answered.grade?.correct).toBe(true);
   });

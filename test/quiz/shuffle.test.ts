@@ -21,17 +21,31 @@ describe('seededShuffle', () => {
 });
 
 describe('choiceOrder', () => {
-  it('keeps the author order unless the question asks for shuffling', () => {
+  it('keeps the author order without a learner, or when the question opts out', () => {
     expect(choiceOrder(dnsSingle)).toEqual([0, 1, 2, 3]);
     expect(choiceOrder(spofMultiple)).toEqual([0, 1, 2, 3]);
+    expect(choiceOrder({ ...dnsSingle, shuffle: false }, 'ada')).toEqual([0, 1, 2, 3]);
   });
 
-  it('shuffles stably per question id when asked', () => {
-    const order = choiceOrder(shuffledSingle);
+  it('is stable for one learner', () => {
+    const order = choiceOrder(dnsSingle, 'ada');
     expect([...order].sort()).toEqual([0, 1, 2, 3]);
-    expect(choiceOrder({ ...shuffledSingle })).toEqual(order);
-    const others = ['a', 'b', 'c', 'd', 'e'].map((id) => choiceOrder({ ...shuffledSingle, id }).join(''));
-    expect(new Set(others).size).toBeGreaterThan(1);
+    expect(choiceOrder({ ...dnsSingle }, 'ada')).toEqual(order);
+    // A `shuffle: true` left from older lessons changes nothing.
+    expect(choiceOrder(shuffledSingle, 'ada')).toEqual(choiceOrder({ ...dnsSingle, id: shuffledSingle.id }, 'ada'));
+  });
+
+  it('differs between learners and between questions', () => {
+    const learners = Array.from({ length: 24 }, (_, i) => `learner-${i}`);
+    expect(new Set(learners.map((l) => choiceOrder(dnsSingle, l).join(''))).size).toBeGreaterThan(8);
+    const questions = ['a', 'b', 'c', 'd', 'e', 'f'].map((id) => choiceOrder({ ...dnsSingle, id }, 'ada').join(''));
+    expect(new Set(questions).size).toBeGreaterThan(1);
+  });
+
+  it('puts the right answer in every position about equally often across learners', () => {
+    const counts = [0, 0, 0, 0];
+    for (let i = 0; i < 4000; i++) counts[choiceOrder(dnsSingle, `l${i}`).indexOf(0)]!++;
+    for (const c of counts) expect(c).toBeGreaterThan(850);
   });
 });
 

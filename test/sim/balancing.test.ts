@@ -57,8 +57,20 @@ describe('balancing algorithms', () => {
   it('first fills the lowest server up to maxconn before using the next', () => {
     const r = run(lb('algorithm: first, maxconn: 2', 3, ''));
     const served = ['web-1', 'web-2', 'web-3'].map((id) => r.nodes[id]!.served);
-    expect(served[0]!).toBeGreaterThan(served[1]!);
-    expect(served[1]!).toBeGreaterThan(served[2]!);
+    const total = served.reduce((a, b) => a + b, 0);
+    const share = served.map((s) => s / total);
+    // Each server is a loss system for the one before it: a request overflows past
+    // the first k slots with Erlang B(k, A), A = 120 req/s × 5 ms = 0.6 (whatever the
+    // service distribution). B(2, 0.6) = 0.101 and B(4, 0.6) = 0.003, so web-1 serves
+    // 89.9 %, web-2 9.8 % and web-3 0.3 %. Any other policy (round robin: a third
+    // each; least connections: near-equal) lands far outside these bands.
+    expect(share[0]!).toBeGreaterThan(0.88);
+    expect(share[0]!).toBeLessThan(0.92);
+    expect(share[1]!).toBeGreaterThan(0.08);
+    expect(share[1]!).toBeLessThan(0.12);
+    expect(served[2]!).toBeGreaterThan(0); // web-3 only when both before it are full
+    expect(share[2]!).toBeLessThan(0.01);
+    expect(r.requests.failed).toBe(0);
   });
 
   it('set_algorithm switches policy mid-run and says so', () => {

@@ -13,7 +13,7 @@ describe('parseAt', () => {
   it('explains what is wrong', () => {
     expect(() => parseAt('soon:kill:web-2')).toThrow(/'soon' is not a time in seconds/);
     expect(() => parseAt('30:kil:web-2')).toThrow(/unknown action 'kil' \(did you mean 'kill'\?\)/);
-    expect(() => parseAt('30:kill')).toThrow(/kill needs a node/);
+    expect(() => parseAt('30:kill')).toThrow(/the node is missing/);
     expect(() => parseAt('30')).toThrow(/wrong number of fields/);
     expect(() => parseAt('30:set_rate')).toThrow(/set_rate needs a value/);
   });

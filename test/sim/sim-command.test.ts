@@ -61,7 +61,7 @@ describe('webinfra-learn sim', () => {
     [['distributed', '--at', '20:explode:web-1'], /unknown action 'explode'/],
     [['distributed', '--rate', 'fast'], /--rate must be a positive rate/],
     [['no-such-scenario'], /unknown scenario 'no-such-scenario'/],
-    [['distributed', '--bogus'], /Unknown option '--bogus'/],
+    [['distributed', '--bogus'], /unknown option '--bogus'/],
     [[], /which scenario/],
   ])('exits 2 with a clear message for %j', async (args, message) => {
     const t = io();

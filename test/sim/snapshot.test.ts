@@ -66,14 +66,7 @@ describe('snapshot', () => {
     expect(sample.filter((r) => !r.atNode).length).toBe(Math.min(40, moving));
   });
 
-  it('is cheap enough for 30 frames a second', () => {
-    const e = make('capacity');
-    e.runUntil(90_000); // thousands of requests queued at the app tier
-    const t0 = performance.now();
-    for (let i = 0; i < 300; i++) e.snapshot({ maxInflight: 200 });
-    const perFrame = (performance.now() - t0) / 300;
-    expect(perFrame).toBeLessThan(3); // ms; a frame at 30 fps has 33
-  });
+  // Its cost per frame is measured by `npm run bench -- frame` (budget 3 ms), not asserted here.
 
   it('shows a draining server and its LB view', () => {
     const e = make('distributed');

@@ -3,7 +3,7 @@ import { barCells } from '../../src/ui/components/progress-bar';
 import { scrollLabel, scrollOffset, viewportWindow } from '../../src/ui/components/viewport';
 import { helpLines } from '../../src/ui/components/help-overlay';
 import { frameFooter } from '../../src/ui/components/frame';
-import { spread, truncate } from '../../src/ui/components/text-utils';
+import { spread, truncate } from '../../src/ui/text';
 import { wrapNotices } from '../../src/ui/screens/course-map';
 import { makeTheme } from '../../src/ui/theme';
 import { BINDINGS } from '../../src/ui/keymap';

@@ -3,7 +3,6 @@
  * store in memory, a fixed terminal size, named keys, and `waitFor` so tests wait
  * for what a learner would see instead of sleeping.
  */
-import React from 'react';
 import path from 'node:path';
 import { render } from 'ink-testing-library';
 import { loadCourse } from '../../src/course/load-course';
@@ -12,6 +11,7 @@ import { emptyProgress, type Progress, type ProgressStore } from '../../src/prog
 import { App } from '../../src/ui/app';
 import { makeTheme } from '../../src/ui/theme';
 
+import { pressKey, until } from './press-key';
 export { KEY } from '../keys';
 
 let fixture: Course | undefined;
@@ -78,8 +78,6 @@ export interface RenderAppOptions {
   ascii?: boolean;
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
 export function renderApp(opts: RenderAppOptions = {}) {
   const course = opts.course ?? fixtureCourse();
   const store = opts.store ?? new MemoryStore();
@@ -105,20 +103,15 @@ export function renderApp(opts: RenderAppOptions = {}) {
     store,
     exits,
     frame,
-    /** Send one key and give Ink a moment to re-render. */
+    /** Send one key; returns once React has handled it and drawn the result. */
     async press(key: string): Promise<void> {
-      r.stdin.write(key);
-      await sleep(30);
+      await pressKey(r.stdin, key);
     },
     /** Wait until the frame contains `what` (or matches it, or passes it). */
     async waitFor(what: string | RegExp | ((frame: string) => boolean), timeout = 5000): Promise<string> {
-      const start = Date.now();
-      for (;;) {
-        const f = frame();
-        if (typeof what === 'string' ? f.includes(what) : what instanceof RegExp ? what.test(f) : what(f)) return f;
-        if (Date.now() - start > timeout) throw new Error(`timed out waiting for ${String(what)}; frame was:\n${f}`);
-        await sleep(10);
-      }
+      const seen = (f: string) => (typeof what === 'string' ? f.includes(what) : what instanceof RegExp ? what.test(f) : what(f));
+      await until(() => seen(frame()), () => `waiting for ${String(what)}; frame was:\n${frame()}`, timeout);
+      return frame();
     },
     /** Change the injected terminal size. */
     resize(columns: number, rows: number): void {

@@ -3,6 +3,7 @@ import React from 'react';
 import { EventEmitter } from 'node:events';
 import { Text, render } from 'ink';
 import { useTerminalSize } from '../../src/ui/use-terminal-size';
+import { until } from './press-key';
 
 /** A stand-in terminal: a size that can change, and the frames written to it. */
 class FakeStdout extends EventEmitter {
@@ -21,23 +22,22 @@ function Size(): React.ReactElement {
   return <Text>{`size ${columns}x${rows}`}</Text>;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Until the last frame written contains `text`. */
+const drawn = (stdout: FakeStdout, text: string) => until(() => Boolean(stdout.frames.at(-1)?.includes(text)), () => `a frame with ${text}; last: ${stdout.frames.at(-1) ?? ''}`);
 
 describe('useTerminalSize', () => {
   it('follows resize events and removes its listener on unmount', async () => {
     const stdout = new FakeStdout();
     const before = stdout.listenerCount('resize');
     const app = render(<Size />, { stdout: stdout as unknown as NodeJS.WriteStream, debug: true, patchConsole: false, exitOnCtrlC: false });
-    await sleep(20);
-    expect(stdout.frames.at(-1)).toContain('size 80x24');
+    await drawn(stdout, 'size 80x24');
+    expect(stdout.listenerCount('resize')).toBeGreaterThan(before);
     stdout.columns = 64;
     stdout.rows = 20;
     stdout.emit('resize');
-    await sleep(20);
-    expect(stdout.frames.at(-1)).toContain('size 64x20');
+    await drawn(stdout, 'size 64x20');
     app.unmount();
-    await sleep(20);
-    expect(stdout.listenerCount('resize')).toBe(before);
+    await until(() => stdout.listenerCount('resize') === before, () => `resize listeners back to ${before}`);
   });
 
   it('assumes 80×24 when the stream has no size (a pipe)', async () => {
@@ -45,8 +45,7 @@ describe('useTerminalSize', () => {
     (stdout as { columns?: number }).columns = undefined;
     (stdout as { rows?: number }).rows = undefined;
     const app = render(<Size />, { stdout: stdout as unknown as NodeJS.WriteStream, debug: true, patchConsole: false, exitOnCtrlC: false });
-    await sleep(20);
-    expect(stdout.frames.at(-1)).toContain('size 80x24');
+    await drawn(stdout, 'size 80x24');
     app.unmount();
   });
 });

@@ -12,13 +12,13 @@ import type { Context } from '../../src/ui/keymap';
 import type { StepViewProps } from '../../src/ui/step-props';
 import { makeTheme } from '../../src/ui/theme';
 
+import { pressKey, until } from './press-key';
 export { KEY } from '../keys';
 
-export const wait = (ms = 60) => new Promise((r) => setTimeout(r, ms));
 
 export interface LabHarness {
   frame(): string;
-  /** Send keys one at a time, waiting after each (Ink needs a moment per write). */
+  /** Send keys one at a time; each returns once React has handled it. */
   press(...keys: string[]): Promise<void>;
   waitFor(text: string | RegExp, timeoutMs?: number): Promise<string>;
   answers: { id: string; correct: boolean }[];
@@ -71,19 +71,12 @@ export function mountStep<S extends Step>(View: React.ComponentType<StepViewProp
   return {
     frame,
     async press(...keys) {
-      for (const k of keys) {
-        app.stdin.write(k);
-        await wait();
-      }
+      for (const k of keys) await pressKey(app.stdin, k);
     },
     async waitFor(text, timeoutMs = 3000) {
-      const start = Date.now();
-      for (;;) {
-        const f = frame();
-        if (typeof text === 'string' ? f.includes(text) : text.test(f)) return f;
-        if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${String(text)}; frame:\n${f}`);
-        await wait(25);
-      }
+      const seen = () => (typeof text === 'string' ? frame().includes(text) : text.test(frame()));
+      await until(seen, () => `waiting for ${String(text)}; frame:\n${frame()}`, timeoutMs);
+      return frame();
     },
     answers,
     labs,

@@ -1,4 +1,3 @@
-import React from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { render } from 'ink-testing-library';
 import { fileURLToPath } from 'node:url';
@@ -6,7 +5,8 @@ import { loadScenario } from '../../src/sim/scenario';
 import type { Report } from '../../src/sim/types';
 import { LiveSimApp, keysLine, liveTooSmallMessage, quitSummary } from '../../src/ui/sim-live';
 import type { LiveSimOptions } from '../../src/ui/sim-live-options';
-import { KEY, wait } from './lab-harness';
+import { KEY } from './lab-harness';
+import { pressKey, until } from './press-key';
 
 const dir = fileURLToPath(new URL('../../assets/scenarios', import.meta.url));
 const options = (extra: Partial<LiveSimOptions> = {}): LiveSimOptions => ({
@@ -26,16 +26,19 @@ afterEach(() => {
 });
 
 async function press(...keys: string[]) {
-  for (const k of keys) {
-    app!.stdin.write(k);
-    await wait();
-  }
+  for (const k of keys) await pressKey(app!.stdin, k);
+}
+
+/** Until the screen shows `text` (and React has registered the keys). */
+async function shows(text: string): Promise<string> {
+  await until(() => (app!.lastFrame() ?? '').includes(text), () => `waiting for ${text}; frame:\n${app!.lastFrame() ?? ''}`);
+  return app!.lastFrame() ?? '';
 }
 
 describe('instructor mode', () => {
   it('shows the scenario, seed and keys, and --at events play at their virtual time', async () => {
     app = render(<LiveSimApp options={options()} size={{ columns: 100, rows: 36 }} />);
-    await wait(100);
+    await shows('q quit');
     await press(KEY.space);
     for (let i = 0; i < 35; i++) await press('.');
     const f = app.lastFrame()!;
@@ -49,7 +52,7 @@ describe('instructor mode', () => {
   it('q reports the run and exits; ? shows every lab key', async () => {
     let report: Report | undefined;
     app = render(<LiveSimApp options={options()} size={{ columns: 100, rows: 30 }} onQuit={(r) => (report = r)} />);
-    await wait(100);
+    await shows('q quit');
     await press('?');
     const help = app.lastFrame()!;
     for (const k of ['pause', 'kill node', 'promote replica', 'reset run', 'request rate']) expect(help).toContain(k);
@@ -60,17 +63,14 @@ describe('instructor mode', () => {
 
   it('says plainly when the terminal is too small, and recovers when it grows', async () => {
     app = render(<LiveSimApp options={options()} size={{ columns: 50, rows: 12 }} />);
-    await wait(80);
-    expect(app.lastFrame()).toContain(liveTooSmallMessage(50, 12));
+    await shows(liveTooSmallMessage(50, 12));
     app.rerender(<LiveSimApp options={options()} size={{ columns: 100, rows: 30 }} />);
-    await wait(120);
-    expect(app.lastFrame()).toContain('RUNNING');
+    await shows('RUNNING');
   });
 
   it('projector theme draws node names in their own upper-case row (ink-testing-library is 100 columns wide)', async () => {
     app = render(<LiveSimApp options={options({ projector: true })} size={{ columns: 100, rows: 40 }} />);
-    await wait(150);
-    expect(app.lastFrame()).toContain('WEB-1');
+    expect(await shows('WEB-1')).toContain('WEB-1');
   });
 
   it('keys line and summary', () => {

@@ -1,8 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LabBlock, Step } from '../../src/course/types';
 import { LabStep, nodeActions, parseLabAt } from '../../src/ui/lab/lab-step';
 import { toPlainText } from '../../src/diagram';
-import { KEY, mountStep, wait, type LabHarness } from './lab-harness';
+import { KEY, mountStep, type LabHarness } from './lab-harness';
+import { until } from './press-key';
 
 type LabStepData = Extract<Step, { kind: 'lab' }>;
 
@@ -75,15 +76,12 @@ describe('lab step', () => {
     expect(f).toContain('[ ] lb-1 marked web-2 DOWN');
     expect(f).toContain('[ ] Some requests failed');
     expect(f).toMatch(/▸ web-2 .*lb-1 sees/);
-    const footer = async (want: string[]): Promise<void> => {
-      // The footer follows the screen by an effect: wait for it rather than race it.
-      for (let i = 0; i < 60 && JSON.stringify(h!.footers.at(-1)!.map((f) => `${f.label} ${f.description}`)) !== JSON.stringify(want); i++) await wait(25);
-      expect(h!.footers.at(-1)!.map((f) => `${f.label} ${f.description}`)).toEqual(want);
-    };
-    await footer(['x kill', 'd drain', 'P promote']);
+    await until(() => h!.footers.at(-1)!.length === 3, () => `footer ${JSON.stringify(h!.footers.at(-1))}`);
+    expect(h.footers.at(-1)!.map((i) => i.label)).toEqual(['x', 'd', 'P']);
     await h.press('x');
     await h.waitFor('killed web-2');
-    await footer(['u restore', 'd drain', 'P promote']);
+    await until(() => h!.footers.at(-1)![0]?.label === 'u', () => `footer ${JSON.stringify(h!.footers.at(-1))}`);
+    expect(h.footers.at(-1)!.map((i) => `${i.label} ${i.description}`)).toEqual(['u restore', 'd drain', 'P promote']);
   });
 
   it('plays the at events: checks tick the moment they are met, stay ticked, and are saved', async () => {
@@ -98,18 +96,18 @@ describe('lab step', () => {
     for (let i = 0; i < 40 && !h.frame().includes('[✓] Some requests failed'); i++) await h.press('.');
     f = await h.waitFor('[✓] Some requests failed');
     expect(f).toContain('[ ] lb-1 marked web-2 DOWN');
-    for (let i = 0; i < 60 && !h.labs.length; i++) await wait(25); // saving follows the tick by an effect
     expect(h.labs.at(-1)!.record).toEqual({ passed: [1], completed: false });
     for (let i = 0; i < 70 && !h.frame().includes('checks 2/2'); i++) await h.press('.');
     f = await h.waitFor('lab complete');
     expect(f).toContain('[✓] lb-1 marked web-2 DOWN');
     expect(f).toContain('after 3 failed checks');
     expect(f).toMatch(/Your run: \d+ of \d+ requests failed/);
-    for (let i = 0; i < 40 && !h.labs.at(-1)?.record.completed; i++) await wait(50);
+    // Saving follows the tick by an effect or two.
+    await until(() => h!.labs.at(-1)?.record.completed === true, () => `the lab saved as completed; saved ${JSON.stringify(h!.labs)}`);
     const last = h.labs.at(-1)!;
     expect(last.id).toBe('lab-lesson#lab1');
     expect(last.record).toEqual({ passed: [0, 1], completed: true });
-    for (let i = 0; i < 60 && h.footers.at(-1)![0]?.label !== '→/Enter'; i++) await wait(25);
+    await until(() => h!.footers.at(-1)![0]?.label === '→/Enter', () => `footer ${JSON.stringify(h!.footers.at(-1))}`);
     expect(h.footers.at(-1)![0]).toEqual({ label: '→/Enter', description: 'continue' });
     // Experimenting afterwards never un-ticks it: restore, reset.
     await h.press(KEY.tab, KEY.tab, KEY.tab, 'u', 'R');
@@ -196,9 +194,12 @@ describe('lab step', () => {
   }, 20_000);
 
   it('does not animate while inactive (an overlay is open): time stands still', async () => {
+    // Time moves only on the clock's interval: none while inactive means time stands still.
+    const intervals = vi.spyOn(globalThis, 'setInterval');
     h = mountStep(LabStep, lab(), { active: false });
-    await wait(300);
-    expect(h.frame()).toMatch(/t 0\.0 s/);
+    expect(await h.waitFor('checks 0/2')).toMatch(/t 0\.0 s/);
+    expect(intervals).not.toHaveBeenCalled();
+    intervals.mockRestore();
     h.rerender({ active: true });
     await h.waitFor(/t (0\.[1-9]|[1-9]\d*\.\d) s/);
   });

@@ -1,6 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
-import React from 'react';
 import { render } from 'ink-testing-library';
 import { KEY, fixtureCourse, pagesCourse, renderApp } from './app-harness';
 import { FallbackView } from '../../src/ui/steps/fallback-view';

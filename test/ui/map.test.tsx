@@ -50,7 +50,8 @@ describe('course map', { timeout: 20_000 }, () => {
     expect(f).toContain('▶ Continue: DNS and the long page (step 1)');
     expect(f).toMatch(/✓ One server does it all/);
     expect(f).toMatch(/▶ DNS and the long page/);
-    expect(f).toContain('1/2 done · quiz 1/2');
+    // Questions answered out of all of them, then the first-try score.
+    expect(f).toContain('1/2 done · quiz 2/5 answered, 1 right');
     expect(f).toContain('1/4 lessons done');
     expect(f).toContain('Review what I missed (1 question)');
   });

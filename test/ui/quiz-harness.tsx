@@ -12,9 +12,9 @@ import type { Context } from '../../src/ui/keymap';
 import type { StepViewProps } from '../../src/ui/step-props';
 import { makeTheme } from '../../src/ui/theme';
 
+import { pressKey, until } from './press-key';
 export { KEY } from '../keys';
 
-export const wait = (ms = 60) => new Promise((r) => setTimeout(r, ms));
 
 export interface Harness {
   frame(): string;
@@ -76,26 +76,18 @@ export async function mount<S extends Step>(
   );
   // Keys are only taken once the view's effects have registered its handler, which
   // happens just after the first frame is drawn.
-  for (let i = 0; i < 100 && !app.lastFrame(); i++) await wait(20);
-  await wait();
+  await until(() => Boolean(app.lastFrame()), () => 'the first frame');
   return {
     frame: () => app.lastFrame() ?? '',
     async press(...keys) {
-      for (const k of keys) {
-        app.stdin.write(k);
-        await wait();
-      }
+      for (const k of keys) await pressKey(app.stdin, k);
     },
     async waitFor(text, timeoutMs = 3000) {
       const found = () => {
         const f = app.lastFrame() ?? '';
         return typeof text === 'string' ? f.includes(text) : text.test(f);
       };
-      const deadline = Date.now() + timeoutMs;
-      while (!found()) {
-        if (Date.now() > deadline) throw new Error(`timed out waiting for ${String(text)} in:\n${app.lastFrame() ?? ''}`);
-        await wait(20);
-      }
+      await until(found, () => `waiting for ${String(text)} in:\n${app.lastFrame() ?? ''}`, timeoutMs);
       return app.lastFrame() ?? '';
     },
     answers,

@@ -24,7 +24,7 @@ describe('order', () => {
 
     // Selection sort as a learner would: go to the item, pick it up (Space), carry it
     // up (↑), put it down (Space); or use Shift+↑ / K for the later items.
-    let current = [...start];
+    const current = [...start];
     for (let target = 0; target < requestOrder.items.length; target++) {
       const from = current.indexOf(requestOrder.items[target]!);
       // The cursor is on `target - 1` (or 0 at the start) after the previous move.

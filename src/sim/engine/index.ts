@@ -31,6 +31,9 @@ import { onAdvert, onMasterDown, onTrackScript } from './vrrp';
 import { onCollect, onEval } from './monitoring';
 import { doAction } from './actions';
 import { closeSeconds, snapshot, report } from './observe';
+import { noteLoaded } from '../../startup-trace';
+
+noteLoaded('sim');
 
 // ================================================================ dispatch
 

@@ -71,8 +71,9 @@ export function parseAtSpec(spec: string): { event: TimelineEvent } | { error: s
       return { event: { ...event, value: n } };
     }
     case 'rate': {
+      if (value === undefined) return bad(`${name} needs a value`);
       const n = Number(value);
-      if (value === undefined || !(Number.isFinite(n) && n > 0)) return bad(`'${value ?? ''}' is not a request rate (requests per second)`);
+      if (!(Number.isFinite(n) && n > 0)) return bad(`'${value ?? ''}' is not a request rate (requests per second)`);
       return { event: { ...event, value: n } };
     }
   }

@@ -22,6 +22,7 @@ import type {
   TimelineEvent,
   Component,
 } from './types';
+import { editDistance } from '../../text/suggest';
 
 /** One problem in a scenario file. */
 export interface ScenarioProblem {
@@ -87,7 +88,7 @@ class Checker {
     if (v === undefined || v === null) return undefined;
     const at = [...p, key];
     if (typeof v !== 'number' || !Number.isFinite(v)) {
-      this.error(at, `'${key}' must be a number, got ${JSON.stringify(v)}`);
+      this.error(at, `'${key}' must be a number, got ${shown(v)}`);
       return undefined;
     }
     // The documented range (spec/limits.ts) applies on top of the call's own bounds.
@@ -110,7 +111,7 @@ class Checker {
     const v = obj[key];
     if (v === undefined || v === null) return undefined;
     if (typeof v !== 'string' && typeof v !== 'number') {
-      this.error([...p, key], `'${key}' must be a string, got ${JSON.stringify(v)}`);
+      this.error([...p, key], `'${key}' must be a string, got ${shown(v)}`);
       return undefined;
     }
     const s = String(v);
@@ -125,7 +126,7 @@ class Checker {
     const v = obj[key];
     if (v === undefined || v === null) return undefined;
     if (typeof v !== 'boolean') {
-      this.error([...p, key], `'${key}' must be true or false, got ${JSON.stringify(v)}`);
+      this.error([...p, key], `'${key}' must be true or false, got ${shown(v)}`);
       return undefined;
     }
     return v;
@@ -158,14 +159,12 @@ class Checker {
 
 }
 
-function editDistance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
-  for (let i = 1; i <= a.length; i++)
-    for (let j = 1; j <= b.length; j++)
-      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-  return d[a.length]![b.length]!;
+/** A value as the author wrote it: JSON would print .nan and .inf as null. */
+function shown(v: unknown): string {
+  if (typeof v === 'number' && !Number.isFinite(v)) return Number.isNaN(v) ? '.nan (not a number)' : `${v < 0 ? '-' : ''}.inf (infinite)`;
+  return JSON.stringify(v) ?? String(v);
 }
+
 
 const TOP_KEYS = ['name', 'description', 'seed', 'duration_s', 'warmup_s', 'domain', 'dns', 'network', 'workload', 'nodes', 'monitoring', 'timeline'];
 const LB_KEYS = [
@@ -189,7 +188,13 @@ export function parseScenario(text: string, file: string, id = (file.split(/[\\/
     );
   }
   const c = new Checker(file, doc, lines);
-  const raw = doc.toJS() as unknown;
+  let raw: unknown;
+  try {
+    raw = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    // An alias to no anchor, or an alias bomb: the yaml package throws here, not in errors.
+    throw new ScenarioError([{ file, line: 1, message: `YAML: ${(error as Error).message.split('\n')[0]}` }]);
+  }
   if (!raw || typeof raw !== 'object' || Array.isArray(raw) || !isMap(doc.contents)) {
     throw new ScenarioError([{ file, line: 1, message: 'a scenario must be a mapping with name, workload and nodes' }]);
   }

@@ -14,7 +14,7 @@ import { FOOTER_GAP, fitFooter } from '../layout';
 import type { Theme } from '../theme';
 import { footerItems, globalKeysApply, type Context } from '../keymap';
 import { ProgressBar } from './progress-bar';
-import { ellipsisFor, spread } from './text-utils';
+import { ellipsisFor, spread } from '../text';
 import { HELP_FOOTER, HelpOverlay } from './help-overlay';
 
 /**

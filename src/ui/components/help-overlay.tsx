@@ -29,6 +29,12 @@ const CONTEXT_TITLES: Record<Context, string> = {
   pickNode: 'Pick a node',
   predictRun: 'While the prediction runs',
   stepDone: 'Reading a lesson',
+  design: 'Design editor',
+  designStep: 'Design editor in a lesson',
+  designPanel: 'Check and drill panels',
+  designPredict: 'Predicting the drill',
+  designDrill: 'Drill results',
+  designExplain: "Mentor's questions",
 };
 
 /** Plain lines of the help text for these contexts (global last, as the most general). */

@@ -9,7 +9,7 @@ import { Box, Text } from 'ink';
 import type { Command } from '../keymap';
 import type { Theme } from '../theme';
 import { clamp } from '../layout';
-import { ellipsisFor, truncate } from './text-utils';
+import { ellipsisFor, truncate } from '../text';
 
 export interface ViewportWindow {
   /** Rows available to content (height, minus one for the indicator when scrolling). */

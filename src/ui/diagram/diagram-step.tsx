@@ -15,8 +15,7 @@ import { paintLines } from '../lab/paint';
 import { courseScenario } from '../lab/scenario-cache';
 import type { Course } from '../../course/types';
 import { scenarioTopology } from '../lab/scenario-topology';
-import { fitLine } from '../lab/live-lines';
-import { wrapStyled } from '../lab/text-lines';
+import { fitLine, wrapStyled } from '../text';
 
 type DiagramStepData = Extract<Step, { kind: 'diagram' }>;
 

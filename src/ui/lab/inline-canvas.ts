@@ -33,7 +33,6 @@ export const INLINE_MARK = '\uE000';
 const HARMLESS = /^(?:\x1b\[\?(?:25|2026)[hl])*$/;
 /** Part of the sequence Ink writes before a frame drawn from the screen's top-left corner. */
 const CLEAR_SCREEN = '\x1b[2J';
-// eslint-disable-next-line no-control-regex
 const ANSI = /\x1b(?:\[[0-9;?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[78=>])/g;
 
 interface Slot {

@@ -11,7 +11,7 @@ import type { Snapshot, Topology } from '../../sim/types';
 import type { LabEvent } from '../../labs';
 import { cutLine, eventLine, fmtTime, liveLines, nodeListLines, selectedLine } from './live-lines';
 import type { LabState } from './use-lab-state';
-import { wrapSegments, wrapStyled } from './text-lines';
+import { wrapSegments, wrapStyled } from '../text';
 
 export type LabPanel = 'live' | 'hints' | 'log';
 

@@ -8,6 +8,7 @@ import { layoutDiagram, lbViewWord, legendLine, renderDiagram, type DiagramLayou
 import { sparkGlyphs, stateMark } from '../../diagram/glyphs';
 import type { SimEvent, Snapshot, Topology } from '../../sim/types';
 import type { LabState } from './use-lab-state';
+import { fitLine, styledWidth } from '../text';
 
 export interface LiveLinesInput {
   topology: Topology;
@@ -45,30 +46,15 @@ export interface LiveLines {
 /** Minimum width of the metrics side panel. */
 const SIDE_MIN = 18;
 
-const lineWidth = (l: StyledLine): number => l.reduce((n, s) => n + s.text.length, 0);
-
-/** Cut a styled line to `width` cells. */
-export function fitLine(line: StyledLine, width: number): StyledLine {
-  const out: StyledLine = [];
-  let used = 0;
-  for (const s of line) {
-    if (used >= width) break;
-    const room = width - used;
-    const text = s.text.length > room ? s.text.slice(0, room) : s.text;
-    out.push({ text, style: s.style });
-    used += text.length;
-  }
-  return out;
-}
 
 /** Cut a styled line to `width` cells, ending in "…" (ASCII "~") when something was cut. */
 export function cutLine(line: StyledLine, width: number, ascii: boolean): StyledLine {
-  if (lineWidth(line) <= width) return line;
+  if (styledWidth(line) <= width) return line;
   return [...fitLine(line, width - 1), { text: ascii ? '~' : '…', style: 'muted' }];
 }
 
 function padTo(line: StyledLine, width: number): StyledLine {
-  const w = lineWidth(line);
+  const w = styledWidth(line);
   const fitted = w > width ? fitLine(line, width) : line;
   return w < width ? [...fitted, { text: ' '.repeat(width - w), style: 'text' }] : fitted;
 }
@@ -141,7 +127,7 @@ function statusLine(input: LiveLinesInput): StyledLine {
     sep,
     { text: snapshot.algorithm, style: 'text' },
   ];
-  if (input.title && lineWidth(segs) + 3 + input.title.length <= input.width) segs.push(sep, { text: input.title, style: 'muted' });
+  if (input.title && styledWidth(segs) + 3 + input.title.length <= input.width) segs.push(sep, { text: input.title, style: 'muted' });
   return segs;
 }
 
@@ -167,7 +153,7 @@ export function nodeListLines(topology: Topology, snapshot: Snapshot, selected: 
     else if (n.vrrpState) item.push({ text: ` ${n.vrrpState}`, style: 'muted' });
     if (n.dbRole) item.push({ text: ` ${n.dbRole}`, style: n.dbRole });
     if (n.utilization > 0) item.push({ text: ` ${Math.round(n.utilization * 100)}%`, style: n.utilization >= 0.9 ? 'warn' : 'busy' });
-    const w = lineWidth(item) + 1;
+    const w = styledWidth(item) + 1;
     if (used > 0 && used + w > width) {
       lines.push(line);
       line = [];
@@ -220,7 +206,7 @@ function metricLines(snapshot: Snapshot, width: number, ascii: boolean, side: bo
       { text: sinceStart ? '  avail since start ' : '  avail ', style: 'muted' },
       { text: fmtPercent(snapshot.availability, 2), style: availStyle },
     ];
-    const room = width - lineWidth(line) - 2;
+    const room = width - styledWidth(line) - 2;
     if (room >= 6) line.push({ text: '  ', style: 'text' }, { text: sparkline(s.error_rate, Math.min(20, room), ascii, errMax), style: errStyle });
     return [line];
   }

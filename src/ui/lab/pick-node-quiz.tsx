@@ -1,89 +1,45 @@
 /**
  * A `pick-node` question: the scenario's diagram with a selection that Tab / ↑↓
- * move over its machines; Enter answers. Nothing is selected at first: a starting
- * selection would sit on the first machine drawn, often the load balancer, which is
- * the answer to many "single point of failure" questions. A wrong node answers with its own
- * feedback (why that node is not it) and `r` tries again; the explanation follows
- * every answer. The first answer is the one the score keeps.
+ * move over its machines; Enter answers. The state machine (nothing selected at
+ * first or on a retry) is quiz/kinds/pick-node-state.ts. A wrong node answers with
+ * its own feedback (why that node is not it), `r` tries again and `s` shows the
+ * answer; the explanation follows a right answer or that reveal.
  */
-import { stepCursor } from './step-cursor';
-import React, { useEffect, useMemo, useReducer, useState } from 'react';
-import { Text } from 'ink';
+import React, { useEffect, useMemo, useState } from 'react';
 import type { Step } from '../../course/types';
 import { layoutDiagram, renderDiagram, type StyledLine } from '../../diagram';
-import { gradeAnswer } from '../../quiz/grade';
+import { PICK_START, gradePick, pickReducer, type PickState } from '../../quiz/kinds/pick-node-state';
 import { misconceptionLabel } from '../../quiz/misconceptions';
 import type { Grade, PickNodeQuestion } from '../../quiz/types';
 import type { StepViewProps } from '../step-props';
 import { useKeys, LAYER } from '../input';
+import { useMachine } from '../quiz/use-machine';
 import { matchCommand, type Context } from '../keymap';
-import { fitLine } from './live-lines';
 import { Canvas } from './canvas';
 import { paintLines } from './paint';
 import { courseScenario } from './scenario-cache';
 import { scenarioTopology } from './scenario-topology';
-import { wrapSegments, wrapStyled } from './text-lines';
+import { fitLine, wrapSegments, wrapStyled } from '../text';
 
 type QuizStepData = Extract<Step, { kind: 'quiz' }>;
 
-export interface PickState {
-  /** Index into the diagram's node order; -1 while nothing is selected yet. */
-  cursor: number;
-  /** Enter was pressed with nothing selected: the hint says how to select. */
-  nudged?: boolean;
-  phase: 'choosing' | 'answered';
-  picked?: string;
-  grade?: Grade;
-  attempts: number;
-  /** Nodes already tried and found wrong (marked on the diagram). */
-  wrong: string[];
-}
-
-export type PickAction = { type: 'move'; by: 1 | -1; count: number } | { type: 'answer'; node: string; grade: Grade } | { type: 'retry' } | { type: 'nudge' };
-
-/** Where a question starts: nothing selected, nothing tried. */
-export const PICK_START: PickState = { cursor: -1, phase: 'choosing', attempts: 0, wrong: [] };
-
-export function pickReducer(state: PickState, action: PickAction): PickState {
-  switch (action.type) {
-    case 'move':
-      if (state.phase !== 'choosing' || action.count === 0) return state;
-      return { ...state, nudged: false, cursor: stepCursor(state.cursor, action.by, action.count) };
-    case 'nudge':
-      return state.phase === 'choosing' ? { ...state, nudged: true } : state;
-    case 'answer':
-      return {
-        ...state,
-        phase: 'answered',
-        nudged: false,
-        picked: action.node,
-        grade: action.grade,
-        attempts: state.attempts + 1,
-        wrong: action.grade.correct || state.wrong.includes(action.node) ? state.wrong : [...state.wrong, action.node],
-      };
-    case 'retry':
-      return state.phase === 'answered' && !state.grade?.correct ? { ...state, phase: 'choosing', grade: undefined } : state;
-  }
-}
-
-/** Grade a pick with the quiz module's grader (falls back to a plain check if it refuses). */
-export function gradePick(question: PickNodeQuestion, node: string): Grade {
-  try {
-    return gradeAnswer(question, { kind: 'pick-node', node });
-  } catch {
-    const correct = question.answer.includes(node);
-    const fb = question.feedback?.[node];
-    return { correct, explain: question.explain, ...(fb ? { feedback: fb } : {}) };
-  }
-}
-
 /**
- * The verdict, the answer's own feedback and the explanation, wrapped to `width`.
+ * The verdict, the answer's own feedback and (after a right answer, or once
+ * `revealed`) the explanation, wrapped to `width`. A wrong answer alone never
+ * shows the explanation: it names the right answer.
  * `verdicts`: the verdict's words when the answer is already named on screen (predict).
  * `retried`: a right answer after a wrong one, so say that the score keeps the
  * first try (as the other question kinds do).
  */
-export function gradeLines(grade: Grade, picked: string, width: number, ascii: boolean, retried = false, verdicts?: { right: string; wrong: string }): StyledLine[] {
+export function gradeLines(
+  grade: Grade,
+  picked: string,
+  width: number,
+  ascii: boolean,
+  retried = false,
+  verdicts?: { right: string; wrong: string },
+  revealed = false,
+): StyledLine[] {
   const out: StyledLine[] = [];
   const verdict: StyledLine = grade.correct
     ? [{ text: `${ascii ? 'OK' : '✓'} ${verdicts?.right ?? `Correct: ${picked}.`}`, style: 'up' }, ...(retried ? [{ text: '  (Your score keeps the first try.)', style: 'muted' as const }] : [])]
@@ -95,7 +51,7 @@ export function gradeLines(grade: Grade, picked: string, width: number, ascii: b
     out.push(...wrapStyled(n.text, width, grade.correct ? 'up' : 'down', '  '));
     if (n.misconception !== undefined) out.push(...wrapStyled(misconceptionLabel(n.misconception), width, 'warn', '    ! '));
   }
-  out.push(...wrapStyled(grade.explain, width, 'text', 'Why: ', 'replica'));
+  if (grade.correct || revealed) out.push(...wrapStyled(grade.explain, width, 'text', 'Why: ', 'replica'));
   return out;
 }
 
@@ -105,11 +61,11 @@ export function gradeLines(grade: Grade, picked: string, width: number, ascii: b
  * Tab / ↑↓ move, Enter answers, → skips and ← goes back; once answered, the
  * lesson's keys (↑↓ scroll only when `scrolls`), with r first after a wrong answer.
  */
-export function pickNodeContexts(state: Pick<PickState, 'phase' | 'grade'>, scrolls = false): Context[] {
+export function pickNodeContexts(state: Pick<PickState, 'phase' | 'grade' | 'revealed'>, scrolls = false): Context[] {
   if (state.phase === 'choosing') return ['pickNode', 'question'];
   // ↑↓ only scroll when the answer does not fit; otherwise they are not offered.
   const lesson: Context = scrolls ? 'lesson' : 'stepDone';
-  return state.grade?.correct ? [lesson] : ['wrongAnswer', lesson];
+  return state.grade?.correct || state.revealed ? [lesson] : ['wrongAnswer', lesson];
 }
 
 export function PickNodeQuiz(props: StepViewProps<QuizStepData>): React.ReactElement {
@@ -118,7 +74,7 @@ export function PickNodeQuiz(props: StepViewProps<QuizStepData>): React.ReactEle
   const loaded = courseScenario(props.course, question.scenario);
   const topology = loaded.ok ? scenarioTopology(loaded.scenario) : undefined;
   const order = useMemo(() => (topology ? layoutDiagram(topology, { width: 200, live: false }).order : []), [topology]);
-  const [state, dispatch] = useReducer(pickReducer, PICK_START);
+  const [state, dispatch, latest] = useMachine(pickReducer, (): PickState => PICK_START);
   // Answered wrong in an earlier visit: a right answer now does not change the score.
   const firstTryWrong = progress.quizzes[question.id]?.firstTryCorrect === false;
   const current = state.cursor >= 0 ? order[state.cursor] : undefined;
@@ -128,6 +84,9 @@ export function PickNodeQuiz(props: StepViewProps<QuizStepData>): React.ReactEle
 
   useKeys(
     (input, key) => {
+      // The latest state, not this render's: keys can arrive faster than redraws.
+      const state = latest();
+      const current = state.cursor >= 0 ? order[state.cursor] : undefined;
       if (state.phase === 'choosing') {
         // → and ← are not taken: they fall through to the lesson (skip / back).
         const command = matchCommand(['pickNode'], input, key);
@@ -146,8 +105,8 @@ export function PickNodeQuiz(props: StepViewProps<QuizStepData>): React.ReactEle
         return true;
       }
       const command = matchCommand(['wrongAnswer', 'lesson'], input, key);
-      if (command === 'retry' && !state.grade?.correct) {
-        dispatch({ type: 'retry' });
+      if ((command === 'retry' || command === 'reveal') && !state.grade?.correct && !state.revealed) {
+        dispatch({ type: command });
         return true;
       }
       if (command === 'up' || command === 'down') {
@@ -171,10 +130,11 @@ export function PickNodeQuiz(props: StepViewProps<QuizStepData>): React.ReactEle
           : state.nudged
             ? [{ text: `Nothing selected yet: Tab or ${ascii ? 'up/down' : '↑↓'} to move to a machine, then Enter`, style: 'warn' }]
             : [{ text: `now: nothing ${ascii ? '-' : '—'} Tab or ${ascii ? 'up/down' : '↑↓'} to move`, style: 'muted' }]
-        : [{ text: state.grade?.correct ? '→ or Enter: next' : 'r: try again · → or Enter: next', style: 'muted' }];
+        : [{ text: state.grade?.correct || state.revealed ? '→ or Enter: next' : 'r: try again · s: show the answer · → or Enter: next', style: 'muted' }];
     const retried = state.wrong.length > 0 || firstTryWrong;
-    const feedback = state.phase === 'answered' && state.grade && state.picked ? gradeLines(state.grade, state.picked, width, ascii, retried) : [];
-    const layout = layoutDiagram(topology, { width, ascii, live: false, dense: height < 30, highlight: state.grade?.correct ? [state.picked!] : undefined });
+    const feedback = state.phase === 'answered' && state.grade && state.picked ? gradeLines(state.grade, state.picked, width, ascii, retried, undefined, state.revealed) : [];
+    const highlight = state.grade?.correct ? [state.picked!] : state.revealed ? question.answer : undefined;
+    const layout = layoutDiagram(topology, { width, ascii, live: false, dense: height < 30, highlight });
     const diagram = renderDiagram(layout, undefined, { selected: state.phase === 'choosing' ? current : state.picked }).map((l) => fitLine(l, width));
     if (state.wrong.length && state.phase === 'choosing') hint.push({ text: `  tried: ${state.wrong.join(', ')}`, style: 'down' });
     if (feedback.length) {

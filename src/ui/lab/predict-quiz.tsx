@@ -5,24 +5,24 @@
  * choice's feedback, the explanation and the run's own numbers. The answer is
  * recorded when it is given, before the run, so watching cannot change the score.
  */
-import { stepCursor } from './step-cursor';
-import React, { useEffect, useMemo, useReducer, useRef } from 'react';
+import React, { useEffect, useMemo, useRef } from 'react';
 import { Text } from 'ink';
 import type { Step } from '../../course/types';
 import type { StyledLine } from '../../diagram';
-import { gradeAnswer } from '../../quiz/grade';
-import type { Grade, PredictQuestion } from '../../quiz/types';
+import { choiceAt, gradePrediction, predictReducer, predictStart, type PredictState } from '../../quiz/kinds/predict-state';
+import type { PredictQuestion } from '../../quiz/types';
 import type { EngineOptions, Report, Scenario, TimelineEvent } from '../../sim/types';
 import type { StepViewProps } from '../step-props';
 import { useKeys, LAYER } from '../input';
+import { useMachine } from '../quiz/use-machine';
 import { matchCommand, type Context } from '../keymap';
-import { fitLine, fmtLatency, fmtPercent, liveLines } from './live-lines';
+import { fmtLatency, fmtPercent, liveLines } from './live-lines';
 import { Canvas } from './canvas';
 import { paintLines } from './paint';
 import { gradeLines } from './pick-node-quiz';
 import { parseLabAt } from './lab-step';
 import { courseScenario } from './scenario-cache';
-import { wrapSegments, wrapStyled } from './text-lines';
+import { fitLine, wrapSegments, wrapStyled } from '../text';
 import { useLab } from './use-lab';
 import { useLabKeys } from './use-lab-keys';
 
@@ -30,57 +30,6 @@ type QuizStepData = Extract<Step, { kind: 'quiz' }>;
 
 /** Speed a prediction run starts at: most runs are 20–60 virtual seconds. */
 export const PREDICT_SPEED = 2;
-
-export interface PredictState {
-  phase: 'choosing' | 'running' | 'done';
-  /** The choice under the cursor; -1 while none is chosen (at first and on a retry). */
-  cursor: number;
-  /** The choice locked in; kept on a retry to name the last try. */
-  choice?: number;
-  /** Enter was pressed with nothing chosen: the hint says how to choose. */
-  nudged?: boolean;
-  grade?: Grade;
-  /** Bumped on each run, so a retry replays from the start. */
-  run: number;
-}
-
-export type PredictAction =
-  | { type: 'move'; by: 1 | -1; count: number }
-  | { type: 'choose'; index: number; count: number }
-  | { type: 'submit'; grade: Grade }
-  | { type: 'finished' }
-  | { type: 'retry' }
-  | { type: 'nudge' };
-
-/** Where a prediction starts: nothing chosen, so an Enter out of habit cannot lock one in. */
-export const PREDICT_START: PredictState = { phase: 'choosing', cursor: -1, run: 0 };
-
-export function predictReducer(state: PredictState, action: PredictAction): PredictState {
-  switch (action.type) {
-    case 'move':
-      if (state.phase !== 'choosing' || action.count === 0) return state;
-      return { ...state, nudged: false, cursor: stepCursor(state.cursor, action.by, action.count) };
-    case 'nudge':
-      return state.phase === 'choosing' ? { ...state, nudged: true } : state;
-    case 'choose':
-      return state.phase === 'choosing' && action.index >= 0 && action.index < action.count ? { ...state, nudged: false, cursor: action.index } : state;
-    case 'submit':
-      return state.phase === 'choosing' && state.cursor >= 0 ? { ...state, phase: 'running', choice: state.cursor, grade: action.grade, run: state.run + 1 } : state;
-    case 'finished':
-      return state.phase === 'running' ? { ...state, phase: 'done' } : state;
-    case 'retry':
-      return state.phase === 'done' && !state.grade?.correct ? { ...state, phase: 'choosing', grade: undefined, cursor: -1 } : state;
-  }
-}
-
-export function gradePrediction(question: PredictQuestion, choice: number): Grade {
-  try {
-    return gradeAnswer(question, { kind: 'predict', choice });
-  } catch {
-    const c = question.choices[choice];
-    return { correct: c?.correct === true, explain: question.explain, ...(c?.feedback ? { feedback: c.feedback } : {}) };
-  }
-}
 
 /** The verdict beside "You predicted: …" once the run is over (the choice is already named above). */
 const PREDICT_VERDICTS = { right: 'Correct: that is what happened.', wrong: 'That is not what happened.' };
@@ -156,14 +105,17 @@ function windowOutcome(window: { fromMs: number; toMs: number } | undefined, at:
   return { ...window, toEnd, total: to.total - from.total, failed: to.failed - from.failed };
 }
 
+/** The choices in the learner's order; the right one is marked only once it is no secret. */
 function choiceLines(question: PredictQuestion, state: PredictState, width: number, ascii: boolean): StyledLine[] {
-  return question.choices.flatMap((c, i) => {
-    const chosen = state.phase === 'choosing' ? state.cursor === i : state.choice === i;
+  const shown = state.grade?.correct || state.revealed;
+  return question.choices.map((_, pos) => choiceAt(state, pos)).flatMap((i, pos) => {
+    const c = question.choices[i]!;
+    const chosen = state.phase === 'choosing' ? state.cursor === pos : state.choice === i;
     const mark = chosen ? (ascii ? '(*) ' : '(•) ') : '( ) ';
-    const style = state.phase === 'done' && c.correct ? 'up' : chosen ? 'selected' : 'text';
+    const style = state.phase === 'done' && shown && c.correct ? 'up' : chosen ? 'selected' : 'text';
     // On a retry the last try stays named (as on the other choice questions).
     const lastTry = state.phase === 'choosing' && state.run > 0 && state.choice === i ? ' (last try)' : '';
-    return wrapStyled(`${i + 1}. ${c.text}${lastTry}`, width, style, mark, chosen ? 'selected' : 'muted');
+    return wrapStyled(`${pos + 1}. ${c.text}${lastTry}`, width, style, mark, chosen ? 'selected' : 'muted');
   });
 }
 
@@ -174,11 +126,11 @@ function choiceLines(question: PredictQuestion, state: PredictState, width: numb
  * go on); while the run plays, Enter skips to its end and the lab keys work; once
  * it is over, the lesson's keys, with r first after a wrong prediction.
  */
-export function predictContexts(state: Pick<PredictState, 'phase' | 'grade'>): Context[] {
+export function predictContexts(state: Pick<PredictState, 'phase' | 'grade' | 'revealed'>): Context[] {
   if (state.phase === 'choosing') return ['quiz', 'question'];
   if (state.phase === 'running') return ['predictRun', 'lab'];
   // The outcome is fitted to the body and does not scroll: no ↑↓ on offer.
-  return state.grade?.correct ? ['stepDone'] : ['wrongAnswer', 'stepDone'];
+  return state.grade?.correct || state.revealed ? ['stepDone'] : ['wrongAnswer', 'stepDone'];
 }
 
 function PredictRunner(props: StepViewProps<QuizStepData> & { scenario: Scenario; atEvents: TimelineEvent[]; atErrors: string[] }): React.ReactElement {
@@ -186,7 +138,7 @@ function PredictRunner(props: StepViewProps<QuizStepData> & { scenario: Scenario
   const question = step.question as PredictQuestion;
   // Answered wrong in an earlier visit: a right prediction now does not change the score.
   const firstTryWrong = progress.quizzes[question.id]?.firstTryCorrect === false;
-  const [state, dispatch] = useReducer(predictReducer, PREDICT_START);
+  const [state, dispatch, latest] = useMachine(predictReducer, () => predictStart(question, progress.learner));
   const untilMs = (question.run_s ?? scenario.duration_s) * 1000;
   const engineOptions = useMemo<EngineOptions>(() => (props.atEvents.length ? { at: props.atEvents } : {}), [props.atEvents]);
   // Request counts at the edges of the span the question asks about, read at the
@@ -217,17 +169,19 @@ function PredictRunner(props: StepViewProps<QuizStepData> & { scenario: Scenario
   const contextKey = predictContexts(state).join(' ');
   useEffect(() => {
     setContexts(predictContexts(state));
-    // Only when the set of working keys changes.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the set of working keys changes
   }, [contextKey, setContexts]);
   // Each new run starts from the beginning with the same seed.
   useEffect(() => {
     if (state.run > 1) live.commands.reset();
-  }, [state.run]); // eslint-disable-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- a new run only, not a new commands object
+  }, [state.run]);
 
   useKeys(
     (input, key) => {
-      const command = matchCommand(['quiz'], input, key);
+      // The latest state, not this render's: keys can arrive faster than redraws.
+      const state = latest();
+      const command = matchCommand(state.phase === 'done' ? ['wrongAnswer'] : ['quiz'], input, key);
       const n = question.choices.length;
       if (state.phase === 'choosing') {
         if (command === 'down') dispatch({ type: 'move', by: 1, count: n });
@@ -238,7 +192,7 @@ function PredictRunner(props: StepViewProps<QuizStepData> & { scenario: Scenario
             dispatch({ type: 'nudge' });
             return true;
           }
-          const grade = gradePrediction(question, state.cursor);
+          const grade = gradePrediction(question, state, state.cursor);
           onQuizAnswer(question.id, grade.correct);
           live.dispatch({ type: 'setPaused', paused: false });
           dispatch({ type: 'submit', grade });
@@ -251,8 +205,8 @@ function PredictRunner(props: StepViewProps<QuizStepData> & { scenario: Scenario
         live.sim.advance(untilMs - live.sim.engine.now());
         return true;
       }
-      if (state.phase === 'done' && command === 'retry' && !state.grade?.correct) {
-        dispatch({ type: 'retry' });
+      if (state.phase === 'done' && (command === 'retry' || command === 'reveal') && !state.grade?.correct && !state.revealed) {
+        dispatch({ type: command });
         return true;
       }
       return false;
@@ -281,8 +235,8 @@ function PredictRunner(props: StepViewProps<QuizStepData> & { scenario: Scenario
       const report = live.sim.engine.report();
       tail.push(...wrapSegments(outcomeLine(report, ascii, windowOutcome(window, edges.current.at, report, untilMs)), width, 2));
       // A second run means an earlier prediction was wrong (only a wrong one can be retried).
-      tail.push(...gradeLines(state.grade!, chosen.text, width, ascii, state.run > 1 || firstTryWrong, PREDICT_VERDICTS));
-      tail.push([{ text: state.grade?.correct ? '→ or Enter: next' : 'r: predict again · → or Enter: next', style: 'muted' }]);
+      tail.push(...gradeLines(state.grade!, chosen.text, width, ascii, state.run > 1 || firstTryWrong, PREDICT_VERDICTS, state.revealed));
+      tail.push([{ text: state.grade?.correct || state.revealed ? '→ or Enter: next' : 'r: predict again · s: show the answer · → or Enter: next', style: 'muted' }]);
     } else {
       const left = Math.max(0, (untilMs - snapshot.t_ms) / 1000);
       tail.push([{ text: `runs to ${untilMs / 1000} s: ${left.toFixed(1)} s left · Enter skips to the end`, style: 'muted' }]);
@@ -293,7 +247,7 @@ function PredictRunner(props: StepViewProps<QuizStepData> & { scenario: Scenario
     // show the run's numbers and its last events (the diagram is back on retry).
     if (view.clipped && over) view = liveLines({ topology: live.topology, snapshot, state: live.state, width, height: room, ascii, noDiagram: true });
     return paintLines([head[0]!, ...prediction, ...view.lines, ...tail.map((l) => fitLine(l, width))].slice(0, height), theme);
-  }, [question, state, snapshot, live.state, live.topology, live.sim.engine, width, height, theme, untilMs, props.atErrors, firstTryWrong]);
+  }, [question, state, snapshot, live.state, live.topology, live.sim.engine, width, height, theme, untilMs, window, props.atErrors, firstTryWrong]);
   return <Canvas lines={text} width={width} />;
 }
 
@@ -301,9 +255,10 @@ export function PredictQuiz(props: StepViewProps<QuizStepData>): React.ReactElem
   const question = props.step.question as PredictQuestion;
   const loaded = courseScenario(props.course, question.scenario);
   const at = useMemo(() => parseLabAt(question.at), [question.at]);
+  const { setContexts } = props;
   useEffect(() => {
-    if (!loaded.ok) props.setContexts(['lesson']);
-  }, [loaded.ok, props.setContexts]);
+    if (!loaded.ok) setContexts(['lesson']);
+  }, [loaded.ok, setContexts]);
   if (!loaded.ok) return <Text wrap="wrap">{`This question needs the scenario '${question.scenario}', which could not be loaded:\n${loaded.error}`}</Text>;
   return <PredictRunner {...props} scenario={loaded.scenario} atEvents={at.events} atErrors={at.errors} />;
 }

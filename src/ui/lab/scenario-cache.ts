@@ -5,6 +5,7 @@
  * assets/scenarios. A missing scenario is an error value, not a throw: the step
  * shows it in place and the rest of the lesson keeps working.
  */
+import { safeText, safeValue } from '../../course/safe-text';
 import { scenariosDir } from '../../package-root';
 import type { Course } from '../../course/types';
 import { loadScenario } from '../../sim/scenario';
@@ -29,9 +30,10 @@ export function scenarioById(id: string, dir?: string): ScenarioResult {
   let r = cache.get(key);
   if (!r) {
     try {
-      r = { ok: true, scenario: loadScenario(id, dir ?? scenariosDir()) };
+      // Names and labels reach the screen: made safe once, here (course/safe-text.ts).
+      r = { ok: true, scenario: safeValue(loadScenario(id, dir ?? scenariosDir())) };
     } catch (e) {
-      r = { ok: false, error: (e as Error).message };
+      r = { ok: false, error: safeText((e as Error).message) };
     }
     cache.set(key, r);
   }

@@ -56,6 +56,7 @@ export interface LiveSim {
 export function useLiveSim(o: LiveSimHookOptions): LiveSim {
   const optsRef = useRef(o);
   optsRef.current = o;
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- a new runId asks for a fresh engine
   const engine = useMemo(() => createEngine(o.scenario, optsRef.current.engineOptions ?? {}), [o.scenario, o.runId]);
   const maxInflight = o.maxInflight ?? 40;
   const [snapshot, setSnapshot] = useState<Snapshot>(() => engine.snapshot({ maxInflight }));

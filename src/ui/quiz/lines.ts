@@ -4,7 +4,7 @@
  * logic count lines exactly, and keeps the view a thin loop over them.
  */
 import type { Theme } from '../theme';
-import { wrapText } from './wrap';
+import { wrapText } from '../text';
 
 /** A run of text with one style. Colours are theme colour names or undefined (none). */
 export interface Seg {

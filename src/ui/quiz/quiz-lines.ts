@@ -2,29 +2,21 @@
  * What a quiz screen shows, as styled lines: a pure function of the session state,
  * the width and the theme. Every state is told by a glyph and a word, never by
  * colour alone (✓ Correct / ✗ Not quite, [x]/[ ], "your answer", "missed").
+ *
+ * Nothing gives the answer away: after a wrong answer only that answer's feedback
+ * shows; the explanation, the right choices and the missed ones appear after a
+ * right answer or once the learner asks for the answer (`revealed`).
  */
 import { misconceptionLabel } from '../../quiz/misconceptions';
 import type { QuizSessionState } from '../../quiz/session';
-import type { Choice } from '../../quiz/types';
+import { quizKind } from '../../quiz/registry';
+import type { Choice, QuestionKind } from '../../quiz/types';
 import type { Theme } from '../theme';
 import { blank, para, tone, type Line, type Seg } from './lines';
 
-/** The instruction shown above a question of each kind. */
-export function kindLabel(kind: QuizSessionState['question']['kind']): string {
-  switch (kind) {
-    case 'single':
-      return 'Choose one answer';
-    case 'multiple':
-      return 'Tick every right answer';
-    case 'order':
-      return 'Put these in order';
-    case 'text':
-      return 'Type a short answer';
-    case 'pick-node':
-      return 'Pick a node on the diagram';
-    case 'predict':
-      return 'Predict, then run it';
-  }
+/** The instruction shown above a question of each kind (each kind's module says it). */
+export function kindLabel(kind: QuestionKind): string {
+  return quizKind(kind).label;
 }
 
 /** "Answered before: …" for a question with a saved record. */
@@ -70,7 +62,8 @@ function choiceRows(state: QuizSessionState, width: number, theme: Theme): Line[
       if (lastTry) mark = { text: '  (last try)', color: tone(theme, 'muted'), dim: true };
       else if (on && right) mark = { text: `  ${g.right} right`, color: tone(theme, 'ok'), bold: true };
       else if (on && !right) mark = { text: `  ${g.wrong} ${multiple ? 'not right' : 'your answer'}`, color: tone(theme, 'bad'), bold: true };
-      else if (!on && right && multiple) mark = { text: '  ! missed', color: tone(theme, 'warn'), bold: true };
+      // Right choices not given are named only once the learner asks for the answer.
+      else if (!on && right && state.revealed) mark = { text: multiple ? '  ! missed' : `  ${g.right} the answer`, color: tone(theme, 'warn'), bold: true };
       if (mark) {
         const last = lines[lines.length - 1]!;
         const used = last.segs.reduce((n, s) => n + [...s.text].length, 0);
@@ -166,30 +159,28 @@ function textRows(state: QuizSessionState, width: number, theme: Theme): Line[] 
   return out;
 }
 
+/** Per kind, the keys that work while a question is open, in words. */
+const OPEN_HINTS: { readonly [K in QuestionKind]: (state: QuizSessionState) => string } = {
+  single: () => '↑↓ or 1–9: choose · Enter: answer',
+  predict: () => '↑↓ or 1–9: choose · Enter: answer',
+  multiple: () => '↑↓ move · Space or 1–9: tick · Enter: answer',
+  order: (state) =>
+    state.held ? '↑↓ carry the item · Space: put it down · Enter: answer' : '↑↓ move · Space: pick up · Shift+↑↓ or K/J: move item · Enter: answer',
+  text: (state) => {
+    if (!state.focused) return 'Enter: type your answer · → skip · ← back';
+    return state.text.length === 0
+      ? 'Type your answer · Enter: answer · Esc leaves the field · → skip · ← back'
+      : 'Type your answer · Enter: answer · Esc leaves the field';
+  },
+  'pick-node': () => 'Tab: pick a node · Enter: answer',
+};
+
 /** The keys that apply now, in words (the footer lists the lesson keys). */
 export function hintLine(state: QuizSessionState): string {
-  const q = state.question;
   if (state.phase === 'answered') {
-    return state.grade?.correct ? '→ or Enter: next' : 'r: try again · → or Enter: next';
+    return state.grade?.correct || state.revealed ? '→ or Enter: next' : 'r: try again · s: show the answer · → or Enter: next';
   }
-  switch (q.kind) {
-    case 'single':
-    case 'predict':
-      return '↑↓ or 1–9: choose · Enter: answer';
-    case 'multiple':
-      return '↑↓ move · Space or 1–9: tick · Enter: answer';
-    case 'order':
-      return state.held
-        ? '↑↓ carry the item · Space: put it down · Enter: answer'
-        : '↑↓ move · Space: pick up · Shift+↑↓ or K/J: move item · Enter: answer';
-    case 'text':
-      if (!state.focused) return 'Enter: type your answer · → skip · ← back';
-      return state.text.length === 0
-        ? 'Type your answer · Enter: answer · Esc leaves the field · → skip · ← back'
-        : 'Type your answer · Enter: answer · Esc leaves the field';
-    case 'pick-node':
-      return 'Tab: pick a node · Enter: answer';
-  }
+  return OPEN_HINTS[state.question.kind](state);
 }
 
 function feedbackRows(state: QuizSessionState, width: number, theme: Theme): Line[] {
@@ -202,21 +193,47 @@ function feedbackRows(state: QuizSessionState, width: number, theme: Theme): Lin
     // Solved on a retry: say plainly that the score is the first try's.
     const tail = state.firstTryCorrect === false ? '  (Your score keeps the first try.)' : '';
     verdict = [{ text: `${g.right} Correct.`, color: tone(theme, 'ok'), bold: true }, { text: tail, color: tone(theme, 'muted') }];
+  } else if (state.revealed) {
+    const tail = state.lastAnswer ? '' : '  (Counted as missed.)';
+    verdict = [{ text: `${g.wrong} The answer, shown.`, color: tone(theme, 'bad'), bold: true }, { text: tail, color: tone(theme, 'muted') }];
   } else {
     verdict = [{ text: `${g.wrong} Not quite.`, color: tone(theme, 'bad'), bold: true }];
   }
   out.push({ segs: verdict, anchor: 'verdict' });
   if (grade.summary) out.push(...para(grade.summary, width, {}, '  '));
-  for (const note of grade.notes ?? []) {
+  const notes = [...(grade.notes ?? []), ...(state.revealed ? (grade.revealNotes ?? []) : [])];
+  for (const note of notes) {
     out.push(...para(note.text, width, {}, `  ${g.bullet} `, '    ', { color: tone(theme, grade.correct ? 'ok' : 'bad') }));
     if (note.misconception !== undefined) {
       out.push(...para(misconceptionLabel(note.misconception), width, { color: tone(theme, 'warn'), italic: true }, '    ! ', '      '));
     }
   }
+  if (!grade.correct && !state.revealed) return out;
+  out.push(...revealedAnswer(state, width, theme));
   out.push(blank());
   out.push(...para(grade.explain, width, {}, 'Why: ', '     ', { bold: true, color: tone(theme, 'info') }));
   return out;
 }
+
+/** Once revealed, the right answer of an order or text question (choices are marked in place). */
+function revealedAnswer(state: QuizSessionState, width: number, theme: Theme): Line[] {
+  const q = state.question;
+  if (!state.revealed) return [];
+  const label = { bold: true, color: tone(theme, 'ok') };
+  if (q.kind === 'order') return [blank(), ...para('The right order:', width, label), ...q.items.flatMap((item, i) => para(item, width, {}, `  ${i + 1}. `, '     '))];
+  if (q.kind === 'text') return [blank(), ...para(q.accept[0] ?? '', width, {}, 'The answer: ', '            ', label)];
+  return [];
+}
+
+/** Per kind, the rows a learner answers in (pick-node draws its own view, with the diagram). */
+const ANSWER_ROWS: { readonly [K in QuestionKind]: (state: QuizSessionState, width: number, theme: Theme) => Line[] } = {
+  single: choiceRows,
+  multiple: choiceRows,
+  predict: choiceRows,
+  order: orderRows,
+  text: textRows,
+  'pick-node': () => [],
+};
 
 /** Every line of a quiz screen (single, multiple, order, text) for `state`. */
 export function quizLines(state: QuizSessionState, width: number, theme: Theme): Line[] {
@@ -226,21 +243,7 @@ export function quizLines(state: QuizSessionState, width: number, theme: Theme):
   if (previous) out.push(...para(previous, width, { color: tone(theme, 'info') }));
   out.push(...para(state.question.prompt, width, { bold: true }));
   out.push(blank());
-  switch (state.question.kind) {
-    case 'single':
-    case 'multiple':
-    case 'predict':
-      out.push(...choiceRows(state, width, theme));
-      break;
-    case 'order':
-      out.push(...orderRows(state, width, theme));
-      break;
-    case 'text':
-      out.push(...textRows(state, width, theme));
-      break;
-    case 'pick-node':
-      break;
-  }
+  out.push(...ANSWER_ROWS[state.question.kind](state, width, theme));
   if (state.notice) {
     out.push(blank());
     out.push(...para(state.notice, width, { color: tone(theme, 'warn'), bold: true }, '! ', '  '));

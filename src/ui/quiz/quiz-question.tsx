@@ -6,6 +6,7 @@
 import React, { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Step } from '../../course/types';
 import type { QuizSessionState } from '../../quiz/session';
+import type { QuestionKind } from '../../quiz/types';
 import type { Context } from '../keymap';
 import type { StepViewProps } from '../step-props';
 import { LineView } from './line-view';
@@ -20,21 +21,27 @@ export type QuizStepData = Extract<Step, { kind: 'quiz' }>;
  * The keymap contexts that apply to a question in this state, so the footer lists
  * only keys that work now: while it is open, its own keys and → skip / ← back (not
  * the lesson's Enter, which answers); while typing, only Enter, Esc and Ctrl+C (and
- * ← → when the field is empty); once answered, the lesson's keys, with r first
- * after a wrong answer.
+ * ← → when the field is empty); once answered, the lesson's keys, with r (try
+ * again) and s (show the answer) first after a wrong answer.
  */
 export function quizContexts(state: QuizSessionState): Context[] {
-  if (state.phase === 'answered') return state.grade?.correct ? ['lesson'] : ['wrongAnswer', 'lesson'];
-  if (state.question.kind === 'multiple') return ['multipleChoice', 'quiz', 'question'];
-  if (state.question.kind === 'order') return ['ordering', 'quiz', 'question'];
-  if (state.question.kind !== 'text') return ['quiz', 'question'];
-  if (!state.focused) return ['field', 'question'];
-  return state.text.length === 0 ? ['typing', 'question'] : ['typing'];
+  if (state.phase === 'answered') return state.grade?.correct || state.revealed ? ['lesson'] : ['wrongAnswer', 'lesson'];
+  return OPEN_CONTEXTS[state.question.kind](state);
 }
+
+/** Per kind, the keymap contexts while a question is open (most specific first). */
+const OPEN_CONTEXTS: { readonly [K in QuestionKind]: (state: QuizSessionState) => Context[] } = {
+  single: () => ['quiz', 'question'],
+  predict: () => ['quiz', 'question'],
+  'pick-node': () => ['pickNode', 'question'],
+  multiple: () => ['multipleChoice', 'quiz', 'question'],
+  order: () => ['ordering', 'quiz', 'question'],
+  text: (state) => (!state.focused ? ['field', 'question'] : state.text.length === 0 ? ['typing', 'question'] : ['typing']),
+};
 
 export function QuizQuestion(props: StepViewProps<QuizStepData>): React.ReactElement {
   const { step, progress, onQuizAnswer, active, width, height, theme, setContexts } = props;
-  const [state, dispatch, getState] = useQuizState(step.question, progress.quizzes[step.question.id], onQuizAnswer);
+  const [state, dispatch, getState] = useQuizState(step.question, progress.quizzes[step.question.id], onQuizAnswer, progress.learner);
   const [offset, setOffset] = useState(0);
   const lines = useMemo(() => quizLines(state, width, theme), [state, width, theme]);
   const answered = state.phase === 'answered';
@@ -49,16 +56,14 @@ export function QuizQuestion(props: StepViewProps<QuizStepData>): React.ReactEle
     }
     const verdict = lines.findIndex((l) => l.anchor === 'verdict');
     setOffset(Math.max(0, verdict - 1));
-    // Only when a new answer arrives, not on every redraw.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when a new answer arrives, not on every redraw
   }, [state.phase, state.attempts]);
 
   const contexts = quizContexts(state);
   const contextKey = contexts.join(' ');
   useEffect(() => {
     setContexts(quizContexts(state));
-    // Only when the set of working keys changes, not on every keystroke.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the set of working keys changes, not on every keystroke
   }, [contextKey, setContexts]);
 
   const scroll = useCallback(

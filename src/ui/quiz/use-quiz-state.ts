@@ -17,8 +17,9 @@ export function useQuizState(
   question: Question,
   previous: QuizRecord | undefined,
   onAnswer: (questionId: string, correct: boolean) => void,
+  learner?: string,
 ): [QuizSessionState, (action: QuizAction) => void, () => QuizSessionState] {
-  const [state, setState] = useState(() => initQuizSession(question, previous));
+  const [state, setState] = useState(() => initQuizSession(question, { previous, learner }));
   const latest = useRef(state);
   const report = useRef(onAnswer);
   report.current = onAnswer;
@@ -28,7 +29,7 @@ export function useQuizState(
     if (next === prev) return;
     latest.current = next;
     setState(next);
-    // attempts grows exactly when a submit is graded.
+    // attempts grows exactly when a submit is graded (or the answer is shown unanswered).
     if (next.attempts > prev.attempts && next.grade) report.current(next.question.id, next.grade.correct);
   }, []);
   const getState = useCallback(() => latest.current, []);

@@ -7,7 +7,6 @@
  * is allowed, and the question stays unanswered on the map).
  */
 import type { Key } from 'ink';
-import type React from 'react';
 import type { QuizAction, QuizSessionState } from '../../quiz/session';
 import { LAYER, useKeys } from '../input';
 import { matchCommand } from '../keymap';
@@ -51,10 +50,10 @@ export function useQuizKeys({ getState, dispatch, active, scroll }: QuizKeyOptio
       const q = state.question;
       if (state.phase === 'answering' && q.kind === 'text' && state.focused) return textFieldKey(input, key, dispatch, state.text.length === 0);
 
-      const command = matchCommand(['quiz'], input, key);
       if (state.phase === 'answered') {
-        if (command === 'retry' && state.grade && !state.grade.correct) {
-          dispatch({ type: 'retry' });
+        const command = matchCommand(['wrongAnswer', 'quiz'], input, key);
+        if ((command === 'retry' || command === 'reveal') && state.grade && !state.grade.correct && !state.revealed) {
+          dispatch({ type: command });
           return true;
         }
         if (command === 'up') return scroll(-1);
@@ -63,6 +62,7 @@ export function useQuizKeys({ getState, dispatch, active, scroll }: QuizKeyOptio
         return false;
       }
 
+      const command = matchCommand(['quiz'], input, key);
       if (q.kind === 'text') {
         // The field is left (Esc): Enter goes back into it; everything else is global.
         if (command === 'submit') {

@@ -2,10 +2,9 @@
 import type { ScreenProps } from './screen-props';
 import React from 'react';
 import { Box, Text } from 'ink';
-import type { Course } from '../../course/types';
 import { chapterScore, missedQuestions, overallProgress } from '../progress-ops';
 import { Frame } from '../components/frame';
-import { ellipsisFor, spread } from '../components/text-utils';
+import { ellipsisFor, spread } from '../text';
 import { LAYER, useKeys } from '../input';
 import { matchCommand } from '../keymap';
 

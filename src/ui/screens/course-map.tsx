@@ -12,10 +12,10 @@ import type { Theme } from '../theme';
 import { matchCommand } from '../keymap';
 import { LAYER, useKeys } from '../input';
 import { buildMap, rowOfEntry, type MapRow } from '../map-model';
+import type { ChapterScore } from '../progress-ops';
 import { overallProgress } from '../progress-ops';
 import { Frame } from '../components/frame';
-import wrapAnsi from 'wrap-ansi';
-import { ellipsisFor, spread, truncate } from '../components/text-utils';
+import { ellipsisFor, spread, truncate, wrapAnsi } from '../text';
 
 export interface CourseMapProps extends ScreenProps {
   cursor: number;
@@ -122,10 +122,18 @@ export function CourseMap({ course, progress, cursor, notices, layout, theme, he
   );
 }
 
+/**
+ * A chapter's quiz score: questions answered out of all of them (a skipped one is
+ * not answered), then how many were right on the first try.
+ */
+export function quizScore(score: ChapterScore): string {
+  return `quiz ${score.answered}/${score.total} answered, ${score.correct} right`;
+}
+
 /** Notices as lines of at most `width` cells, each starting with a bullet, `max` lines at most. */
 export function wrapNotices(notices: readonly string[], theme: Theme, width: number, max: number): string[] {
   const lines = notices.flatMap((n) =>
-    wrapAnsi(n, Math.max(1, width - 2), { hard: true }).split('\n').map((l, i) => `${i === 0 ? theme.glyphs.bullet : ' '} ${l}`),
+    wrapAnsi(n, width - 2, { trim: false }).map((l, i) => `${i === 0 ? theme.glyphs.bullet : ' '} ${l}`),
   );
   if (lines.length <= max) return lines;
   return [...lines.slice(0, max - 1), truncate(lines[max - 1]!, width - 3, '') + (theme.ascii ? '...' : '…')];
@@ -141,7 +149,7 @@ function MapLine({ row, selected, width, theme, last }: { row: MapRow; selected:
   }
   if (row.kind === 'gap') return <Text> </Text>;
   if (row.kind === 'chapter') {
-    const right = [`${row.done}/${row.total} done`, row.score ? `quiz ${row.score.correct}/${row.score.answered}` : ''].filter(Boolean).join(sep(theme));
+    const right = [`${row.done}/${row.total} done`, row.score ? quizScore(row.score) : ''].filter(Boolean).join(sep(theme));
     const line = spread(`${row.index + 1}  ${row.title}`, right, width, ellipsisFor(theme));
     const split = line.length - right.length;
     return (

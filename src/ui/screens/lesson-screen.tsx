@@ -15,7 +15,7 @@ import { matchCommand, type Context } from '../keymap';
 import { LAYER, useKeys } from '../input';
 import { findLesson } from '../progress-ops';
 import { Frame, type FooterItem } from '../components/frame';
-import { ellipsisFor } from '../components/text-utils';
+import { ellipsisFor } from '../text';
 import { stepViewFor } from '../steps/registry';
 import type { StepViewProps } from '../step-props';
 
@@ -36,6 +36,8 @@ export function defaultContexts(step: Step): Context[] {
       return ['checklist', 'lesson'];
     case 'lab':
       return ['lab', 'labStep', 'stepDone'];
+    case 'build':
+      return ['designStep', 'design'];
     default:
       return ['lesson'];
   }

@@ -21,6 +21,8 @@ export function describeStep(step: Step): string {
       return `lab on the "${step.lab.scenario}" scenario: ${step.lab.goal}`;
     case 'review':
       return `review checklist (${step.review.items.length} items)`;
+    case 'build':
+      return `design editor for task ${step.build.task}`;
   }
 }
 

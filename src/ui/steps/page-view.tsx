@@ -12,7 +12,7 @@ import { matchCommand } from '../keymap';
 import { loadMarkdownRenderer, markdownRendererIfLoaded, type MarkdownRenderer } from '../markdown';
 import { SCROLL_COMMANDS, Viewport, scrollOffset, viewportWindow } from '../components/viewport';
 import { clamp } from '../layout';
-import { ellipsisFor } from '../components/text-utils';
+import { ellipsisFor } from '../text';
 
 type PageStep = Extract<Step, { kind: 'page' }>;
 

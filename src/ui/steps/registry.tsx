@@ -38,6 +38,7 @@ export const STEP_VIEW_LOADERS: { [K in StepKind]?: () => Promise<ViewFor<K>> } 
   review: () => import('../quiz/review-step').then((m) => m.ReviewStep),
   diagram: () => import('../diagram/diagram-step').then((m) => m.DiagramStep),
   lab: () => import('../lab/lab-step').then((m) => m.LabStep),
+  build: () => import('../design/build-step').then((m) => m.BuildStep),
 };
 
 const BUILT_IN: { [K in StepKind]?: ViewFor<K> } = { page: PageView };

@@ -1,9 +1,0 @@
-/**
- * Moves a list cursor that may rest on nothing (-1), so that no choice is made for
- * the learner: from nothing, forward selects the first item and back the last;
- * otherwise it steps and wraps around.
- */
-export function stepCursor(cursor: number, by: 1 | -1, count: number): number {
-  if (cursor < 0) return by === 1 ? 0 : count - 1;
-  return (cursor + by + count) % count;
-}
