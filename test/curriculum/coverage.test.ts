@@ -140,7 +140,8 @@ describe('the shipped course', () => {
 
   it('has a lab in every chapter for each failure story of the issue', () => {
     const story = (scenario: string, needle: string) =>
-      labs.some(({ lab }) => lab.scenario === scenario && (lab.at ?? []).some((a) => a.includes(needle)));
+      // Played by the lab's timeline, its "show me" recipe or one of its keys.
+      labs.some(({ lab }) => lab.scenario === scenario && [...(lab.at ?? []), ...(lab.show_me ?? []), ...(lab.keys ?? []).map((k) => k.do)].some((a) => a.includes(needle)));
     expect(story('simple-web-stack', 'kill:server-1')).toBe(true);
     expect(story('simple-web-stack', 'stop:server-1')).toBe(true);
     expect(story('distributed', 'kill:web-2')).toBe(true);
