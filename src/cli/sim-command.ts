@@ -50,6 +50,9 @@ Options:
   --theme <name>      live view: default | projector
   --ascii             live view: ASCII-only glyphs
   --no-color          no colours
+  --screen-reader     live view as lines of text, said once each (also
+                      INK_SCREEN_READER=true); implies --reduced-motion
+  --reduced-motion    live view: no moving requests (states still shown)
   -h, --help          show this help
 
 Examples:
@@ -90,6 +93,8 @@ export async function runSimCommand(argv: string[], io: SimIo = { stdout: proces
         theme: { type: 'string' },
         ascii: { type: 'boolean' },
         'no-color': { type: 'boolean' },
+        'screen-reader': { type: 'boolean' },
+        'reduced-motion': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -158,7 +163,10 @@ export async function runSimCommand(argv: string[], io: SimIo = { stdout: proces
     } catch {
       live = undefined; // no live view in this build: fall back to the report
     }
-    if (live) return live.runLiveSim({ scenario, engineOptions: opts, speed, color, ascii: values.ascii === true, projector });
+    const screenReader = values['screen-reader'] === true || env.INK_SCREEN_READER === 'true';
+    const liveOptions = { scenario, engineOptions: opts, speed, color, ascii: values.ascii === true, projector, reducedMotion: screenReader || values['reduced-motion'] === true };
+    if (screenReader) return (await import('../ui/sr/sr-app')).runScreenReader({ sim: liveOptions });
+    if (live) return live.runLiveSim(liveOptions);
   }
 
   let report: Report;

@@ -80,7 +80,7 @@ function LiveSimScreen({ options, size, onQuit, animateWithoutTerminal, theme, d
   frame.current = () => {
     if (!direct) return;
     const snapshot = lab.sim.engine.snapshot({ maxInflight: 40 });
-    const { lines } = liveLines({ topology: lab.topology, snapshot, state: lab.state, width: columns, height: rows - 2, ascii: theme.ascii, labelsLarge: options.projector, title, requests: true, legend: true });
+    const { lines } = liveLines({ topology: lab.topology, snapshot, state: lab.state, width: columns, height: rows - 2, ascii: theme.ascii, labelsLarge: options.projector, title, requests: !options.reducedMotion, legend: true });
     direct.canvas.draw(paintLines(lines, theme));
   };
   // Set while rendering, not in an effect: Ink writes (and calls repaint) during
@@ -149,7 +149,7 @@ function LiveSimScreen({ options, size, onQuit, animateWithoutTerminal, theme, d
         {direct ? (
           <Box height={height - 1} />
         ) : (
-          <LiveView topology={lab.topology} snapshot={lab.sim.snapshot} state={lab.state} theme={theme} width={columns} height={height - 1} labelsLarge={options.projector} title={title} requests={true} legend={true} />
+          <LiveView topology={lab.topology} snapshot={lab.sim.snapshot} state={lab.state} theme={theme} width={columns} height={height - 1} labelsLarge={options.projector} title={title} requests={!options.reducedMotion} legend={true} />
         )}
       </Box>
       <KeysLine columns={columns} theme={theme} />
@@ -160,7 +160,7 @@ function LiveSimScreen({ options, size, onQuit, animateWithoutTerminal, theme, d
 /** The whole instructor-mode app (exported for tests). */
 export function LiveSimApp(props: LiveSimAppProps): React.ReactElement {
   const { options } = props;
-  const theme = makeTheme({ color: options.color, ascii: options.ascii, projector: options.projector });
+  const theme = makeTheme({ color: options.color, ascii: options.ascii, projector: options.projector, reducedMotion: options.reducedMotion });
   return (
     <InputProvider active={true}>
       <LiveSimScreen {...props} theme={theme} />
