@@ -99,7 +99,7 @@ export class SrController {
       this.startSim(opts.sim);
       return;
     }
-    this.mode = { kind: 'map', focus: 0, typed: '' };
+    this.mode = { kind: 'map', focus: -1, typed: '' };
     const start = opts.startLesson ? this.lessons.findIndex((l) => l.lesson.id === opts.startLesson) : -1;
     this.say('webinfra-learn, screen-reader mode. Everything is said once, top to bottom; press question mark for the keys of each screen.');
     if (start >= 0) this.openStep(start, 0);
@@ -145,7 +145,7 @@ export class SrController {
   }
 
   private showMap(): void {
-    this.mode = { kind: 'map', focus: 0, typed: '' };
+    this.mode = { kind: 'map', focus: -1, typed: '' };
     this.st = {};
     const course = this.opts.course!;
     const done = this.lessons.filter((l) => this.progress.completed.includes(l.lesson.id)).length;
@@ -175,12 +175,13 @@ export class SrController {
       return;
     }
     if (key.upArrow || key.downArrow) {
-      m.focus = Math.max(0, Math.min(this.lessons.length - 1, m.focus + (key.upArrow ? -1 : 1)));
+      m.focus = Math.max(0, Math.min(this.lessons.length - 1, m.focus < 0 ? 0 : m.focus + (key.upArrow ? -1 : 1)));
       const line = this.lessonLine(m.focus);
       this.say(line.text, 'option', { selected: true, checked: line.done });
       return;
     }
     if (key.return) {
+      if (!m.typed && m.focus < 0) return this.say('Type the number of a lesson, or move to one with the down arrow, then press Enter.');
       const n = m.typed ? Number(m.typed) - 1 : m.focus;
       m.typed = '';
       if (n < 0 || n >= this.lessons.length) return this.say(`There is no lesson ${n + 1}: the numbers go from 1 to ${this.lessons.length}.`);
@@ -324,7 +325,7 @@ export class SrController {
       case 'order':
         return [['a number', 'to pick up that item, then the number of its new place'], ['Enter', 'to answer with this order'], ['l', 'to list the order']];
       case 'text':
-        return [['Enter', 'to type your answer']];
+        return q.focused ? [['Enter', 'to answer'], ['Escape', 'to leave the field']] : [['Enter', 'to type your answer'], ['n', 'to skip']];
     }
   }
 
@@ -447,8 +448,9 @@ export class SrController {
     this.dispatchQuiz({ type: 'submit' });
     const after = this.st.quiz!;
     this.save(rules.recordQuizAnswer(this.progress, after.question.id, after.grade!.correct));
+    // A prediction is checked against the run: the run is told first, then the verdict.
+    if (after.question.kind === 'predict') this.runPredict(after.question);
     this.sayGrade();
-    if (after.question.kind === 'predict' && after.grade) this.runPredict(after.question);
   }
 
   private sayGrade(): void {
@@ -662,12 +664,22 @@ export class SrController {
 
   key(input: string, key: SrKey): void {
     if (this.done) return;
-    const typing = this.st.quiz?.question.kind === 'text' && this.st.quiz.phase === 'answering' && this.st.quiz.focused && this.mode.kind === 'step';
-    if ((key.ctrl && input === 'c') || (input === 'q' && !typing)) return this.quit();
+    // Keys typed quickly can arrive in one read ("n1"): each is a command of its own
+    // (a text field takes them whole, as typed or pasted text).
+    if (input.length > 1 && !key.ctrl && !key.meta && !this.typing()) {
+      for (const ch of input) this.key(ch === '\r' || ch === '\t' || ch === '\u007f' ? '' : ch, { return: ch === '\r', tab: ch === '\t', backspace: ch === '\u007f' });
+      return;
+    }
+    if ((key.ctrl && input === 'c') || (input === 'q' && !this.typing())) return this.quit();
     if (this.mode.kind === 'map') this.mapKey(input, key);
     else if (this.mode.kind === 'step') this.stepKey(input, key);
     else this.labKey(input, key);
     this.onChange();
+  }
+
+  private typing(): boolean {
+    const q = this.st.quiz;
+    return this.mode.kind === 'step' && q?.question.kind === 'text' && q.phase === 'answering' && q.focused;
   }
 
   quit(): void {
