@@ -23,6 +23,7 @@ import { LessonScreen } from './screens/lesson-screen';
 import { CourseComplete } from './screens/course-complete';
 import { TooSmall } from './screens/too-small';
 import { GlossaryScreen } from './screens/glossary';
+import { DescribeOverlay, describeStep } from './screens/describe-overlay';
 import { findLesson } from './progress-ops';
 import { FrameWarning } from './components/frame';
 import { loadMarkdownRenderer } from './markdown';
@@ -60,6 +61,8 @@ export function App(props: AppProps): React.ReactElement {
   const [saveError, setSaveError] = useState<string | undefined>();
   // The glossary overlay (t): over any screen, which keeps its state underneath.
   const [glossary, setGlossary] = useState(false);
+  // The diagram in words (D): over a lesson step that shows a diagram.
+  const [described, setDescribed] = useState<ReturnType<typeof describeStep> | undefined>();
 
   // Save on every progress change, during the commit (not in a later passive
   // effect), so a quit right after a step change never loses it.
@@ -115,28 +118,37 @@ export function App(props: AppProps): React.ReactElement {
         case 'glossary':
           setGlossary((open) => !open);
           return true;
+        case 'describe': {
+          const screen = latest.current.screen;
+          if (described) setDescribed(undefined);
+          else if (screen.name === 'lesson') setDescribed(describeStep(course, screen.lesson, screen.step));
+          return true;
+        }
         case 'back':
-          if (glossary) setGlossary(false);
+          if (described) setDescribed(undefined);
+          else if (glossary) setGlossary(false);
           else dispatch({ type: 'back' });
           return true;
         case 'map':
+          setDescribed(undefined);
           dispatch({ type: 'showMap' });
           return true;
         default:
           return false;
       }
     },
-    [quit, dispatch, glossary],
+    [quit, dispatch, glossary, described, course],
   );
 
   return (
     <InputProvider active={interactive} onUnhandled={onUnhandled}>
       <ErrorBoundary onError={props.onError}>
         <FrameWarning.Provider value={saveError}>
-          <Box flexDirection="column" display={lay.tooSmall || glossary ? 'none' : 'flex'}>
-            <CurrentScreen state={state} notices={state.notices} dispatch={dispatch} course={course} theme={theme} layout={lay} active={interactive && !lay.tooSmall && !glossary} />
+          <Box flexDirection="column" display={lay.tooSmall || glossary || described ? 'none' : 'flex'}>
+            <CurrentScreen state={state} notices={state.notices} dispatch={dispatch} course={course} theme={theme} layout={lay} active={interactive && !lay.tooSmall && !glossary && !described} />
           </Box>
-          {glossary && !lay.tooSmall ? <GlossaryScreen course={course} layout={lay} theme={theme} active={interactive} /> : null}
+          {glossary && !described && !lay.tooSmall ? <GlossaryScreen course={course} layout={lay} theme={theme} active={interactive} /> : null}
+          {described && !lay.tooSmall ? <DescribeOverlay description={described} layout={lay} theme={theme} active={interactive} /> : null}
         </FrameWarning.Provider>
         {lay.tooSmall ? <TooSmall columns={size.columns} rows={size.rows} theme={theme} /> : null}
       </ErrorBoundary>
