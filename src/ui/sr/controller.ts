@@ -12,7 +12,7 @@ import type { Progress, ProgressStore } from '../../progress/types';
 import { currentAnswer, initQuizSession, quizReducer, type QuizAction, type QuizSessionState } from '../../quiz/session';
 import { buildTopology } from '../../sim/spec/topology';
 import type { Action, Scenario } from '../../sim/types';
-import { labKeys, type LabKey } from '../lab/lab-tools';
+import { labKeys, showMeRecipe, type LabKey } from '../lab/lab-tools';
 import { labIdOf, parseLabAt } from '../lab/lab-step';
 import { quitSummary } from '../sim-live';
 import type { LiveSimOptions } from '../sim-live-options';
@@ -61,6 +61,9 @@ interface StepState {
   lab?: LabSession;
   labKeys?: LabKey[];
   labId?: string;
+  /** The lab's "show me" recipe and its things to try. */
+  recipe?: ReturnType<typeof showMeRecipe>;
+  hints?: string[];
   selected?: number;
   running?: boolean;
 }
@@ -518,6 +521,8 @@ export class SrController {
     this.st.lab = new LabSession({ scenario: sc.scenario, engineOptions: events.length ? { at: events } : {}, checks: lab.checks, passed });
     this.st.labId = labId;
     this.st.labKeys = labKeys(lab);
+    this.st.recipe = showMeRecipe(lab);
+    this.st.hints = [...(lab.try ?? []), ...lab.checks.flatMap((c) => (c.fail ? [`${c.text}: ${c.fail}`] : []))];
     this.st.selected = 0;
     this.say(`Lab: ${lab.title ?? sc.scenario.name}. Goal: ${lab.goal}`);
     if (lab.try?.length) {
@@ -560,6 +565,8 @@ export class SrController {
       ['plus or minus', 'to change the speed'],
     ];
     for (const k of this.st.labKeys ?? []) words.push([k.key, k.label]);
+    if (this.st.recipe?.length) words.push(['s', 'to show me (the recipe plays)']);
+    if (this.st.hints?.length) words.push(['h', 'for hints']);
     if (this.mode.kind === 'step') words.push(['n', 'next'], ['p', 'previous']);
     words.push(['q', 'to quit']);
     return words;
@@ -620,7 +627,22 @@ export class SrController {
     const own = this.st.labKeys?.find((k) => k.key === input);
     if (own) {
       if (own.effect.kind === 'action') return act(own.effect.action, own.label);
-      this.say(`${own.label}: this tool is not available in screen-reader mode yet.`);
+      if (own.effect.kind === 'readTraffic') this.sayAll(lab.readTraffic(node));
+      else {
+        this.st.running = false;
+        this.sayAll(lab.reencrypt());
+      }
+      this.afterLab();
+      return true;
+    }
+    if (input === 's' && this.st.recipe?.length) {
+      lab.schedule(this.st.recipe);
+      this.say(`Show me: ${this.st.recipe.length} step${this.st.recipe.length === 1 ? '' : 's'} play from now; press Space to run.`);
+      return true;
+    }
+    if (input === 'h' && this.st.hints) {
+      this.say('Hints:', 'list');
+      this.sayAll(this.st.hints, 'listitem');
       return true;
     }
     if (!node) return false;

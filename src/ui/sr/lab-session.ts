@@ -7,8 +7,8 @@
 import { describeDiagram } from '../../diagram/describe';
 import { LabJudge, type JudgedCheck, type LabEvent } from '../../labs';
 import { createEngine } from '../../sim/engine';
-import type { Action, Engine, EngineOptions, Scenario, SimEvent } from '../../sim/types';
-import { NOTICE } from '../lab/lab-tools';
+import type { Action, Engine, EngineOptions, Scenario, SimEvent, TimelineEvent } from '../../sim/types';
+import { NOTICE, readTraffic, reencrypted } from '../lab/lab-tools';
 import { fmtLatency, fmtPercent, fmtTime } from '../lab/live-lines';
 
 /** A check as the session says it: the judge's condition and the learner's sentences. */
@@ -38,7 +38,9 @@ export class LabSession {
   private said = 0;
   /** Repeated notices not said one by one, by type, since the last summary. */
   private quiet = new Map<string, number>();
-  private readonly ui: LabEvent[] = [];
+  private ui: LabEvent[] = [];
+  /** Actions due at virtual times ("show me"), soonest first. */
+  private due: { atMs: number; ev: TimelineEvent }[] = [];
 
   constructor(private readonly opts: LabSessionOptions) {
     this.engine = createEngine(opts.scenario, opts.engineOptions ?? {});
@@ -64,10 +66,38 @@ export class LabSession {
     const out: Said = [];
     const end = Math.min(this.engine.now() + ms, (this.opts.engineOptions?.duration_s ?? this.opts.scenario.duration_s) * 1000);
     while (this.engine.now() < end) {
-      this.engine.runUntil(Math.min(end, this.engine.now() + 100));
+      const next = this.due[0]?.atMs;
+      this.engine.runUntil(Math.min(end, this.engine.now() + 100, next !== undefined && next > this.engine.now() ? next : Infinity));
+      while (this.due.length && this.due[0]!.atMs <= this.engine.now() + 1e-6) {
+        const { ev } = this.due.shift()!;
+        out.push(...this.apply({ action: ev.action, node: ev.node, value: ev.value, component: ev.component }, `(show me) ${[ev.action, ev.node, ev.component].filter(Boolean).join(' ')}`));
+      }
       out.push(...this.news());
     }
     return out;
+  }
+
+  /** Play timeline events from now, their times relative to now ("show me"). */
+  schedule(events: readonly TimelineEvent[]): void {
+    const now = this.engine.now();
+    this.due = [...this.due, ...events.map((ev) => ({ atMs: now + ev.at_s * 1000, ev }))].sort((a, b) => a.atMs - b.atMs);
+  }
+
+  /** What a capture on the hops into `node` reads now (a lab tool); it counts for the checks. */
+  readTraffic(node: string | undefined): Said {
+    const r = readTraffic(this.engine.topology, this.engine.snapshot({ maxInflight: 40 }), node, this.nowS);
+    if (r.event) this.ui.push(r.event);
+    return [r.text, ...this.news()];
+  }
+
+  /** Restart the run with every load balancer re-encrypting to its back ends (a lab tool); passed checks stay passed. */
+  reencrypt(): Said {
+    this.engine = createEngine(reencrypted(this.opts.scenario), this.opts.engineOptions ?? {});
+    this.judge.newRun();
+    this.said = 0;
+    this.ui = [];
+    this.due = [];
+    return ['The run starts again with the load balancers re-encrypting to the back ends (HAProxy server … ssl): paused at 0.0 s.'];
   }
 
   /** Apply an operator action now; returns the line that says it (or why not). */

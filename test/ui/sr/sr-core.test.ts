@@ -69,3 +69,32 @@ describe('SrController', () => {
     expect(c.prompt().text).toBe('Your answer: q44');
   });
 });
+
+describe('SrController in a lab with its own tools', () => {
+  it("reads a hop's traffic, re-encrypts and completes chapter 3's TLS lab by keys", async () => {
+    const { lessonsDir } = await import('../../../src/package-root');
+    const { course: shipped } = loadCourse(lessonsDir());
+    const lesson = shipped.chapters.flatMap((c) => c.lessons).find((l) => l.id === 'sec-https')!;
+    const at = lesson.steps.findIndex((s) => s.kind === 'lab');
+    const c = new SrController({ course: shipped, startLesson: 'sec-https', progress: { ...emptyProgress(), current: { lesson: 'sec-https', step: at } } });
+    for (let i = 0; i < at; i++) c.key('n', {});
+    expect(c.lines.some((l) => l.text.startsWith('Lab: Plaintext behind'))).toBe(true);
+    c.key('', { tab: true });
+    expect(c.lines.at(-1)).toMatchObject({ text: expect.stringMatching(/^Selected web-1: up\b/), role: 'option', state: { selected: true } });
+    c.key(' ', {});
+    c.tick(2000);
+    c.key('t', {});
+    c.key('e', {});
+    c.key(' ', {});
+    c.tick(2000);
+    c.key('t', {});
+    c.key('f', {});
+    c.tick(20_000);
+    const said = c.lines.map((l) => l.text);
+    for (const check of ['You read plain HTTP on the hop lb-1 → web-1', 'After re-encryption the same hop showed nothing readable', 'The outside probe of web-1:80 was dropped'])
+      expect(said.filter((t) => t.startsWith(`Check met: ${check}.`)), check).toHaveLength(1);
+    expect(said).toContain('Every check is met: the lab is done. Press n for the next step.');
+    c.key('h', {});
+    expect(c.lines.at(-1)?.role).toBe('listitem');
+  });
+});
