@@ -3,16 +3,14 @@
  * (src/diagram/describe.ts), one machine per item, users first, in a scrolling
  * viewport over the screen, which keeps its state underneath (like the glossary).
  */
-import React, { useMemo, useState } from 'react';
+import React, { useMemo } from 'react';
 import { Box, Text } from 'ink';
 import type { Course, Step } from '../../course/types';
 import { describeDiagram } from '../../diagram/describe';
 import { buildTopology } from '../../sim/spec/topology';
-import { SCROLL_COMMANDS, Viewport, scrollOffset, viewportWindow } from '../components/viewport';
-import { LAYER, useKeys } from '../input';
-import { matchCommand } from '../keymap';
+import { Viewport, useOverlayScroll } from '../components/viewport';
 import { scenarioById } from '../lab/scenario-cache';
-import { clamp, type Layout } from '../layout';
+import type { Layout } from '../layout';
 import { findLesson } from '../progress-ops';
 import { truncate, wrapText } from '../text';
 import type { Theme } from '../theme';
@@ -48,22 +46,11 @@ export interface DescribeOverlayProps {
 }
 
 export function DescribeOverlay({ description, layout, theme, active }: DescribeOverlayProps): React.ReactElement {
-  const [offset, setOffset] = useState(0);
   const width = layout.bodyWidth;
   const bullet = theme.ascii ? '- ' : '• ';
   const lines = useMemo(() => description.items.flatMap((item) => wrapText(item, width, bullet, '  ')), [description, width, bullet]);
   const viewHeight = Math.max(1, layout.frameHeight - 3);
-  const safe = clamp(offset, 0, viewportWindow(lines.length, viewHeight).maxOffset);
-  useKeys(
-    (input, key) => {
-      const command = matchCommand(['lesson'], input, key);
-      if (!command || !SCROLL_COMMANDS.has(command)) return false;
-      setOffset(scrollOffset(command, safe, lines.length, viewHeight));
-      return true;
-    },
-    active,
-    LAYER.overlay,
-  );
+  const safe = useOverlayScroll(lines.length, viewHeight, active);
   const accent = theme.color ? theme.colors.accent : undefined;
   return (
     <Box flexDirection="column" paddingX={layout.paddingX} width={layout.width} height={layout.frameHeight}>
