@@ -411,7 +411,8 @@ export class SrController {
       }
       if (input === 's') {
         this.dispatchQuiz({ type: 'reveal' });
-        this.sayGrade();
+        this.save(rules.recordQuizAnswer(this.progress, question.id, false));
+        this.sayGrade(true);
         return true;
       }
       return false;
@@ -426,7 +427,7 @@ export class SrController {
     }
     if (input === 's' && !q.grade?.correct && !q.revealed) {
       this.dispatchQuiz({ type: 'reveal' });
-      this.sayGrade();
+      this.sayGrade(true);
       return true;
     }
     return false;
@@ -456,13 +457,15 @@ export class SrController {
     this.sayGrade();
   }
 
-  private sayGrade(): void {
+  /** The verdict, said once; `revealing` adds only what showing the answer adds. */
+  private sayGrade(revealing = false): void {
     const q = this.st.quiz!;
     const g = q.grade;
     if (!g) return;
     if (g.correct) this.say(`Right. ${g.feedback ? `${g.feedback} ` : ''}${g.explain}`);
     else {
-      this.say(`Not right.${g.summary ? ` ${g.summary}` : ''}${g.feedback ? ` ${g.feedback}` : ''}`);
+      if (q.lastAnswer === null) this.say('Shown without an answer: it counts as missed.');
+      else if (!revealing) this.say(`Not right.${g.summary ? ` ${g.summary}` : ''}${g.feedback ? ` ${g.feedback}` : ''}`);
       if (q.revealed) {
         for (const n of g.revealNotes ?? []) this.say(n.text);
         this.say(`The answer: ${g.explain}`);

@@ -98,3 +98,16 @@ describe('SrController in a lab with its own tools', () => {
     expect(c.lines.at(-1)?.role).toBe('listitem');
   });
 });
+
+describe('SrController: showing the answer', () => {
+  it('adds the answer without saying the feedback again', () => {
+    const { course } = loadCourse('test/fixtures/sr-course');
+    const c = new SrController({ course, startLesson: 'all-kinds' });
+    for (const k of ['n', 'n', 'n', '1', '3']) c.key(k, {});
+    c.key('', { return: true });
+    c.key('s', {});
+    const said = c.lines.map((l) => l.text);
+    expect(said.filter((t) => t.includes('There is no load balancer in the one-server design'))).toHaveLength(1);
+    expect(said).toContain('The answer: Nginx and MySQL both run on the one server.');
+  });
+});
