@@ -709,8 +709,8 @@ export class SrController {
 
   quit(): void {
     this.stopLab();
-    if (this.opts.sim && this.st.lab) this.exitMessage = quitSummary(this.st.lab.engine.report(), this.opts.sim);
-    this.say('Goodbye: your progress is saved.');
+    // Said after the app has stopped (a line said in the last frame would be printed twice by Ink's final render).
+    this.exitMessage = this.opts.sim && this.st.lab ? quitSummary(this.st.lab.engine.report(), this.opts.sim) : 'Goodbye: your progress is saved.\n';
     this.done = true;
     this.onChange();
   }
