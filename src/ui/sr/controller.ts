@@ -133,7 +133,13 @@ export class SrController {
     if (next === this.progress) return;
     this.progress = next;
     this.opts.store?.save(next);
+    // A failed save is said once when it starts failing (and again on exit).
+    const error = this.opts.store?.saveError;
+    if (error && error !== this.saveError) this.say(`Warning: ${error}`);
+    this.saveError = error;
   }
+
+  private saveError: string | undefined;
 
   // ------------------------------------------------------------------ map
 

@@ -111,3 +111,26 @@ describe('SrController: showing the answer', () => {
     expect(said).toContain('The answer: Nginx and MySQL both run on the one server.');
   });
 });
+
+describe('SrController: pages and saving', () => {
+  const { course } = loadCourse('test/fixtures/sr-course');
+  it('reads a long page in parts the height of the terminal; Space reads on', () => {
+    const long = { ...course, chapters: course.chapters.map((ch) => ({ ...ch, lessons: ch.lessons.map((l) => ({ ...l, steps: [{ kind: 'page' as const, markdown: Array.from({ length: 30 }, (_, i) => `Line ${i + 1}.\n`).join('\n'), pos: { file: 'x.md', line: 1 } }, ...l.steps] })) })) };
+    const c = new SrController({ course: long, startLesson: 'all-kinds', rows: 18 });
+    const texts = (): string[] => c.lines.map((l) => l.text);
+    expect(texts()).toContain('Line 15.');
+    expect(texts()).not.toContain('Line 16.');
+    expect(texts().at(-1)).toMatch(/^More on this page \(15 lines\): press Space to read on\./);
+    c.key(' ', {});
+    expect(texts()).toContain('Line 30.');
+    expect(texts().filter((t) => t === 'Line 1.')).toHaveLength(1);
+  });
+
+  it('says once that progress could not be saved', () => {
+    const store = { path: 'p.json', saveError: 'progress not saved: disk full, p.json', load: () => ({ progress: emptyProgress() }), save: () => undefined };
+    const c = new SrController({ course, store, startLesson: 'all-kinds' });
+    c.key('n', {});
+    c.key('n', {});
+    expect(c.lines.filter((l) => l.text === 'Warning: progress not saved: disk full, p.json')).toHaveLength(1);
+  });
+});
