@@ -176,7 +176,7 @@ describe('screen-reader mode', () => {
     await app.waitFor('Speed 10×');
     await app.press(KEY.space);
     await app.waitFor('Every check is met', 30_000);
-    await app.waitFor((s) => said().some((l) => /^\d+\.\d s: server-1 .*(restored|back)/i.test(l)), 30_000);
+    await app.waitFor(() => said().some((l) => /^\d+\.\d s: server-1 .*(restored|back)/i.test(l)), 30_000);
     await app.press(KEY.space);
     await app.press('i');
     await app.waitFor('requests per second');

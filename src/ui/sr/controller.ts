@@ -11,7 +11,7 @@ import * as rules from '../../progress/progress';
 import type { Progress, ProgressStore } from '../../progress/types';
 import { currentAnswer, initQuizSession, quizReducer, type QuizAction, type QuizSessionState } from '../../quiz/session';
 import { buildTopology } from '../../sim/spec/topology';
-import type { Action, Scenario } from '../../sim/types';
+import type { Action } from '../../sim/types';
 import { labKeys, showMeRecipe, type LabKey } from '../lab/lab-tools';
 import { labIdOf, parseLabAt } from '../lab/lab-step';
 import { quitSummary } from '../sim-live';

@@ -43,7 +43,7 @@ describe('LabSession', () => {
 describe('SrController', () => {
   const { course } = loadCourse('test/fixtures/sr-course');
   const press = (c: SrController, ...keys: (string | Record<string, boolean>)[]): void => {
-    for (const k of keys) typeof k === 'string' ? c.key(k, {}) : c.key('', k);
+    for (const k of keys) c.key(typeof k === 'string' ? k : '', typeof k === 'string' ? {} : k);
   };
   const texts = (c: SrController): string[] => c.lines.map((l) => l.text);
 
