@@ -23,7 +23,6 @@ import { LessonScreen } from './screens/lesson-screen';
 import { CourseComplete } from './screens/course-complete';
 import { TooSmall } from './screens/too-small';
 import { GlossaryScreen } from './screens/glossary';
-import { DescribeOverlay, describeStep } from './screens/describe-overlay';
 import { findLesson } from './progress-ops';
 import { FrameWarning } from './components/frame';
 import { loadMarkdownRenderer } from './markdown';
@@ -61,8 +60,9 @@ export function App(props: AppProps): React.ReactElement {
   const [saveError, setSaveError] = useState<string | undefined>();
   // The glossary overlay (t): over any screen, which keeps its state underneath.
   const [glossary, setGlossary] = useState(false);
-  // The diagram in words (D): over a lesson step that shows a diagram.
-  const [described, setDescribed] = useState<ReturnType<typeof describeStep> | undefined>();
+  // The diagram in words (D): over a lesson step that shows a diagram. Loaded on the
+  // first D (it reads scenarios), so none of it is on the start-up path.
+  const [described, setDescribed] = useState<DescribedStep | undefined>();
 
   // Save on every progress change, during the commit (not in a later passive
   // effect), so a quit right after a step change never loses it.
@@ -121,7 +121,8 @@ export function App(props: AppProps): React.ReactElement {
         case 'describe': {
           const screen = latest.current.screen;
           if (described) setDescribed(undefined);
-          else if (screen.name === 'lesson') setDescribed(describeStep(course, screen.lesson, screen.step));
+          else if (screen.name === 'lesson')
+            void import('./screens/describe-overlay').then((m) => setDescribed({ Overlay: m.DescribeOverlay, description: m.describeStep(course, screen.lesson, screen.step) }));
           return true;
         }
         case 'back':
@@ -148,12 +149,18 @@ export function App(props: AppProps): React.ReactElement {
             <CurrentScreen state={state} notices={state.notices} dispatch={dispatch} course={course} theme={theme} layout={lay} active={interactive && !lay.tooSmall && !glossary && !described} />
           </Box>
           {glossary && !described && !lay.tooSmall ? <GlossaryScreen course={course} layout={lay} theme={theme} active={interactive} /> : null}
-          {described && !lay.tooSmall ? <DescribeOverlay description={described} layout={lay} theme={theme} active={interactive} /> : null}
+          {described && !lay.tooSmall ? <described.Overlay description={described.description} layout={lay} theme={theme} active={interactive} /> : null}
         </FrameWarning.Provider>
         {lay.tooSmall ? <TooSmall columns={size.columns} rows={size.rows} theme={theme} /> : null}
       </ErrorBoundary>
     </InputProvider>
   );
+}
+
+/** The diagram-in-words overlay and what it says (see screens/describe-overlay.tsx). */
+interface DescribedStep {
+  Overlay: typeof import('./screens/describe-overlay').DescribeOverlay;
+  description: ReturnType<typeof import('./screens/describe-overlay').describeStep>;
 }
 
 interface CurrentScreenProps {
