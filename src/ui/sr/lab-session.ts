@@ -138,7 +138,7 @@ export class LabSession {
     const s = this.engine.snapshot({ maxInflight: 0 });
     const notices = [...this.quiet.entries()].map(([type, n]) => `${n} ${type.replace(/_/g, ' ')}`);
     return (
-      `At ${fmtTime(s.t_ms)}: ${Math.round(s.qps)} requests per second, p50 ${fmtLatency(s.p50_ms)}, p99 ${fmtLatency(s.p99_ms)}, ` +
+      `At ${fmtTime(s.t_ms)}: ${Math.round(s.qps)} requests per second, ${s.error_rate >= 1 ? 'no request answered' : `p50 ${fmtLatency(s.p50_ms)}, p99 ${fmtLatency(s.p99_ms)}`}, ` +
       `errors ${fmtPercent(s.error_rate, 1)} in the last second; ${s.totals.failed} of ${s.totals.total} requests failed, availability ${fmtPercent(s.availability, 2)}` +
       (notices.length ? `; not said one by one: ${notices.join(', ')}` : '') +
       '.'
