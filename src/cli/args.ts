@@ -28,6 +28,10 @@ export interface CliOptions {
   yes: boolean;
   /** Overwrite an existing file (progress export). */
   force: boolean;
+  /** `--screen-reader` or INK_SCREEN_READER=true: the linear front end (src/ui/sr). */
+  screenReader: boolean;
+  /** `--reduced-motion` (implied by screen-reader mode): no moving requests. */
+  reducedMotion: boolean;
 }
 
 export interface ParsedArgs {
@@ -39,7 +43,7 @@ export interface ParsedArgs {
 const ALLOWED: Record<Command['name'], string[]> = {
   help: [],
   version: [],
-  learn: ['lesson', 'course', 'no-color', 'ascii', 'theme'],
+  learn: ['lesson', 'course', 'no-color', 'ascii', 'theme', 'screen-reader', 'reduced-motion'],
   list: ['course', 'json', 'no-color', 'ascii'],
   validate: ['no-color', 'ascii'],
   'progress-reset': ['lesson', 'yes', 'course', 'no-color', 'ascii'],
@@ -63,6 +67,8 @@ export const CLI_OPTIONS = {
   json: { type: 'boolean' },
   yes: { type: 'boolean', short: 'y' },
   force: { type: 'boolean', short: 'f' },
+  'screen-reader': { type: 'boolean' },
+  'reduced-motion': { type: 'boolean' },
 } as const;
 
 /** Parses `argv` (without node and the script). Throws UsageError for anything unknown. */
@@ -94,6 +100,8 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedArgs
   };
   if (values['no-color']) options.color = false;
   if (values.ascii) options.ascii = true;
+  if (values['screen-reader']) options.screenReader = true;
+  if (values['reduced-motion'] || options.screenReader) options.reducedMotion = true;
   if (values.theme !== undefined) {
     if (values.theme !== 'default' && values.theme !== 'projector') {
       throw new UsageError(`unknown theme '${values.theme}' (use default or projector)`);
@@ -158,7 +166,14 @@ function toCommand(positionals: string[]): Command {
 function defaults(env: NodeJS.ProcessEnv): CliOptions {
   // https://no-color.org: any non-empty NO_COLOR turns colour off.
   const noColor = env.NO_COLOR !== undefined && env.NO_COLOR !== '';
-  return { color: !noColor, ascii: false, theme: 'default', json: false, yes: false, force: false };
+  // Ink's own switch for its screen-reader support turns the linear front end on too.
+  const screenReader = screenReaderFromEnv(env);
+  return { color: !noColor, ascii: false, theme: 'default', json: false, yes: false, force: false, screenReader, reducedMotion: screenReader };
+}
+
+/** INK_SCREEN_READER=true (Ink's variable) asks for screen-reader mode. */
+export function screenReaderFromEnv(env: NodeJS.ProcessEnv | Record<string, string | undefined>): boolean {
+  return env.INK_SCREEN_READER === 'true';
 }
 
 /** Node's messages are long and mention `args`; keep the part a user needs. */

@@ -51,6 +51,9 @@ Options:
   --theme <name>      live view: default | projector
   --ascii             live view: ASCII-only glyphs
   --no-color          no colours
+  --screen-reader     live view as lines of text, said once each (also
+                      INK_SCREEN_READER=true); implies --reduced-motion
+  --reduced-motion    live view: no moving requests (states still shown)
   -h, --help          show this help
 
 Examples:
@@ -79,6 +82,8 @@ export const SIM_OPTIONS = {
   theme: { type: 'string' },
   ascii: { type: 'boolean' },
   'no-color': { type: 'boolean' },
+  'screen-reader': { type: 'boolean' },
+  'reduced-motion': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -162,7 +167,10 @@ export async function runSimCommand(argv: string[], io: SimIo = { stdout: proces
     } catch {
       live = undefined; // no live view in this build: fall back to the report
     }
-    if (live) return live.runLiveSim({ scenario, engineOptions: opts, speed, color, ascii: values.ascii === true, projector });
+    const screenReader = values['screen-reader'] === true || env.INK_SCREEN_READER === 'true';
+    const liveOptions = { scenario, engineOptions: opts, speed, color, ascii: values.ascii === true, projector, reducedMotion: screenReader || values['reduced-motion'] === true };
+    if (screenReader) return (await import('../ui/sr/sr-app')).runScreenReader({ sim: liveOptions });
+    if (live) return live.runLiveSim(liveOptions);
   }
 
   const rate = opts.rate_rps ?? scenario.workload.rate_rps;

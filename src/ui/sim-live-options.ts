@@ -10,4 +10,6 @@ export interface LiveSimOptions {
   ascii: boolean;
   /** High-contrast theme and larger labels for projectors. */
   projector: boolean;
+  /** No moving requests (`--reduced-motion`); state changes and banners still shown. */
+  reducedMotion?: boolean;
 }

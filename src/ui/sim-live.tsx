@@ -83,7 +83,7 @@ function LiveSimScreen({ options, size, onQuit, animateWithoutTerminal, theme, d
   const timeline = [...options.scenario.timeline, ...(options.engineOptions.at ?? [])];
   /** The view's lines for a snapshot: banner for the big moments, live view, what is scheduled next. */
   const compose = (snapshot: Snapshot, height: number): StyledLine[] =>
-    instructorLines({ topology: lab.topology, snapshot, events: snapshot.events, state: lab.state, timeline, width: columns, height, ascii: theme.ascii, labelsLarge: options.projector, title });
+    instructorLines({ topology: lab.topology, snapshot, events: snapshot.events, state: lab.state, timeline, width: columns, height, ascii: theme.ascii, labelsLarge: options.projector, title, requests: !options.reducedMotion });
   // Direct drawing: each tick paints from the engine and the latest viewer state;
   // a render (key press, resize) paints too, and Ink's own writes repaint whole.
   frame.current = () => {
@@ -167,7 +167,7 @@ function LiveSimScreen({ options, size, onQuit, animateWithoutTerminal, theme, d
 /** The whole instructor-mode app (exported for tests). */
 export function LiveSimApp(props: LiveSimAppProps): React.ReactElement {
   const { options } = props;
-  const theme = makeTheme({ color: options.color, ascii: options.ascii, projector: options.projector });
+  const theme = makeTheme({ color: options.color, ascii: options.ascii, projector: options.projector, reducedMotion: options.reducedMotion });
   return (
     <InputProvider active={true}>
       <LiveSimScreen {...props} theme={theme} />

@@ -305,7 +305,7 @@ function LabRunner(props: StepViewProps<LabStepData> & { scenario: Scenario; atE
       width,
       height,
       ascii: theme.ascii,
-      animating: live.animating,
+      animating: live.animating && !theme.reducedMotion,
     });
   };
 
