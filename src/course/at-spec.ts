@@ -36,7 +36,7 @@ export function parseAtSpec(spec: string): { event: AtEvent } | { error: string 
   const parts = spec.trim().split(':');
   const usage = `write it as <seconds>:<action>:<node>[:<value>], e.g. 10:kill:web-1`;
   if (parts.length < 3 || parts.length > 4) return { error: `'${spec}': ${usage}` };
-  const [secs, action] = parts;
+  const [secs = '', action = ''] = parts;
   let [, , node, value] = parts as [string, string, string | undefined, string | undefined];
   const time = /^(\d+(?:\.\d+)?)s?$/.exec(secs.trim());
   if (!time) return { error: `'${spec}': '${secs}' is not a time in seconds (${usage})` };

@@ -1084,7 +1084,7 @@ class Sim implements Engine {
       this.rConn[r] = 1;
       node.hits++;
       this.markHost(r, node);
-      this.rHops[r]++;
+      this.rHops[r] = (this.rHops[r] ?? 0) + 1;
       this.sendTo(r, lb.node, node.web >= 0 ? node.web : node.app);
       return;
     }
@@ -1262,7 +1262,7 @@ class Sim implements Engine {
           web.upFailedUntil[i] = this.t + NGINX_FAIL_TIMEOUT_MS;
           continue;
         }
-        this.rHops[r]++;
+        this.rHops[r] = (this.rHops[r] ?? 0) + 1;
       }
       web.upPtr = (i + 1) % n;
       this.rAppHost[r] = app.idx;
@@ -1321,7 +1321,7 @@ class Sim implements Engine {
       app.errs++;
       return this.finish(r, 500);
     }
-    if (remote) this.rHops[r]++;
+    if (remote) this.rHops[r] = (this.rHops[r] ?? 0) + 1;
     this.rDbHost[r] = db.idx;
     this.sendTo(r, app.idx, db.db);
   }

@@ -60,7 +60,7 @@ describe('wrapping', () => {
 
   it('wraps styled text and segments by cells', () => {
     for (const l of wrapStyled(`${WIDE} ${WIDE} ${WIDE}`, 12, 'text', '› ')) expect(styledWidth(l)).toBeLessThanOrEqual(12);
-    const segs: StyledLine = [{ text: `✗ ${WIDE} ${WIDE} ${WIDE}`, style: 'bad' }];
+    const segs: StyledLine = [{ text: `✗ ${WIDE} ${WIDE} ${WIDE}`, style: 'warn' }];
     for (const l of wrapSegments(segs, 12, 2)) expect(styledWidth(l)).toBeLessThanOrEqual(12);
   });
 
