@@ -98,18 +98,33 @@ function breakWord(word: string, width: number): string[] {
   return out;
 }
 
+const NBSP = '\u00a0';
+/** Units a number must not be wrapped apart from ("250 ms", "99.9 %", "3 req/s", "2 ×"). */
+const UNIT = /(\d)[ \t]+(?=(?:ms|s|sec|min|h|%|req\/s|rps|qps|QPS|KB|MB|GB|TB|Kbps|Mbps|Gbps|seconds?|minutes?|hours?|days?|requests?|servers?|nodes?|×)(?![A-Za-z]))/g;
+
+/** `text` with each number joined to its unit by a no-break space, for wrapping. */
+export function keepUnits(text: string): string {
+  return text.replace(UNIT, `$1${NBSP}`);
+}
+
 /**
  * Wrap plain `text` into lines of at most `width` cells. Existing newlines are
  * kept; runs of spaces collapse; a word wider than a line is broken between
- * characters. `firstPrefix` starts the first line and `restPrefix` every
- * following one (a hanging indent: "  1. " then "     ").
+ * characters; a number never ends a line apart from its unit (the join is a plain
+ * space again in the output). `firstPrefix` starts the first line and
+ * `restPrefix` every following one (a hanging indent: "  1. " then "     ").
  */
 export function wrapText(text: string, width: number, firstPrefix = '', restPrefix = firstPrefix): string[] {
+  return wrapJoined(keepUnits(text), width, firstPrefix, restPrefix).map((line) => line.replaceAll(NBSP, ' '));
+}
+
+function wrapJoined(text: string, width: number, firstPrefix: string, restPrefix: string): string[] {
   const lines: string[] = [];
   let prefix = firstPrefix;
   const avail = Math.max(1, width - Math.max(cellWidth(firstPrefix), cellWidth(restPrefix)));
   for (const paragraph of text.split('\n')) {
-    const words = paragraph.split(/\s+/).filter(Boolean);
+    // Split at spaces, not at the no-break joins (\s would match those too).
+    const words = paragraph.split(/[ \t\r\f\v]+/).filter(Boolean);
     if (words.length === 0) {
       lines.push(prefix.trimEnd());
       prefix = restPrefix;
