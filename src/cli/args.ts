@@ -184,5 +184,6 @@ export function cleanParseError(message: string): string {
   if (missing) return `${missing[1]} needs a value`;
   const notTaking = /Option '(--[\w-]+)' does not take an argument/.exec(message);
   if (notTaking) return `${notTaking[1]} does not take a value`;
-  return message.split('. ')[0].replace(/\.$/, '');
+  const [first = message] = message.split('. ');
+  return first.replace(/\.$/, '');
 }
