@@ -27,6 +27,11 @@ const FAULTS = {
   'replica-write': [],
   'replication-lag': ['30:set_rate:400'],
   capacity: ['30:set_rate:400'],
+  'distributed-httpchk': ['30:kill:web-2:app'],
+  'five-machines': ['30:kill:lb-1:haproxy'],
+  'five-machines-tracked': ['30:kill:lb-1:haproxy'],
+  headroom: ['30:kill:web-2'],
+  'hung-app': [],
 };
 
 const all = readdirSync(path.join(root, 'assets', 'scenarios'))

@@ -248,7 +248,7 @@ export class SrController {
       case 'review':
         return this.showReview(step);
       case 'lab':
-        return this.startLab(step, index);
+        return this.startLab(step);
       case 'build':
         this.say(`Build step: task ${step.build.task} asks you to build your own design in the design editor, which is drawn on the screen and not available in screen-reader mode yet. The design commands work without it: webinfra-learn design check FILE --task ${step.build.task}, and design drill FILE.`);
         return this.say(keysSpoken([['n', 'next'], ['p', 'previous'], ['m', 'the map']]));
@@ -525,7 +525,7 @@ export class SrController {
 
   // ------------------------------------------------------------------ lab
 
-  private startLab(step: Extract<Step, { kind: 'lab' }>, index: number): void {
+  private startLab(step: Extract<Step, { kind: 'lab' }>): void {
     const lab = step.lab;
     const sc = this.scenario(lab.scenario);
     if (!sc.ok) return this.say(`The lab cannot run: ${sc.error}`);
