@@ -90,9 +90,12 @@ const scenario = parseScenario(SCENARIO, 'bench.yaml', 'bench');
 function hour(mod) {
   const engine = mod ? mod.createEngine(mod.parseScenario(SCENARIO, 'bench.yaml', 'bench')) : createEngine(scenario);
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   const report = engine.run();
   const ms = performance.now() - t0;
-  return { ms, events: report.sim.events_processed, requests: report.requests.total };
+  const c = process.cpuUsage(c0);
+  // CPU time as well as wall time: on a shared, loaded machine it is the steadier of the two.
+  return { ms, cpuMs: (c.user + c.system) / 1000, events: report.sim.events_processed, requests: report.requests.total };
 }
 
 /** The same number of events through the bare heap, with random times. */
@@ -157,6 +160,7 @@ const result = {
   requests_per_hour: hours[0].requests,
   hour_wall_ms: Math.round(wall),
   events_per_s: Math.round(rate),
+  events_per_cpu_s: Math.round(median(hours.map((h) => h.events / h.cpuMs * 1000))),
   heap_only_events_per_s: Math.round(heapRate),
   ratio_vs_heap: +(heapRate / rate).toFixed(2),
   target_events_per_s: TARGET,
@@ -168,6 +172,8 @@ if (other) {
   result.against = againstRef;
   result.against_events_per_s = Math.round(median(others.map((h) => h.events / h.ms * 1000)));
   result.ratio_vs_against = +(rate / result.against_events_per_s).toFixed(3);
+  result.against_events_per_cpu_s = Math.round(median(others.map((h) => h.events / h.cpuMs * 1000)));
+  result.cpu_ratio_vs_against = +(result.events_per_cpu_s / result.against_events_per_cpu_s).toFixed(3);
 }
 if (json) console.log(JSON.stringify(result));
 else {
@@ -175,8 +181,10 @@ else {
   console.log(`simulated hour, 300 req/s, LB + 3 servers: ${f(result.requests_per_hour)} requests, ${f(result.events_per_hour)} events`);
   console.log(`  wall time (median of ${runs})   ${f(result.hour_wall_ms)} ms`);
   console.log(`  events per second           ${f(result.events_per_s)}  (target ≥ ${f(TARGET)}: ${result.meets_target ? 'met' : 'NOT met'})`);
+  console.log(`  events per CPU second       ${f(result.events_per_cpu_s)}`);
   console.log(`  bare event heap, same load  ${f(result.heap_only_events_per_s)} events/s (model costs ×${result.ratio_vs_heap})`);
-  if (other) console.log(`  ${againstRef}, same runs        ${f(result.against_events_per_s)} events/s (this / ${againstRef}: ×${result.ratio_vs_against})`);
+  if (other)
+    console.log(`  ${againstRef}, same runs        ${f(result.against_events_per_s)} events/s, ${f(result.against_events_per_cpu_s)} per CPU s (this / ${againstRef}: ×${result.ratio_vs_against} wall, ×${result.cpu_ratio_vs_against} CPU)`);
   if (mem.length)
     console.log(`  memory (one run, after GC; heap = JS heap + typed-array buffers)
     ${mem.map((m) => `${m.hours} h: heap ${m.heap_used_mb} MB, rss ${m.rss_mb} MB`).join(' · ')}  (heap growth 1 h → 4 h: ${result.memory_growth_1h_to_4h_mb} MB)`);

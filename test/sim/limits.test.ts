@@ -2,11 +2,14 @@
  * Scenario numbers have documented ranges (spec/limits.ts), refused with file:line
  * before anything runs, and the engine has a budget per frame and per run.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { runSimCommand } from '../../src/cli/sim-command';
 import { ScenarioError } from '../../src/sim/scenario';
 import { LIMITS } from '../../src/sim/spec/limits';
 import { engine, scenario } from './helpers';
+
+// Long simulations (and a 10,000-entry YAML file): seconds each on a busy machine.
+vi.setConfig({ testTimeout: 30_000 });
 
 const base = (top: string, lb = '') => `name: limits
 ${top}

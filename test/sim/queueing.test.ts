@@ -2,8 +2,11 @@
  * Faithfulness: long runs against the queueing formulas of SIM-REFERENCE.md, each
  * expected value computed here from the formula. Means within a few percent at ρ ≤ 0.8.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { engine, farm, relErr, run } from './helpers';
+
+// Long simulations (and a 10,000-entry YAML file): seconds each on a busy machine.
+vi.setConfig({ testTimeout: 30_000 });
 
 const TOL = 0.04;
 

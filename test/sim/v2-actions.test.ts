@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/sim/engine';
 import { loadScenario, timelineProblem } from '../../src/sim/scenario';
+import { parseAt as parseAtOld } from '../../src/sim/checks';
 import { parseAt, parseAtSpec } from '../../src/sim/spec/at';
 import { events, run, scenario } from './helpers';
 
@@ -50,6 +51,17 @@ describe('add_server', () => {
     expect(e.scenario.nodes.some((n) => n.id === 'web-3')).toBe(true);
     expect(JSON.stringify(s)).toBe(before); // the caller's scenario is not changed
     expect(r.requests.total + (r.requests.in_flight ?? 0)).toBe(r.sim.arrivals);
+  });
+});
+
+describe('the lab screen\'s older at reader (src/sim/checks.ts parseAt)', () => {
+  it('still gives events the engine runs: the process as value, add_server\'s tier as node', () => {
+    const s = loadScenario('distributed', scenarios);
+    const at = ['10:kill:web-1:app', '20:restore:web-1:app', '30:add_server:web'].map(parseAtOld);
+    for (const ev of at) expect(timelineProblem(ev, s.nodes)).toBeUndefined();
+    const r = createEngine(s, { duration_s: 40, at }).run();
+    expect(events(r, 'process_killed', 'web-1')).toHaveLength(1);
+    expect(events(r, 'server_added', 'web-3')).toHaveLength(1);
   });
 });
 

@@ -14,7 +14,7 @@ import { leaveMaster, startAsBackup } from './vrrp';
 import type { NodeRt, Replica, World } from './world';
 
 export function doAction(w: World, a: Action | TimelineEvent): void {
-  const n = a.node !== undefined ? w.nodes[w.byId.get(a.node)!] : undefined;
+  const n = a.node !== undefined && a.action !== 'add_server' ? w.nodes[w.byId.get(a.node)!] : undefined;
   const action: ActionName = a.action;
   switch (action) {
     case 'kill':
@@ -32,7 +32,7 @@ export function doAction(w: World, a: Action | TimelineEvent): void {
     case 'start_replication':
       return setReplication(w, n!, true);
     case 'add_server':
-      return addServer(w, String(a.value) as Role);
+      return addServer(w, String(a.value ?? a.node) as Role); // an older at reader puts the tier in `node`
     case 'drain':
       return drain(w, n!, true);
     case 'undrain':

@@ -87,11 +87,11 @@ export function afterDns(w: World, r: number): void {
 export function atEntry(w: World, r: number): void {
   const addr = w.rAddr[r]!;
   const holder = addr >= 0 ? w.addrHolder[addr]! : w.entryDirect;
-  const hs = holder >= 0 ? w.nodes[holder]!.state : -1;
-  const isVip = addr >= 0 && w.addrIsVip[addr] === 1;
-  if (holder < 0 || hs === HUNG || (hs !== UP && isVip)) return synUnanswered(w, r, holder);
+  if (holder < 0) return synUnanswered(w, r, holder);
   const node = w.nodes[holder]!;
-  if (hs !== UP) {
+  if (node.state !== UP) {
+    // A blackholed host, or a crashed keepalived's VIP, answers nothing; any other dead host refuses.
+    if (node.state === HUNG || (addr >= 0 && w.addrIsVip[addr] === 1)) return synUnanswered(w, r, holder);
     node.hits++;
     return entryRefused(w, r);
   }
@@ -104,7 +104,7 @@ export function atEntry(w: World, r: number): void {
   }
   w.rEntry[r] = node.idx;
   w.rEst[r] = w.t;
-  w.rTries[r] = 0;
+  if (w.rTries[r] !== 0) w.rTries[r] = 0; // SYN retries counted there; the LB counts its own
   if (node.lb >= 0) {
     const lb = w.lbs[node.lb]!;
     w.rLb[r] = lb.idx;
@@ -172,10 +172,10 @@ function synUnanswered(w: World, r: number, holder: number): void {
 export function markHost(w: World, r: number, node: NodeRt): void {
   if (node.web >= 0) {
     w.rWebHost[r] = node.idx;
-    w.rWebEpoch[r] = w.stations[node.web]!.epoch;
+    w.rWebEpoch[r] = node.entryEpoch;
   } else {
     w.rAppHost[r] = node.idx;
-    w.rAppEpoch[r] = w.stations[node.app]!.epoch;
+    w.rAppEpoch[r] = node.appEpoch;
     w.rAppT[r] = w.t;
   }
 }

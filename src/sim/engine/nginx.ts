@@ -90,7 +90,7 @@ export function toApp(w: World, r: number, web: NodeRt, failCode = 502): void {
     if (app.idx !== web.idx) w.rHops[r]++;
     web.upPtr = (i + 1) % n;
     w.rAppHost[r] = app.idx;
-    w.rAppEpoch[r] = st.epoch;
+    w.rAppEpoch[r] = app.appEpoch;
     w.rAppT[r] = w.t;
     app.hits += app.idx === web.idx ? 0 : 1;
     sendTo(w, r, web.idx, app.app);

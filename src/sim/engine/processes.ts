@@ -18,7 +18,12 @@ import type { LbRt, Station, World } from './world';
  * request's pending events are cancelled first, so none finishes twice.
  */
 export function stationLost(w: World, s: Station, how: number, machine: boolean): void {
-  if (how === DOWN) s.epoch++;
+  if (how === DOWN) {
+    s.epoch++;
+    const host = w.nodes[s.host]!;
+    if (s.idx === (host.web >= 0 ? host.web : host.app)) host.entryEpoch = s.epoch;
+    if (s.idx === host.app) host.appEpoch = s.epoch;
+  }
   const victims: number[] = [];
   for (let i = 0; i < w.liveN; i++) {
     const r = w.live[i]!;

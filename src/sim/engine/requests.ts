@@ -19,14 +19,10 @@ export function complete(w: World, r: number): void {
     if (lb.haproxy !== UP) return deadlineWait(w, r, C_CLIENT_TIMEOUT);
   }
   const wh = w.rWebHost[r]!;
-  if (wh >= 0) {
-    const web = w.nodes[wh]!;
-    const st = web.web >= 0 ? web.web : web.app;
-    if (w.stations[st]!.epoch !== w.rWebEpoch[r]) return finish(w, r, 502);
-  }
+  if (wh >= 0 && w.nodes[wh]!.entryEpoch !== w.rWebEpoch[r]) return finish(w, r, 502);
   const ah = w.rAppHost[r]!;
   if (ah >= 0) {
-    if (w.stations[w.nodes[ah]!.app]!.epoch !== w.rAppEpoch[r]) {
+    if (w.nodes[ah]!.appEpoch !== w.rAppEpoch[r]) {
       if (!upstreamLost(w, r)) finish(w, r, 502);
       return;
     }

@@ -82,6 +82,9 @@ export interface NodeRt {
   upPtr: number;
   /** Nginx's view of each upstream: skipped until this time after a failure (`fail_timeout`, whole seconds). */
   upFailedUntil: Float64Array;
+  /** Mirrors of its entry station's (web, else app) and app station's epochs, read on every answer. */
+  entryEpoch: number;
+  appEpoch: number;
   /** Nginx's failure count per upstream (reset by a success). */
   upFails: Int32Array;
   /** Any upstream with failures (fast path: nothing to reset). */
@@ -557,6 +560,8 @@ export class World {
       rejectCount: 0,
       staleCount: 0,
       upFails: new Int32Array(0),
+      entryEpoch: 0,
+      appEpoch: 0,
       upAnyFails: false,
       ngxConnectMs: (spec.kind === 'server' && spec.web?.proxy_connect_timeout_ms) || NGINX_TIMEOUT_MS,
       ngxReadMs: (spec.kind === 'server' && spec.web?.proxy_read_timeout_ms) || NGINX_TIMEOUT_MS,

@@ -15,6 +15,8 @@ export interface Range {
 }
 
 const HOUR_MS = 3_600_000;
+/** A timeout this long means "never" for any run; larger ones are typos. */
+const TIMEOUT_MAX_MS = 1_000_000_000;
 
 export const LIMITS: Readonly<Record<string, Range>> = {
   seed: { min: 0, max: 2_147_483_647, int: true },
@@ -26,11 +28,11 @@ export const LIMITS: Readonly<Record<string, Range>> = {
   service_ms: { gt: 0, max: 600_000 },
   static_ms: { gt: 0, max: 600_000 },
   maxconn: { min: 1, max: 100_000, int: true },
-  timeout_queue_ms: { gt: 0, max: HOUR_MS },
+  timeout_queue_ms: { gt: 0, max: TIMEOUT_MAX_MS },
   retries: { min: 0, max: 10, int: true },
   random_draws: { min: 1, max: 16, int: true },
-  timeout_connect_ms: { gt: 0, max: HOUR_MS },
-  timeout_server_ms: { gt: 0, max: HOUR_MS },
+  timeout_connect_ms: { gt: 0, max: TIMEOUT_MAX_MS },
+  timeout_server_ms: { gt: 0, max: TIMEOUT_MAX_MS },
   retry_delay_ms: { min: 0, max: 60_000 },
   inter_ms: { min: 100, max: HOUR_MS },
   fastinter_ms: { min: 100, max: HOUR_MS },
@@ -40,8 +42,8 @@ export const LIMITS: Readonly<Record<string, Range>> = {
   'vrrp.priority': { min: 1, max: 255, int: true },
   advert_int_s: { min: 0.1, max: 255 },
   'track_script.interval_s': { min: 0.1, max: 3_600 },
-  proxy_connect_timeout_ms: { gt: 0, max: HOUR_MS },
-  proxy_read_timeout_ms: { gt: 0, max: HOUR_MS },
+  proxy_connect_timeout_ms: { gt: 0, max: TIMEOUT_MAX_MS },
+  proxy_read_timeout_ms: { gt: 0, max: TIMEOUT_MAX_MS },
   apply_rate_wps: { gt: 0, max: 1_000_000 },
   lag_base_ms: { min: 0, max: HOUR_MS },
   promote_after_s: { min: 0, max: 86_400 },

@@ -624,6 +624,8 @@ export function parseScenario(text: string, file: string, id = (file.split(/[\\/
 export function timelineProblem(ev: TimelineEvent, nodes: NodeSpec[], nodeIds = nodes.map((n) => n.id)): string | undefined {
   if (!ACTIONS.includes(ev.action)) return `unknown action '${String(ev.action)}' (use ${ACTIONS.join(', ')})`;
   if (!NODELESS_ACTIONS.has(ev.action) && ev.node === undefined) return `action '${ev.action}' needs a node`;
+  // An older reader of the at grammar (`40:add_server:app`) carries add_server's tier as its node.
+  if (ev.action === 'add_server' && ev.value === undefined && ev.node !== undefined) ev = { ...ev, value: ev.node, node: undefined };
   if (ev.node !== undefined && !nodeIds.includes(ev.node)) return `unknown node '${ev.node}' (nodes: ${nodeIds.join(', ')})`;
   const node = nodes.find((n) => n.id === ev.node);
   if (ACTION_VALUES[ev.action] === 'component') {
@@ -647,7 +649,7 @@ export function timelineProblem(ev: TimelineEvent, nodes: NodeSpec[], nodeIds = 
       break;
     case 'set_rate':
       if (typeof ev.value !== 'number' || !(ev.value > 0) || ev.value > LIMITS.rate_rps!.max)
-        return `set_rate needs a rate in req/s above 0 and at most ${LIMITS.rate_rps!.max} as its value, got ${JSON.stringify(ev.value)}`;
+        return `set_rate needs a positive rate in req/s (at most ${LIMITS.rate_rps!.max}) as its value, got ${JSON.stringify(ev.value)}`;
       break;
     case 'set_algorithm':
       if (!ALGORITHMS.includes(ev.value as Algorithm)) return `set_algorithm needs one of ${ALGORITHMS.join(', ')}; got ${JSON.stringify(ev.value)}`;
