@@ -213,7 +213,15 @@ export function formatList(dir: string, width = 80): string {
   const pad = ' '.repeat(w + 4);
   const lines = list.map((s) => {
     const desc = s.description ? wrap(s.description, width, pad.length).map((l) => `\n${pad}${l}`).join('') : '';
-    return safeText(`  ${s.id.padEnd(w)}  ${s.name}${desc}`);
+    // The node ids, for --at and the keys of the live view.
+    let ids: string[] = [];
+    try {
+      ids = loadScenario(s.id, dir).nodes.map((n) => n.id);
+    } catch {
+      // unreadable: its description says why
+    }
+    const nodes = ids.length ? wrap(`nodes: ${ids.join(' ')}`, width, pad.length).map((l) => `\n${pad}${l}`).join('') : '';
+    return safeText(`  ${s.id.padEnd(w)}  ${s.name}${desc}${nodes}`);
   });
   return `Built-in scenarios (webinfra-learn sim <name>):\n\n${lines.join('\n')}\n`;
 }

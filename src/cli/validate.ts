@@ -2,8 +2,8 @@
 import path from 'node:path';
 import { loadCourse } from '../course/load-course';
 import { formatProblem } from '../course/problems';
+import { chainedLookup, scenarioDirs } from '../course/course-scenarios';
 import { quizBiasWarnings } from '../course/quiz-bias';
-import { scenarioLookupFromDir } from '../course/scenario-nodes';
 import { lessonsDir, scenariosDir } from '../package-root';
 import type { CliOptions } from './args';
 import type { CliIo } from './io';
@@ -12,7 +12,7 @@ export async function runValidate(dir: string | undefined, options: CliOptions, 
   const cwd = io.cwd ?? process.cwd();
   const root = dir ? path.resolve(cwd, dir) : lessonsDir();
   // Always a full load, never the cache: this is the check authors and CI rely on.
-  const { course, problems } = loadCourse(root, { scenarios: scenarioLookupFromDir(scenariosDir()), cwd });
+  const { course, problems } = loadCourse(root, { scenarios: chainedLookup(scenarioDirs(root, scenariosDir())), cwd });
   for (const p of problems) io.stdout.write(`${formatProblem(p)}\n`);
   // Answers that give themselves away by shape: advice to authors, printed but not
   // failing validation (a deliberate long answer must not block CI).

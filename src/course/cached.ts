@@ -16,7 +16,7 @@ import path from 'node:path';
 import type { LoadedCourse } from './load-course';
 
 /** Bump when the loader's output changes shape or meaning. */
-const FORMAT = 1;
+const FORMAT = 2; // 2: the course carries its scenarios and parsed lab timelines
 
 export interface CachedLoadOptions {
   /** Folder of `<id>.yaml` scenario files the lessons are checked against. */
@@ -86,20 +86,19 @@ async function loadFresh(
   cwd: string,
   scenariosDir: string | undefined,
 ): Promise<{ result: LoadedCourse; scenarios: Record<string, string> }> {
-  const [{ loadCourse }, { scenarioLookupFromDir }] = await Promise.all([
-    import('./load-course'),
-    import('./scenario-nodes'),
-  ]);
+  const [{ loadCourse }, { chainedLookup, scenarioDirs, withScenarios }] = await Promise.all([import('./load-course'), import('./course-scenarios')]);
   const used: Record<string, string> = {};
-  const base = scenariosDir ? scenarioLookupFromDir(scenariosDir) : undefined;
-  const scenarios = base
+  const dirs = scenarioDirs(root, scenariosDir);
+  const chain = chainedLookup(dirs);
+  const scenarios = chain
     ? (id: string) => {
         // Once per scenario: many blocks name the same one.
-        if (!(id in used)) used[id] = scenarioHash(scenariosDir!, id);
-        return base(id);
+        if (scenariosDir && !(id in used)) used[id] = scenarioHash(scenariosDir, id);
+        return chain(id);
       }
     : undefined;
-  return { result: loadCourse(root, { scenarios, cwd }), scenarios: used };
+  const loaded = loadCourse(root, { scenarios, cwd });
+  return { result: { ...loaded, course: withScenarios(loaded.course, dirs) }, scenarios: used };
 }
 
 /** A cached course may have been made in another folder: point its absolute paths here. */

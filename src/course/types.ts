@@ -3,6 +3,7 @@
  * Pure data; produced by the loader, consumed by the UI and the CLI.
  */
 import type { Question } from '../quiz/types';
+import type { Scenario, TimelineEvent } from '../sim/spec/types';
 
 /** Where something came from, for `file:line` messages. */
 export interface SourcePos {
@@ -108,7 +109,9 @@ export type Step =
       lab: LabBlock;
       pos: SourcePos;
       /** `<lesson-id>#lab<n>` (n counts the lesson's lab blocks from 1): its key in progress `labs`. Set by the loader. */
-      id?: string;
+      id: string;
+      /** The lab's `at` lines, parsed (set when the course's scenarios are resolved). */
+      atEvents?: TimelineEvent[];
     }
   | {
       kind: 'review';
@@ -143,6 +146,12 @@ export interface Chapter {
 export interface Course {
   root: string;
   chapters: Chapter[];
+  /**
+   * Every scenario the steps name, parsed (course/course-scenarios.ts): the UI draws
+   * and runs these, never reading scenario files itself. Absent only on a course
+   * built by hand (tests).
+   */
+  scenarios?: Record<string, Scenario>;
 }
 
 /** A problem found while loading or validating a course. */

@@ -115,7 +115,7 @@ export function requestMark(kind: RequestKind, encrypted: boolean, failed: boole
     case 'static':
       return { glyph: ascii ? '%' : '○', style: encrypted ? 'https' : 'static' };
     case 'dynamic':
-      return { glyph: ascii ? '*' : '●', style: encrypted ? 'https' : 'dynamic' };
+      return { glyph: ascii ? '*' : '•', style: encrypted ? 'https' : 'dynamic' };
     case 'write':
       return { glyph: ascii ? 'W' : '◆', style: 'write' };
     case 'health':

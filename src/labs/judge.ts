@@ -36,6 +36,7 @@ interface CheckState {
 function basePaths(cond: Condition): string[] {
   if ('event' in cond) return [];
   if (cond.metric === 'availability') return ['requests.ok', 'requests.failed'];
+  if (cond.metric === 'latency_ms.mean') return ['latency_ms.mean', 'latency_ms.count'];
   return COUNTER.test(cond.metric) ? [cond.metric] : [];
 }
 
@@ -51,6 +52,12 @@ export function windowValue(metric: string, report: Report, base: Record<string,
     const ok = (getMetric(report, 'requests.ok') ?? 0) - (base['requests.ok'] ?? 0);
     const failed = (getMetric(report, 'requests.failed') ?? 0) - (base['requests.failed'] ?? 0);
     return ok + failed > 0 ? ok / (ok + failed) : undefined;
+  }
+  if (metric === 'latency_ms.mean') {
+    // Exact over the window: the run's mean × count, minus the same at the window's start.
+    const n = (getMetric(report, 'latency_ms.count') ?? 0) - (base['latency_ms.count'] ?? 0);
+    const sum = (getMetric(report, 'latency_ms.mean') ?? 0) * (getMetric(report, 'latency_ms.count') ?? 0) - (base['latency_ms.mean'] ?? 0) * (base['latency_ms.count'] ?? 0);
+    return n > 0 ? sum / n : undefined;
   }
   const v = getMetric(report, metric);
   if (v === undefined) return undefined;

@@ -24,7 +24,8 @@ export type Condition = (EventRef & { min_count?: number }) | { metric: string; 
  * `after` event happens; it closes `for_s` virtual seconds later, or when the `until`
  * event happens. Over a window, counters (requests, served, failed, drops, …) count
  * what happened inside it, `availability` is the share of requests that succeeded
- * inside it, and other values (utilisation, latency, lag) are read when it closes.
+ * inside it, `latency_ms.mean` is the mean of the requests answered inside it, and
+ * other values (utilisation, percentiles, lag) are read when it closes.
  */
 export interface CheckWindow {
   after?: EventRef;

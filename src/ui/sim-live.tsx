@@ -13,13 +13,15 @@ import { InputProvider, useKeys, LAYER } from './input';
 import { helpSections, footerItems, matchCommand } from './keymap';
 import { makeTheme, type Theme } from './theme';
 import { useTerminalSize, type TerminalSize } from './use-terminal-size';
-import { LiveView } from './lab/live-view';
+import { Canvas } from './lab/canvas';
+import { instructorLines } from './lab/instructor-lines';
+import type { StyledLine } from '../diagram';
 import { useLab } from './lab/use-lab';
 import { useLabKeys } from './lab/use-lab-keys';
-import { fmtPercent, fmtTime, liveLines } from './lab/live-lines';
+import { fmtPercent, fmtTime } from './lab/live-lines';
 import { paintLines } from './lab/paint';
 import { DirectCanvas, inkStdout } from './lab/direct-canvas';
-import type { Report } from '../sim/types';
+import type { Report, Snapshot } from '../sim/types';
 
 /** Smallest terminal the live view draws in. */
 export const LIVE_MIN_COLUMNS = 60;
@@ -37,7 +39,10 @@ export function keysLine(width: number, ascii: boolean): string {
   const text = (items: { label: string; description: string }[]) => items.map((i) => `${i.label} ${i.description}`).join(sep);
   const full = text(all);
   if (full.length <= width) return full;
-  const short = text([...footerItems(['lab']), ...footerItems(['global'])]);
+  // Short: the footer keys with the node actions an instructor reaches for first.
+  const lab = helpSections(['lab'])[0]!.items;
+  const pick = (label: string) => lab.filter((i) => i.label === label);
+  const short = text([...pick('Tab'), ...pick('x'), ...pick('u'), ...footerItems(['lab']).filter((i) => i.label !== 'Tab'), ...footerItems(['global'])]);
   return short.length <= width ? short : short.slice(0, Math.max(0, width - 1)) + (ascii ? '~' : '…');
 }
 
@@ -75,13 +80,15 @@ function LiveSimScreen({ options, size, onQuit, animateWithoutTerminal, theme, d
   const frame = useRef<() => void>(() => undefined);
   const lab = useLab({ scenario: options.scenario, engineOptions: options.engineOptions, visible: !help && !tooSmall, speed: options.speed, animateWithoutTerminal, onFrame: direct ? () => frame.current() : undefined });
   const title = `${options.scenario.name}${theme.ascii ? ', ' : ' · '}seed ${options.engineOptions.seed ?? options.scenario.seed}`;
+  const timeline = [...options.scenario.timeline, ...(options.engineOptions.at ?? [])];
+  /** The view's lines for a snapshot: banner for the big moments, live view, what is scheduled next. */
+  const compose = (snapshot: Snapshot, height: number): StyledLine[] =>
+    instructorLines({ topology: lab.topology, snapshot, events: snapshot.events, state: lab.state, timeline, width: columns, height, ascii: theme.ascii, labelsLarge: options.projector, title });
   // Direct drawing: each tick paints from the engine and the latest viewer state;
   // a render (key press, resize) paints too, and Ink's own writes repaint whole.
   frame.current = () => {
     if (!direct) return;
-    const snapshot = lab.sim.engine.snapshot({ maxInflight: 40 });
-    const { lines } = liveLines({ topology: lab.topology, snapshot, state: lab.state, width: columns, height: rows - 2, ascii: theme.ascii, labelsLarge: options.projector, title, requests: true, legend: true });
-    direct.canvas.draw(paintLines(lines, theme));
+    direct.canvas.draw(paintLines(compose(lab.sim.engine.snapshot({ maxInflight: 40 }), rows - 2), theme));
   };
   // Set while rendering, not in an effect: Ink writes (and calls repaint) during
   // the commit, before effects run, and must not find the canvas still enabled
@@ -149,7 +156,7 @@ function LiveSimScreen({ options, size, onQuit, animateWithoutTerminal, theme, d
         {direct ? (
           <Box height={height - 1} />
         ) : (
-          <LiveView topology={lab.topology} snapshot={lab.sim.snapshot} state={lab.state} theme={theme} width={columns} height={height - 1} labelsLarge={options.projector} title={title} requests={true} legend={true} />
+          <Canvas lines={paintLines(compose(lab.sim.snapshot, height - 1), theme)} width={columns} />
         )}
       </Box>
       <KeysLine columns={columns} theme={theme} />

@@ -9,14 +9,34 @@ import type { RunAppOptions } from './run-options';
 import { App } from './app';
 import { makeTheme } from './theme';
 import { InlineCanvasContext, InlineCanvasHost } from './lab/inline-canvas';
+import { continueTarget, findLesson, overallProgress } from './progress-ops';
+import type { Course } from '../course/types';
+import type { Progress } from '../progress/types';
 
 const SHOW_CURSOR = '\u001B[?25h';
+/** The terminal's alternate screen: the course draws there, so quitting gives the shell back as it was. */
+const ENTER_ALT = '\u001B[?1049h\u001B[H';
+const LEAVE_ALT = '\u001B[?1049l';
+
+/**
+ * The one line left in the shell after quitting: where the learner is and how to
+ * come back, e.g. `webinfra-learn: 7 of 25 lessons done; next: 2.4 Primary and
+ * replica (step 7). Run webinfra-learn to continue; progress is in ~/.config/…`.
+ */
+export function quitLine(course: Course, progress: Progress, progressPath: string): string {
+  const { done, total } = overallProgress(course, progress);
+  const next = continueTarget(course, progress);
+  const info = next ? findLesson(course, next.lesson) : undefined;
+  const where = info ? `; next: ${info.chapterIndex + 1}.${info.lessonIndex + 1} ${info.lesson.title}${next && next.step > 0 ? ` (step ${next.step + 1})` : ''}` : done === total ? '; the course is complete' : '';
+  return `webinfra-learn: ${done} of ${total} lessons done${where}. Run webinfra-learn to continue; progress is saved in ${progressPath}\n`;
+}
 noteLoaded('ui');
 
 /**
  * Run the course until the learner quits. Resolves with the process exit code
  * (0 on quit, 1 if a screen failed) after Ink has unmounted and the terminal is
- * back to normal: raw mode off, cursor shown, the last frame left in place.
+ * back to normal: raw mode off, cursor shown, the alternate screen left (the shell
+ * looks as it did) with one line saying where the learner is and how to continue.
  */
 export async function startApp(opts: RunAppOptions): Promise<number> {
   const stdin = process.stdin;
@@ -36,6 +56,7 @@ export async function startApp(opts: RunAppOptions): Promise<number> {
   let shown = false;
   let instance: ReturnType<typeof render> | undefined;
   let host: InlineCanvasHost | undefined;
+  let onSignal: (() => void) | undefined;
   const stop = (error: unknown, drawn: boolean): void => {
     if (failure) return;
     failure = error instanceof Error ? error : new Error(String(error));
@@ -53,6 +74,17 @@ export async function startApp(opts: RunAppOptions): Promise<number> {
     // first paint, and a key pressed in between would arrive cooked (Enter as "\n",
     // echoed onto the screen) and be lost.
     if (interactive) stdin.setRawMode(true);
+    if (interactive && process.stdout.isTTY === true) {
+      process.stdout.write(ENTER_ALT);
+      onSignal = () => {
+        // Killed from outside: give the shell its screen back before going.
+        restoreTerminal();
+        process.stdout.write(LEAVE_ALT);
+        process.exit(143);
+      };
+      process.once('SIGTERM', onSignal);
+      process.once('SIGHUP', onSignal);
+    }
     // A lab's animation is painted straight into its slot of Ink's frame (see
     // lab/inline-canvas.ts); the host watches Ink's writes to know where that is.
     host = interactive && process.stdout.isTTY === true ? new InlineCanvasHost(process.stdout) : undefined;
@@ -87,12 +119,19 @@ export async function startApp(opts: RunAppOptions): Promise<number> {
     process.off('uncaughtException', onUncaught);
     process.off('unhandledRejection', onUncaught);
     restoreTerminal();
+    if (onSignal) {
+      process.off('SIGTERM', onSignal);
+      process.off('SIGHUP', onSignal);
+      process.stdout.write(LEAVE_ALT);
+    }
   }
+  if (onSignal && !failure) process.stdout.write(quitLine(opts.course, opts.store.load().progress, opts.store.path));
   // A failed save was shown in the frame; say it again where it stays visible.
   const saveError = opts.store.saveError;
   if (saveError) process.stderr.write(`webinfra-learn: ${saveError}\n`);
   if (failure) {
-    if (!shown) process.stderr.write(`webinfra-learn: ${oneLine(failure.message)}\n`);
+    // Drawn on the alternate screen, the message went with it: say it again in the shell.
+    if (!shown || onSignal) process.stderr.write(`webinfra-learn: ${oneLine(failure.message)}\n`);
     return 1;
   }
   return saveError ? 1 : 0;

@@ -2,6 +2,7 @@ import { appendFileSync, cpSync, mkdtempSync, renameSync, rmSync, writeFileSync 
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { scenarioDirs, withScenarios } from '../../src/course/course-scenarios';
 import { loadCourse } from '../../src/course/load-course';
 import { scenarioLookupFromDir } from '../../src/course/scenario-nodes';
 import { loadCourseCached, writePrebuiltCourse } from '../../src/course/cached';
@@ -38,7 +39,8 @@ describe('a prebuilt course file', () => {
     const r = await loadCourseCached(pkg.lessons, opts);
     expect(r.source).toBe('prebuilt');
     const direct = loadCourse(pkg.lessons, { scenarios: scenarioLookupFromDir(pkg.scenarios), cwd: pkg.root });
-    expect(asJson(r.course)).toEqual(asJson(direct.course));
+    // The cached load hands the UI the scenarios and parsed timelines too.
+    expect(asJson(r.course)).toEqual(asJson(withScenarios(direct.course, scenarioDirs(pkg.lessons, pkg.scenarios))));
     expect(r.problems).toEqual(direct.problems);
   });
 

@@ -14,7 +14,7 @@ const page = (n: number): Step => ({ kind: 'page', markdown: Array.from({ length
 describe('estimateMinutes', () => {
   it('counts words at the reading pace, each question and each lab', () => {
     expect(estimateMinutes([page(WORDS_PER_MINUTE * 3)])).toBe(3);
-    const lab = { kind: 'lab', lab: { scenario: 's', goal: 'g', checks: [] }, pos } as Step;
+    const lab = { kind: 'lab', id: 'x#lab1', lab: { scenario: 's', goal: 'g', checks: [] }, pos } as Step;
     expect(estimateMinutes([page(WORDS_PER_MINUTE), lab, lab])).toBe(1 + 2 * LAB_MINUTES);
     const quiz = { kind: 'quiz', question: { kind: 'single', id: 'q', prompt: 'p', choices: [], explain: '' }, pos } as unknown as Step;
     expect(estimateMinutes([quiz, quiz, quiz, quiz])).toBe(Math.round(4 * QUESTION_MINUTES));

@@ -20,7 +20,8 @@ const { course } = loadCourse(lessonsDir());
 const lessonText = new Map<string, string>();
 const lessonLabs = new Map<string, string[][]>();
 for (const lesson of course.chapters.flatMap((c) => c.lessons)) {
-  lessonLabs.set(lesson.id, lesson.steps.flatMap((s) => (s.kind === 'lab' ? [s.lab.at ?? []] : [])));
+  // A lab's timeline: its `at` lines, or the "show me" recipe the learner plays (s).
+  lessonLabs.set(lesson.id, lesson.steps.flatMap((s) => (s.kind === 'lab' ? [[...(s.lab.at ?? []), ...(s.lab.show_me ?? [])]] : [])));
   const text = lesson.steps
     .map((s) => (s.kind === 'page' ? s.markdown : s.kind === 'lab' ? [...(s.lab.try ?? []), ...s.lab.checks.map((c) => `${c.pass ?? ''} ${c.fail ?? ''}`)].join(' ') : ''))
     .join('\n');

@@ -23,9 +23,9 @@ const virtualSeconds = (screen: string): number => {
   return (m[1] ? Number(m[1]) * 60 : 0) + Number(m[2]);
 };
 /** Lines only the live lab draws (the lesson's other pages have none of them). */
-const LAB_ONLY = ['LAB ·', 'RUNNING', 'QPS', 'judged at', 'lb-1 marked web-2 DOWN'];
+const LAB_ONLY = ['LAB ·', 'RUNNING', 'QPS', 'checks 0/3', 'lb-1 marked web-2 DOWN'];
 /** Text that appears exactly once on a whole, fresh lab screen. */
-const HEADERS = ['How the load bal', 'step 7/10', 'LAB ·', 'Goal:', 'QPS', 'web-1 10.0.0.11', 'q quit'];
+const HEADERS = ['How the load bal', 'step 7/10', 'LAB ·', 'Goal:', 'QPS', 'q quit'];
 
 /** Open dist-lb's lab (step 7: six pages on) and wait until it runs. */
 async function openLab(cols: number, rows: number): Promise<PtyApp> {
@@ -63,8 +63,8 @@ describe.each([
 
     // The lab's own `at` event kills web-2 at 10 s; faster to get there.
     for (let i = 0; i < 3; i++) await app.press('+');
-    const down = await app.waitFor('✗ DOWN', 20_000);
-    expect(down).toMatch(/web-2 10\.0\.0\.12/);
+    // The diagram (web-2's box) or, where it cannot fit, the node list shows it.
+    await app.waitFor(/✗ (web-2 )?DOWN/, 20_000);
     await app.waitFor('[✓] lb-1 marked web-2 DOWN', 20_000);
     await expectWholeLab(app, cols);
 

@@ -80,6 +80,9 @@ describe('LabJudge', () => {
     expect(windowValue('availability', rep(150, 60), { 'requests.ok': 100, 'requests.failed': 10 })).toBe(0.5);
     expect(windowValue('nodes.web-1.utilization', rep(1, 0), {})).toBe(0.3);
     expect(windowValue('nodes.web-1.served', rep(150, 0), { 'nodes.web-1.served': 100 })).toBe(50);
+    // 100 requests at 80 ms, then 100 more: the run's mean is 70 ms, so the window's is 60 ms.
+    const later = rep(200, 0, [], { latency_ms: { mean: 70, p50: 1, p95: 1, p99: 1, count: 200 } });
+    expect(windowValue('latency_ms.mean', later, { 'latency_ms.mean': 80, 'latency_ms.count': 100 })).toBeCloseTo(60);
   });
 
   it('counts events the screen adds for what the learner did outside the simulator', () => {

@@ -1,14 +1,15 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LabBlock, Step } from '../../src/course/types';
-import { LabStep, labIdOf, nodeActions, parseLabAt } from '../../src/ui/lab/lab-step';
+import { LabStep, nodeActions, parseLabAt } from '../../src/ui/lab/lab-step';
 import { toPlainText } from '../../src/diagram';
-import { KEY, lessonWith, mountStep, type LabHarness } from './lab-harness';
+import { KEY, mountStep, type LabHarness } from './lab-harness';
 import { until } from './press-key';
 
 type LabStepData = Extract<Step, { kind: 'lab' }>;
 
 const lab = (extra: Partial<LabBlock> = {}): LabStepData => ({
   kind: 'lab',
+  id: 'lab-lesson#lab1',
   pos: { file: 'x.md', line: 3 },
   lab: {
     scenario: 'distributed',
@@ -75,9 +76,11 @@ describe('lab step', () => {
     expect(f).toContain('[ ] lb-1 marked web-2 DOWN');
     expect(f).toContain('[ ] Some requests failed');
     expect(f).toMatch(/▸ web-2 .*lb-1 sees/);
+    await until(() => h!.footers.at(-1)!.length === 3, () => `footer ${JSON.stringify(h!.footers.at(-1))}`);
     expect(h.footers.at(-1)!.map((i) => i.label)).toEqual(['x', 'd', 'P']);
     await h.press('x');
     await h.waitFor('killed web-2');
+    await until(() => h!.footers.at(-1)![0]?.label === 'u', () => `footer ${JSON.stringify(h!.footers.at(-1))}`);
     expect(h.footers.at(-1)!.map((i) => `${i.label} ${i.description}`)).toEqual(['u restore', 'd drain', 'P promote']);
   });
 
@@ -104,6 +107,7 @@ describe('lab step', () => {
     const last = h.labs.at(-1)!;
     expect(last.id).toBe('lab-lesson#lab1');
     expect(last.record).toEqual({ passed: [0, 1], completed: true });
+    await until(() => h!.footers.at(-1)![0]?.label === '→/Enter', () => `footer ${JSON.stringify(h!.footers.at(-1))}`);
     expect(h.footers.at(-1)![0]).toEqual({ label: '→/Enter', description: 'continue' });
     // Experimenting afterwards never un-ticks it: restore, reset.
     await h.press(KEY.tab, KEY.tab, KEY.tab, 'u', 'R');
@@ -218,14 +222,6 @@ describe('lab step', () => {
 });
 
 describe('lab helpers', () => {
-  it('ids labs by the loader, or by counting the lesson’s labs', () => {
-    const a = lab();
-    const b = lab();
-    const lesson = lessonWith([a, { kind: 'page', markdown: 'x', pos: { file: 'x', line: 1 } }, b]);
-    expect(labIdOf({ lesson, step: b, stepIndex: 2 })).toBe('lab-lesson#lab2');
-    expect(labIdOf({ lesson, step: { ...a, id: 'x#lab9' }, stepIndex: 0 })).toBe('x#lab9');
-  });
-
   it('parses at lines and collects errors', () => {
     const r = parseLabAt(['10:kill:web-2', 'nope']);
     expect(r.events).toEqual([{ at_s: 10, action: 'kill', node: 'web-2' }]);

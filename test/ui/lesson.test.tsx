@@ -106,7 +106,7 @@ describe('lesson screen', { timeout: 20_000 }, () => {
   });
 
   it('draws a clearly-labelled placeholder for a step kind without a view', async () => {
-    const step = { kind: 'lab' as const, pos: { file: 'lessons/x.md', line: 12 }, lab: { scenario: 'distributed', goal: 'Kill web-1', checks: [] } };
+    const step = { kind: 'lab' as const, id: 'x#lab1', pos: { file: 'lessons/x.md', line: 12 }, lab: { scenario: 'distributed', goal: 'Kill web-1', checks: [] } };
     const course = fixtureCourse();
     const lesson = { ...course.chapters[0]!.lessons[0]!, file: 'lessons/x.md' };
     const r = render(

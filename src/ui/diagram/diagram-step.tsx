@@ -12,16 +12,17 @@ import { useKeys, LAYER } from '../input';
 import { matchCommand } from '../keymap';
 import { Canvas } from '../lab/canvas';
 import { paintLines } from '../lab/paint';
-import { scenarioById } from '../lab/scenario-cache';
+import { courseScenario } from '../lab/scenario-cache';
+import type { Course } from '../../course/types';
 import { scenarioTopology } from '../lab/scenario-topology';
 import { fitLine, wrapStyled } from '../text';
 
 type DiagramStepData = Extract<Step, { kind: 'diagram' }>;
 
 /** All lines of a diagram step (pure; exported for tests). */
-export function diagramStepLines(step: DiagramStepData, width: number, ascii: boolean): StyledLine[] {
+export function diagramStepLines(step: DiagramStepData, width: number, ascii: boolean, course: Pick<Course, 'scenarios'> = {}): StyledLine[] {
   const d = step.diagram;
-  const loaded = scenarioById(d.scenario);
+  const loaded = courseScenario(course, d.scenario);
   if (!loaded.ok) return wrapStyled(`This diagram needs the scenario '${d.scenario}', which could not be loaded: ${loaded.error}`, width, 'warn');
   const topology = scenarioTopology(loaded.scenario);
   const known = new Set(topology.nodes.map((n) => n.id));
@@ -38,11 +39,11 @@ export function diagramStepLines(step: DiagramStepData, width: number, ascii: bo
 }
 
 /** Registered in steps/registry.tsx as the `diagram` step view. */
-export function DiagramStep({ step, width, height, theme, active, setContexts }: StepViewProps<DiagramStepData>): React.ReactElement {
+export function DiagramStep({ course, step, width, height, theme, active, setContexts }: StepViewProps<DiagramStepData>): React.ReactElement {
   useEffect(() => {
     setContexts(['lesson']);
   }, [setContexts]);
-  const lines = useMemo(() => diagramStepLines(step, width, theme.ascii), [step, width, theme.ascii]);
+  const lines = useMemo(() => diagramStepLines(step, width, theme.ascii, course), [step, width, theme.ascii, course]);
   const [offset, setOffset] = useState(0);
   const scroll = lines.length > height;
   const room = scroll ? Math.max(1, height - 1) : height;

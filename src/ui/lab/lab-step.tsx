@@ -25,7 +25,7 @@ import { labLines, logPanel, type LabPanel } from './lab-lines';
 import { fastForward, labKeys, ownRunStory, readTraffic, reencrypted, showMeRecipe } from './lab-tools';
 import { fmtTime } from './live-lines';
 import { paintLines } from './paint';
-import { scenarioById } from './scenario-cache';
+import { courseScenario } from './scenario-cache';
 import { useLab } from './use-lab';
 import { LAB_COMMANDS, labCommand, type LabCommandContext } from './use-lab-keys';
 
@@ -33,13 +33,6 @@ type LabStepData = Extract<Step, { kind: 'lab' }>;
 
 /** Real seconds without a new event after which the lab offers fast-forward in its body. */
 export const IDLE_HINT_S = 8;
-
-/** The lab's id in progress: the loader's, or `<lesson>#lab<n>` for a step built by hand. */
-export function labIdOf(props: Pick<StepViewProps<LabStepData>, 'lesson' | 'step' | 'stepIndex'>): string {
-  if (props.step.id) return props.step.id;
-  const n = props.lesson.steps.slice(0, props.stepIndex + 1).filter((s) => s.kind === 'lab').length;
-  return `${props.lesson.id}#lab${Math.max(1, n)}`;
-}
 
 /** Parse a lab's `at` lines; bad ones are reported, not fatal. */
 export function parseLabAt(at: readonly string[] | undefined): { events: TimelineEvent[]; errors: string[] } {
@@ -85,7 +78,7 @@ const noChange = (e: LabEvent): boolean => /\bto (\S+) \(was \1\)/.test(e.messag
 function LabRunner(props: StepViewProps<LabStepData> & { scenario: Scenario; atEvents: TimelineEvent[]; atErrors: string[] }): React.ReactElement {
   const { step, width, height, theme, active, setContexts, onLabResult } = props;
   const lab = step.lab;
-  const labId = labIdOf(props);
+  const labId = step.id;
   const keys = useMemo(() => labKeys(lab), [lab]);
   const recipe = useMemo(() => showMeRecipe(lab), [lab]);
   const [reencrypt, setReencrypt] = useState(false);
@@ -282,6 +275,13 @@ function LabRunner(props: StepViewProps<LabStepData> & { scenario: Scenario; atE
 
   const visibleEvents = (): LabEvent[] => [...live.sim.engine.report().events, ...run.current.ui].filter((e) => !noChange(e)).sort((a, b) => a.t_s - b.t_s);
 
+  /** The topology drawn: the scenario's, plus servers the learner added during the run (add_server). */
+  const topologyNow = (): typeof live.topology => {
+    const now = live.sim.engine.topology;
+    if (now.nodes.length <= live.topology.nodes.length) return live.topology;
+    return { ...now, nodes: now.nodes.map((n) => live.topology.nodes.find((m) => m.id === n.id) ?? n) };
+  };
+
   /** The lab's whole area for one snapshot. */
   const compose = (snap: Snapshot): StyledLine[] => {
     const idleS = (performance.now() - run.current.lastEventMs) / 1000;
@@ -292,7 +292,7 @@ function LabRunner(props: StepViewProps<LabStepData> & { scenario: Scenario; atE
       verdicts,
       passedAtS: judge.passedAtS,
       focus: focus.current,
-      topology: live.topology,
+      topology: topologyNow(),
       snapshot: { ...snap, events: snap.events.filter((e) => !noChange(e)) },
       state,
       panel,
@@ -333,8 +333,9 @@ function LabRunner(props: StepViewProps<LabStepData> & { scenario: Scenario; atE
 /** Registered in steps/registry.tsx as the `lab` step view. */
 export function LabStep(props: StepViewProps<LabStepData>): React.ReactElement {
   const lab = props.step.lab;
-  const loaded = scenarioById(lab.scenario);
-  const at = useMemo(() => parseLabAt(lab.at), [lab.at]);
+  const loaded = courseScenario(props.course, lab.scenario);
+  // The loader parsed the lab's `at` lines (and reported bad ones); a hand-built step is parsed here.
+  const at = useMemo(() => (props.step.atEvents ? { events: props.step.atEvents, errors: [] } : parseLabAt(lab.at)), [props.step.atEvents, lab.at]);
   useEffect(() => {
     if (!loaded.ok) props.setContexts(['lesson']);
   }, [loaded.ok, props.setContexts]);

@@ -140,7 +140,7 @@ export interface LearnerRun {
 /**
  * Play `lab` as a learner who does what it offers: its `at` timeline runs, the
  * "show me" recipe starts at 1 s, and each of its keys is pressed once, 2 s apart
- * from 2 s on (reading a hop's traffic with the first web server selected; after a
+ * from 5 s on, once the goal is read (reading a hop's traffic with the first web server selected; after a
  * re-encryption the run starts again and the traffic is read again). Stops when
  * every check has passed or at `maxS`.
  */
@@ -167,7 +167,7 @@ export function learnerRun(scenario: Scenario, lab: LabBlock, maxS: number): Lea
     const r = readTraffic(engine.topology, engine.snapshot({ maxInflight: 0 }), web, engine.now() / 1000);
     if (r.event) ui.push(r.event);
   };
-  let t = 2;
+  let t = 5;
   for (const k of keys) {
     const effect = k.effect;
     steps.push({

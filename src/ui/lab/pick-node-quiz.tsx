@@ -17,7 +17,7 @@ import { useMachine } from '../quiz/use-machine';
 import { matchCommand, type Context } from '../keymap';
 import { Canvas } from './canvas';
 import { paintLines } from './paint';
-import { scenarioById } from './scenario-cache';
+import { courseScenario } from './scenario-cache';
 import { scenarioTopology } from './scenario-topology';
 import { fitLine, wrapSegments, wrapStyled } from '../text';
 
@@ -71,7 +71,7 @@ export function pickNodeContexts(state: Pick<PickState, 'phase' | 'grade' | 'rev
 export function PickNodeQuiz(props: StepViewProps<QuizStepData>): React.ReactElement {
   const { step, width, height, theme, active, setContexts, onQuizAnswer, progress } = props;
   const question = step.question as PickNodeQuestion;
-  const loaded = scenarioById(question.scenario);
+  const loaded = courseScenario(props.course, question.scenario);
   const topology = loaded.ok ? scenarioTopology(loaded.scenario) : undefined;
   const order = useMemo(() => (topology ? layoutDiagram(topology, { width: 200, live: false }).order : []), [topology]);
   const [state, dispatch, latest] = useMachine(pickReducer, (): PickState => PICK_START);

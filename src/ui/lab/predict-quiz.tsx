@@ -21,7 +21,7 @@ import { Canvas } from './canvas';
 import { paintLines } from './paint';
 import { gradeLines } from './pick-node-quiz';
 import { parseLabAt } from './lab-step';
-import { scenarioById } from './scenario-cache';
+import { courseScenario } from './scenario-cache';
 import { fitLine, wrapSegments, wrapStyled } from '../text';
 import { useLab } from './use-lab';
 import { useLabKeys } from './use-lab-keys';
@@ -252,7 +252,7 @@ function PredictRunner(props: StepViewProps<QuizStepData> & { scenario: Scenario
 
 export function PredictQuiz(props: StepViewProps<QuizStepData>): React.ReactElement {
   const question = props.step.question as PredictQuestion;
-  const loaded = scenarioById(question.scenario);
+  const loaded = courseScenario(props.course, question.scenario);
   const at = useMemo(() => parseLabAt(question.at), [question.at]);
   useEffect(() => {
     if (!loaded.ok) props.setContexts(['lesson']);
