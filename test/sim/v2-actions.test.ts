@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/sim/engine';
 import { loadScenario, timelineProblem } from '../../src/sim/scenario';
-import { parseAt as parseAtOld } from '../../src/sim/checks';
+import { parseAt as parseAtOld } from '../../src/sim/spec/at'; // the older reader (src/sim/checks.ts) left with the labs split
 import { parseAt, parseAtSpec } from '../../src/sim/spec/at';
 import { events, run, scenario } from './helpers';
 
