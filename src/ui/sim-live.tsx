@@ -21,7 +21,9 @@ import { useLabKeys } from './lab/use-lab-keys';
 import { fmtPercent, fmtTime } from './lab/live-lines';
 import { paintLines } from './lab/paint';
 import { DirectCanvas, inkStdout } from './lab/direct-canvas';
-import type { Report, Snapshot } from '../sim/types';
+import type { Engine, Report, Snapshot } from '../sim/types';
+import { usePresenter } from './lab/use-presenter';
+import { captionLines } from './lab/caption-lines';
 
 /** Smallest terminal the live view draws in. */
 export const LIVE_MIN_COLUMNS = 60;
@@ -78,12 +80,17 @@ function LiveSimScreen({ options, size, onQuit, animateWithoutTerminal, theme, d
   const [help, setHelp] = useState(false);
   const tooSmall = columns < LIVE_MIN_COLUMNS || rows < LIVE_MIN_ROWS;
   const frame = useRef<() => void>(() => undefined);
-  const lab = useLab({ scenario: options.scenario, engineOptions: options.engineOptions, visible: !help && !tooSmall, speed: options.speed, animateWithoutTerminal, onFrame: direct ? () => frame.current() : undefined });
+  const runTo = useRef<(engine: Engine, targetMs: number, maxEvents: number) => void>(undefined);
+  const lab = useLab({ scenario: options.scenario, engineOptions: options.engineOptions, visible: !help && !tooSmall, speed: options.speed, animateWithoutTerminal, onFrame: direct ? () => frame.current() : undefined, runTo: (e, t, m) => runTo.current?.(e, t, m) });
+  const presenter = usePresenter({ cues: options.cues ?? [], pauseOn: options.pauseOn ?? [] }, { engine: lab.sim.engine, commands: lab.commands, dispatch: lab.dispatch, reset: lab.commands.reset, refresh: () => lab.sim.advance(0) });
+  runTo.current = presenter.runTo;
   const title = `${options.scenario.name}${theme.ascii ? ', ' : ' · '}seed ${options.engineOptions.seed ?? options.scenario.seed}`;
   const timeline = [...options.scenario.timeline, ...(options.engineOptions.at ?? [])];
   /** The view's lines for a snapshot: banner for the big moments, live view, what is scheduled next. */
-  const compose = (snapshot: Snapshot, height: number): StyledLine[] =>
-    instructorLines({ topology: lab.topology, snapshot, events: snapshot.events, state: lab.state, timeline, width: columns, height, ascii: theme.ascii, labelsLarge: options.projector, title });
+  const compose = (snapshot: Snapshot, height: number): StyledLine[] => {
+    const top = captionLines({ caption: presenter.caption, pausedBy: presenter.pausedBy, paused: lab.state.paused, width: columns, ascii: theme.ascii, maxLines: height >= 26 ? 2 : 1 });
+    return [...top, ...instructorLines({ topology: lab.topology, snapshot, events: snapshot.events, state: lab.state, timeline, width: columns, height: height - top.length, ascii: theme.ascii, labelsLarge: options.projector, title })];
+  };
   // Direct drawing: each tick paints from the engine and the latest viewer state;
   // a render (key press, resize) paints too, and Ink's own writes repaint whole.
   frame.current = () => {
@@ -102,7 +109,16 @@ function LiveSimScreen({ options, size, onQuit, animateWithoutTerminal, theme, d
     };
     frame.current();
   });
-  useLabKeys(lab.commands, !help && !tooSmall, ['lab'], LAYER.screen);
+  useLabKeys(presenter.commands, !help && !tooSmall, ['lab'], LAYER.screen);
+  useKeys(
+    (input) => {
+      if (input !== '<' && input !== '>') return false;
+      presenter.jump(input === '<' ? -1 : 1);
+      return true;
+    },
+    !help && !tooSmall,
+    LAYER.step,
+  );
   useKeys(
     (input, key) => {
       const command = matchCommand(['global'], input, key);

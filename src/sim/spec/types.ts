@@ -401,4 +401,6 @@ export interface Engine {
   snapshot(opts?: { maxInflight?: number }): Snapshot;
   /** Report of the run so far. */
   report(): Report;
+  /** The run's events so far: the engine's own list, not a copy (read it, do not change it). */
+  events(): readonly SimEvent[];
 }
