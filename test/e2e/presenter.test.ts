@@ -1,0 +1,53 @@
+/**
+ * The presenter's controls in a real pseudo-terminal: cues (`--at 12:pause`,
+ * `say`), `--pause-on EVENT`, and `<` / `>` between events.
+ */
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { assertBuilt, launch, type PtyApp } from './pty';
+
+let apps: PtyApp[] = [];
+const start = (args: string[]): PtyApp => {
+  const app = launch(['sim', ...args], { cols: 100, rows: 30 });
+  apps.push(app);
+  return app;
+};
+beforeAll(() => assertBuilt());
+afterEach(() => {
+  for (const app of apps) app.dispose();
+  apps = [];
+});
+
+const statusTime = (screen: string): string => {
+  const m = /PAUSED [^│]*│ t ([\d.:]+) s/.exec(screen);
+  if (!m) throw new Error(`not paused:\n${screen}`);
+  return m[1]!;
+};
+
+describe('presenter controls', () => {
+  it('a timeline pause stops at its exact simulated time; say captions appear and change', async () => {
+    const app = start(['distributed', '--speed', '10', '--at', '1:say:first caption here', '--at', '6:say:second caption now', '--at', '7.5:pause']);
+    await app.waitFor('first caption here', 20_000);
+    const paused = await app.waitFor('paused: pause at 7.5 s', 30_000);
+    expect(statusTime(paused)).toBe('7.5');
+    expect(paused).toContain('second caption now');
+    expect(paused).not.toContain('first caption here');
+  });
+
+  it('--pause-on marked_down stops at the moment lb-1 marks web-2 down; < lands just before the previous event', async () => {
+    const app = start(['distributed', '--speed', '10', '--at', '30:kill:web-2', '--pause-on', 'marked_down']);
+    const paused = await app.waitFor(/paused: marked_down at [\d.]+ s/, 60_000);
+    const at = /paused: marked_down at ([\d.]+) s/.exec(paused)![1]!;
+    expect(paused).toContain('lb-1 marked web-2 DOWN');
+    // The event log's own time for the event is the pause's time.
+    expect(paused).toMatch(new RegExp(`${Number(at).toFixed(1)} s\\s+lb-1 marked web-2 DOWN`));
+    await app.press('<');
+    const back = await app.waitFor(/back to [\d.]+ s, just before marked_down/, 30_000);
+    const t = Number(/back to ([\d.]+) s/.exec(back)![1]);
+    expect(t).toBeCloseTo(Number(at) - 0.001, 3);
+    await app.press('<');
+    const before = await app.waitFor(/back to 29\.999 s, just before node_killed/, 30_000);
+    expect(before).toContain('PAUSED');
+    await app.press('>');
+    await app.waitFor(/paused: node_killed at 30\.0 s/, 30_000);
+  });
+});
