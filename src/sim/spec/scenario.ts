@@ -5,6 +5,7 @@
  * No file access here: ../scenario.ts reads files and lists the built-in ones.
  */
 import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
+import { docLocate, extendSource, type ScenarioResolver } from './extends';
 import { LIST_LIMITS, LIMITS, rangeOf } from './limits';
 import { ACTION_VALUES, ACTIONS, ALERT_METRICS, ALGORITHMS, COMPONENTS, NODELESS_ACTIONS, ROLE_COMPONENT, TIERS } from './vocabulary';
 import type {
@@ -70,8 +71,12 @@ class Checker {
     return 1;
   }
 
+  /** Set for a scenario that `extends` another: the file and line that wrote a value. */
+  locate?: (p: Path) => { file: string; line: number };
+
   error(p: Path, message: string): void {
-    this.problems.push({ file: this.file, line: this.line(p), message });
+    const at = this.locate?.(p);
+    this.problems.push({ file: at?.file ?? this.file, line: at?.line ?? this.line(p), message });
   }
 
   /** Flag keys not in `allowed`, with a suggestion for near misses. */
@@ -179,7 +184,13 @@ const ROLE_KEYS = ['workers', 'service_ms', 'service'];
  * Parse and validate a scenario's YAML text. `file` is used in messages; `id`
  * defaults to the file's base name. Throws {@link ScenarioError} listing every problem.
  */
-export function parseScenario(text: string, file: string, id = (file.split(/[\\/]/).pop() ?? file).replace(/\.ya?ml$/i, '')): Scenario {
+export function parseScenario(
+  text: string,
+  file: string,
+  id = (file.split(/[\\/]/).pop() ?? file).replace(/\.ya?ml$/i, ''),
+  /** How `extends: <name>` finds its parent (the loader's folders); without it `extends` is refused. */
+  opts: { resolve?: ScenarioResolver; key?: string } = {},
+): Scenario {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   if (doc.errors.length > 0) {
@@ -198,7 +209,13 @@ export function parseScenario(text: string, file: string, id = (file.split(/[\\/
   if (!raw || typeof raw !== 'object' || Array.isArray(raw) || !isMap(doc.contents)) {
     throw new ScenarioError([{ file, line: 1, message: 'a scenario must be a mapping with name, workload and nodes' }]);
   }
-  const top = raw as Obj;
+  let top = raw as Obj;
+  if (top.extends !== undefined) {
+    if (!opts.resolve) throw new ScenarioError([{ file, line: c.line(['extends']), message: "'extends' works in a scenario file loaded from a folder" }]);
+    const merged = extendSource(top, file, opts.key ?? file, (p) => docLocate(doc, lines, p), opts.resolve, []);
+    top = merged.raw;
+    c.locate = merged.locate;
+  }
   c.keys(top, [], TOP_KEYS, 'the scenario');
 
   const name = c.str(top, 'name', []) ?? (c.error([], "missing 'name'"), id);
