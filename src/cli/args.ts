@@ -16,7 +16,8 @@ export type Command =
   | { name: 'progress-export'; file: string }
   | { name: 'progress-import'; file: string }
   | { name: 'sim'; argv: string[] }
-  | { name: 'design'; argv: string[] };
+  | { name: 'design'; argv: string[] }
+  | { name: 'demo'; argv: string[] };
 
 export interface CliOptions {
   lesson?: string;
@@ -47,16 +48,17 @@ const ALLOWED: Record<Command['name'], string[]> = {
   'progress-import': ['yes', 'no-color', 'ascii'],
   sim: [],
   design: [],
+  demo: [],
 };
 
-const COMMAND_WORDS = ['learn', 'list', 'validate', 'progress', 'sim', 'design'];
+const COMMAND_WORDS = ['learn', 'list', 'validate', 'progress', 'sim', 'design', 'demo'];
 
 /** Parses `argv` (without node and the script). Throws UsageError for anything unknown. */
 export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedArgs {
   // `sim` and `design` have their own flags (--at, --seed, --task …): hand them everything else untouched.
   const simAt = argv.findIndex((a) => !a.startsWith('-'));
-  if (simAt >= 0 && (argv[simAt] === 'sim' || argv[simAt] === 'design')) {
-    return { command: { name: argv[simAt] as 'sim' | 'design', argv: [...argv.slice(0, simAt), ...argv.slice(simAt + 1)] }, options: defaults(env) };
+  if (simAt >= 0 && (argv[simAt] === 'sim' || argv[simAt] === 'design' || argv[simAt] === 'demo')) {
+    return { command: { name: argv[simAt] as 'sim' | 'design' | 'demo', argv: [...argv.slice(0, simAt), ...argv.slice(simAt + 1)] }, options: defaults(env) };
   }
   let parsed;
   try {

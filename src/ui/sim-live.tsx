@@ -24,6 +24,7 @@ import { DirectCanvas, inkStdout } from './lab/direct-canvas';
 import type { Engine, Report, Snapshot } from '../sim/types';
 import { usePresenter } from './lab/use-presenter';
 import { captionLines } from './lab/caption-lines';
+import { PlaylistScreen, type DemoStep } from './demo-live';
 
 /** Smallest terminal the live view draws in. */
 export const LIVE_MIN_COLUMNS = 60;
@@ -62,6 +63,10 @@ export interface LiveSimAppProps {
    * has written. Only for a full screen owned from its top-left corner.
    */
   direct?: { canvas: DirectCanvas; repaint: { current?: () => void } };
+  /** A playlist (`webinfra-learn demo`): its steps replace `options`; n / p move between them. */
+  steps?: readonly DemoStep[];
+  /** "step 2/5", shown before the title. */
+  stepLabel?: string;
 }
 
 /** The keys line, drawn once per size (it does not change with the frames). */
@@ -74,7 +79,8 @@ const KeysLine = memo(function KeysLine({ columns, theme }: { columns: number; t
   );
 });
 
-function LiveSimScreen({ options, size, onQuit, animateWithoutTerminal, theme, direct }: LiveSimAppProps & { theme: Theme }): React.ReactElement {
+function LiveSimScreen(props: LiveSimAppProps & { theme: Theme }): React.ReactElement {
+  const { options, size, onQuit, animateWithoutTerminal, theme, direct } = props;
   const { exit } = useApp();
   const { columns, rows } = useTerminalSize(size);
   const [help, setHelp] = useState(false);
@@ -84,7 +90,7 @@ function LiveSimScreen({ options, size, onQuit, animateWithoutTerminal, theme, d
   const lab = useLab({ scenario: options.scenario, engineOptions: options.engineOptions, visible: !help && !tooSmall, speed: options.speed, animateWithoutTerminal, onFrame: direct ? () => frame.current() : undefined, runTo: (e, t, m) => runTo.current?.(e, t, m) });
   const presenter = usePresenter({ cues: options.cues ?? [], pauseOn: options.pauseOn ?? [] }, { engine: lab.sim.engine, commands: lab.commands, dispatch: lab.dispatch, reset: lab.commands.reset, refresh: () => lab.sim.advance(0) });
   runTo.current = presenter.runTo;
-  const title = `${options.scenario.name}${theme.ascii ? ', ' : ' · '}seed ${options.engineOptions.seed ?? options.scenario.seed}`;
+  const title = `${props.stepLabel ? `${props.stepLabel} (n/p)${theme.ascii ? ', ' : ' · '}` : ''}${options.scenario.name}${theme.ascii ? ', ' : ' · '}seed ${options.engineOptions.seed ?? options.scenario.seed}`;
   const timeline = [...options.scenario.timeline, ...(options.engineOptions.at ?? [])];
   /** The view's lines for a snapshot: banner for the big moments, live view, what is scheduled next. */
   const compose = (snapshot: Snapshot, height: number): StyledLine[] => {
@@ -186,7 +192,11 @@ export function LiveSimApp(props: LiveSimAppProps): React.ReactElement {
   const theme = makeTheme({ color: options.color, ascii: options.ascii, projector: options.projector });
   return (
     <InputProvider active={true}>
-      <LiveSimScreen {...props} theme={theme} />
+      {props.steps ? (
+        <PlaylistScreen steps={props.steps} screen={(o, key, label) => <LiveSimScreen key={key} {...props} options={o} stepLabel={label} theme={theme} />} />
+      ) : (
+        <LiveSimScreen {...props} theme={theme} />
+      )}
     </InputProvider>
   );
 }
@@ -206,7 +216,7 @@ export function quitSummary(report: Report, options: LiveSimOptions): string {
  * code. The terminal is restored (alternate screen left, cursor shown) even if
  * rendering throws.
  */
-export async function runLiveSim(options: LiveSimOptions): Promise<number> {
+export async function runLiveSim(options: LiveSimOptions, steps?: readonly DemoStep[]): Promise<number> {
   const out = process.stdout;
   const alt = out.isTTY === true;
   if (alt) out.write('\x1b[?1049h\x1b[H');
@@ -234,7 +244,7 @@ export async function runLiveSim(options: LiveSimOptions): Promise<number> {
   process.once('SIGHUP', onSignal);
   try {
     const stdout = direct ? inkStdout(out, () => direct.repaint.current?.()) : out;
-    instance = render(<LiveSimApp options={options} onQuit={(r) => (report = r)} direct={direct} />, { stdout, exitOnCtrlC: false, patchConsole: false, maxFps: 30 });
+    instance = render(<LiveSimApp options={options} steps={steps} onQuit={(r) => (report = r)} direct={direct} />, { stdout, exitOnCtrlC: false, patchConsole: false, maxFps: 30 });
     await instance.waitUntilExit();
   } finally {
     process.off('SIGTERM', onSignal);
