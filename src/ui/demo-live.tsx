@@ -17,8 +17,10 @@ export function PlaylistScreen({ steps, screen }: { steps: readonly DemoStep[]; 
   const [i, setI] = useState(0);
   useKeys(
     (input) => {
-      if (input !== 'n' && input !== 'p') return false;
-      setI((n) => Math.max(0, Math.min(steps.length - 1, n + (input === 'n' ? 1 : -1))));
+      // Keys typed quickly arrive together ("nn").
+      if (!/^[np]+$/.test(input)) return false;
+      const by = [...input].reduce((d, k) => d + (k === 'n' ? 1 : -1), 0);
+      setI((n) => Math.max(0, Math.min(steps.length - 1, n + by)));
       return true;
     },
     true,

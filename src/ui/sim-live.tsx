@@ -90,11 +90,11 @@ function LiveSimScreen(props: LiveSimAppProps & { theme: Theme }): React.ReactEl
   const lab = useLab({ scenario: options.scenario, engineOptions: options.engineOptions, visible: !help && !tooSmall, speed: options.speed, animateWithoutTerminal, onFrame: direct ? () => frame.current() : undefined, runTo: (e, t, m) => runTo.current?.(e, t, m) });
   const presenter = usePresenter({ cues: options.cues ?? [], pauseOn: options.pauseOn ?? [] }, { engine: lab.sim.engine, commands: lab.commands, dispatch: lab.dispatch, reset: lab.commands.reset, refresh: () => lab.sim.advance(0) });
   runTo.current = presenter.runTo;
-  const title = `${props.stepLabel ? `${props.stepLabel} (n/p)${theme.ascii ? ', ' : ' · '}` : ''}${options.scenario.name}${theme.ascii ? ', ' : ' · '}seed ${options.engineOptions.seed ?? options.scenario.seed}`;
+  const title = `${options.scenario.name}${theme.ascii ? ', ' : ' · '}seed ${options.engineOptions.seed ?? options.scenario.seed}`;
   const timeline = [...options.scenario.timeline, ...(options.engineOptions.at ?? [])];
   /** The view's lines for a snapshot: banner for the big moments, live view, what is scheduled next. */
   const compose = (snapshot: Snapshot, height: number): StyledLine[] => {
-    const top = captionLines({ caption: presenter.caption, pausedBy: presenter.pausedBy, paused: lab.state.paused, width: columns, ascii: theme.ascii, maxLines: height >= 26 ? 2 : 1 });
+    const top = captionLines({ caption: presenter.caption, pausedBy: presenter.pausedBy, paused: lab.state.paused, width: columns, ascii: theme.ascii, maxLines: height >= 26 ? 2 : 1, step: props.stepLabel });
     return [...top, ...instructorLines({ topology: lab.topology, snapshot, events: snapshot.events, state: lab.state, timeline, width: columns, height: height - top.length, ascii: theme.ascii, labelsLarge: options.projector, title })];
   };
   // Direct drawing: each tick paints from the engine and the latest viewer state;
@@ -118,8 +118,8 @@ function LiveSimScreen(props: LiveSimAppProps & { theme: Theme }): React.ReactEl
   useLabKeys(presenter.commands, !help && !tooSmall, ['lab'], LAYER.screen);
   useKeys(
     (input) => {
-      if (input !== '<' && input !== '>') return false;
-      presenter.jump(input === '<' ? -1 : 1);
+      if (!/^[<>]+$/.test(input)) return false;
+      for (const k of input) presenter.jump(k === '<' ? -1 : 1);
       return true;
     },
     !help && !tooSmall,
@@ -193,7 +193,7 @@ export function LiveSimApp(props: LiveSimAppProps): React.ReactElement {
   return (
     <InputProvider active={true}>
       {props.steps ? (
-        <PlaylistScreen steps={props.steps} screen={(o, key, label) => <LiveSimScreen key={key} {...props} options={o} stepLabel={label} theme={theme} />} />
+        <PlaylistScreen steps={props.steps} screen={(o, key, label) => <LiveSimScreen key={key} {...props} options={o} stepLabel={`${label} (n/p)`} theme={theme} />} />
       ) : (
         <LiveSimScreen {...props} theme={theme} />
       )}

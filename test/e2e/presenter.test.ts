@@ -2,12 +2,15 @@
  * The presenter's controls in a real pseudo-terminal: cues (`--at 12:pause`,
  * `say`), `--pause-on EVENT`, and `<` / `>` between events.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, launch, type PtyApp } from './pty';
 
 let apps: PtyApp[] = [];
-const start = (args: string[]): PtyApp => {
-  const app = launch(['sim', ...args], { cols: 100, rows: 30 });
+const start = (args: string[], command = 'sim'): PtyApp => {
+  const app = launch([command, ...args], { cols: 100, rows: 30 });
   apps.push(app);
   return app;
 };
@@ -49,5 +52,21 @@ describe('presenter controls', () => {
     expect(before).toContain('PAUSED');
     await app.press('>');
     await app.waitFor(/paused: node_killed at 30\.0 s/, 30_000);
+  });
+
+  it('a two-step playlist moves with n and back with p, each step with its caption and cues', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'playlist-'));
+    const file = path.join(dir, 'two.yaml');
+    writeFileSync(file, ['title: two', 'steps:', '  - scenario: distributed', '    caption: "first step caption"', '    speed: 4', '  - scenario: scale-up', '    caption: "second step caption"', '    at: ["2:pause"]', '    speed: 4', ''].join('\n'));
+    const app = start([file], 'demo');
+    const first = await app.waitFor('first step caption', 20_000);
+    expect(first).toContain('step 1/2');
+    await app.press('n');
+    const second = await app.waitFor((s) => s.includes('second step caption') && s.includes('step 2/2'), 20_000);
+    expect(second).not.toContain('first step caption');
+    const paused = await app.waitFor('paused: pause at 2.0 s', 20_000);
+    expect(statusTime(paused)).toBe('2.0');
+    await app.press('p');
+    await app.waitFor((s) => s.includes('first step caption') && s.includes('step 1/2'), 20_000);
   });
 });

@@ -26,10 +26,11 @@ function wrap(text: string, width: number, max: number): string[] {
   return out;
 }
 
-export function captionLines(o: { caption: string; pausedBy?: string; paused: boolean; width: number; ascii: boolean; maxLines?: number }): StyledLine[] {
+export function captionLines(o: { caption: string; pausedBy?: string; paused: boolean; width: number; ascii: boolean; maxLines?: number; step?: string }): StyledLine[] {
   const lines: StyledLine[] = [];
-  const mark = o.ascii ? '>> ' : '▌ ';
-  if (o.caption) {
+  // A playlist's step ("step 2/5") leads the caption line, so it is there at every width.
+  const mark = `${o.step ? `${o.step} ` : ''}${o.ascii ? '>> ' : '▌ '}`;
+  if (o.caption || o.step) {
     for (const [i, l] of wrap(o.caption, o.width - mark.length, o.maxLines ?? 2).entries()) {
       lines.push([{ text: `${i === 0 ? mark : ' '.repeat(mark.length)}${l}`.padEnd(o.width), style: 'label-large' }]);
     }
