@@ -1,6 +1,6 @@
 /** The usage line and the help screen (kept within 80 columns). */
 
-export const USAGE = 'Usage: webinfra-learn [learn | list | validate | progress | sim | demo | design] [...]';
+export const USAGE = 'Usage: webinfra-learn [learn|list|validate|progress|sim|demo|design] [...]';
 
 export function helpText(version: string, progressFile: string): string {
   return `webinfra-learn ${version}: learn web infrastructure design in your terminal
