@@ -207,6 +207,10 @@ describe('a learner walks chapter 1 in a terminal', () => {
           // Read to the bottom (End), where Space turns the page as it scrolls the rest.
           await app.press(KEY.end);
           await app.press(KEY.space);
+        } else if (step.kind === 'build') {
+          // The design editor uses → to change values: n moves on.
+          await app.waitFor('n next step');
+          await app.press('n');
         } else {
           await app.press(KEY.right);
         }

@@ -243,7 +243,10 @@ const rows: Row[] = [
       const t = events(r, 'upstream_retried', 'app-2').map((e) => e.t_s);
       const gaps = t.slice(1).map((x, i) => x - t[i]!);
       expect(gaps.length).toBeGreaterThan(5);
-      for (const g of gaps) expect(g).toBeGreaterThanOrEqual(10 - 0.05), expect(g).toBeLessThanOrEqual(11.05);
+      for (const g of gaps) {
+        expect(g).toBeGreaterThanOrEqual(10 - 0.05);
+        expect(g).toBeLessThanOrEqual(11.05);
+      }
       return gaps.reduce((a, b) => a + b, 0) / gaps.length;
     },
   },

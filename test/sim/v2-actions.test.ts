@@ -5,7 +5,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/sim/engine';
 import { loadScenario, timelineProblem } from '../../src/sim/scenario';
-import { parseAt as parseAtOld } from '../../src/sim/spec/at'; // the older reader (src/sim/checks.ts) left with the labs split
 import { parseAt, parseAtSpec } from '../../src/sim/spec/at';
 import { events, run, scenario } from './helpers';
 
@@ -54,10 +53,10 @@ describe('add_server', () => {
   });
 });
 
-describe('the lab screen\'s older at reader (src/sim/checks.ts parseAt)', () => {
-  it('still gives events the engine runs: the process as value, add_server\'s tier as node', () => {
+describe('at strings as the lab screen reads them (sim/spec parseAt)', () => {
+  it('give events the engine runs: a process, and add_server\'s tier', () => {
     const s = loadScenario('distributed', scenarios);
-    const at = ['10:kill:web-1:app', '20:restore:web-1:app', '30:add_server:web'].map(parseAtOld);
+    const at = ['10:kill:web-1:app', '20:restore:web-1:app', '30:add_server:web'].map((a) => parseAt(a));
     for (const ev of at) expect(timelineProblem(ev, s.nodes)).toBeUndefined();
     const r = createEngine(s, { duration_s: 40, at }).run();
     expect(events(r, 'process_killed', 'web-1')).toHaveLength(1);

@@ -1,4 +1,3 @@
-import React from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { render } from 'ink-testing-library';
 import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';

@@ -95,7 +95,7 @@ export function fieldsOf(d: Scenario, id: string): Field[] {
       prev: set({ ...r, port: cycle(RULE_PORTS, r.port, -1) }),
       alt: set({ ...r, from: cycle(froms, r.from, 1) }),
       rule: i,
-      hint: '←→ port · Space who · - removes the rule',
+      hint: 'left/right: port; Space: who; -: removes the rule',
     });
   });
   return fields;

@@ -10,7 +10,7 @@ import { Rng } from '../rng';
 import { timelineProblem } from '../spec/scenario';
 import { buildTopology } from '../spec/topology';
 import { IntQueue } from './int-queue';
-import { EV_TRACK, EV_CHECK, EV_ADVERT, EV_TIMELINE, EV_COLLECT, EV_EVAL, S_FREE, UP, DOWN, R_WEB, R_APP, R_DB, ALG, H_BINS, SERIES_LEN, MAX_EVENTS, NGINX_TIMEOUT_MS } from './constants';
+import { EV_TRACK, EV_CHECK, EV_ADVERT, EV_TIMELINE, EV_COLLECT, EV_EVAL, S_FREE, UP, R_WEB, R_APP, R_DB, ALG, H_BINS, SERIES_LEN, MAX_EVENTS, NGINX_TIMEOUT_MS } from './constants';
 import { NOTICE_TYPES } from '../spec/vocabulary';
 import { scheduleArrival } from './clients';
 import { makeReplica } from './replication';

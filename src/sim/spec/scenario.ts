@@ -433,7 +433,7 @@ export function parseScenario(
         const ao = c.obj(o, 'app', p);
         const ap = [...p, 'app'];
         const spec = roleSpec(ao, ap, base, ['db', 'read_from', 'db_user']);
-        let db = ao ? c.str(ao, 'db', ap) : undefined;
+        const db = ao ? c.str(ao, 'db', ap) : undefined;
         if (db !== undefined && (!known(db) || !hasRole(db, 'db'))) c.error([...ap, 'db'], `app database '${db}' is not a node with the db role`);
         const readFrom = ao ? (c.list(ao, 'read_from', ap) ?? []).map(String) : [];
         readFrom.forEach((r, j) => {

@@ -37,19 +37,49 @@ export interface BuildView {
 }
 
 /** The machine tabs on one line, scrolled so the selected one shows. */
-function tabsLine(d: Scenario, selected: string, width: number): StyledLine {
+function tabsLine(d: Scenario, selected: string, width: number, ascii: boolean): StyledLine {
   const ids = machineIds(d);
   const items = ids.map((id) => ({ id, text: id === DNS_ID ? ' DNS ' : ` ${id} ` }));
   const sel = Math.max(0, ids.indexOf(selected));
   let start = 0;
   const widthFrom = (s: number, e: number) => items.slice(s, e + 1).reduce((a, i) => a + i.text.length + 1, 0);
   while (start < sel && widthFrom(start, sel) + 6 > width) start++;
-  const line: StyledLine = [{ text: start > 0 ? '‹' : ' ', style: 'muted' }];
+  const line: StyledLine = [{ text: start > 0 ? (ascii ? '<' : '‹') : ' ', style: 'muted' }];
   for (const [i, it] of items.entries()) {
     if (i < start) continue;
     line.push({ text: it.text, style: i === sel ? 'selected' : 'text' }, { text: ' ', style: 'text' });
   }
   return fitLine(line, width);
+}
+
+const diagrams = new WeakMap<Scenario, Map<string, StyledLine[]>>();
+
+/**
+ * The diagram's `room` lines, scrolled to the selected machine. Kept per design and
+ * selection, so moving over settings (most keys) does not lay the diagram out again.
+ */
+function diagramPart(d: Scenario, selectedId: string, width: number, room: number, ascii: boolean): StyledLine[] {
+  const key = `${selectedId}|${width}|${room}|${ascii}`;
+  let byKey = diagrams.get(d);
+  const hit = byKey?.get(key);
+  if (hit) return hit;
+  const selected = selectedId === DNS_ID ? 'dns' : selectedId;
+  const layout = layoutDiagram(designTopology(d), { width, ascii, live: false, dense: true, selected });
+  const drawn = renderDiagram(layout).map((l) => fitLine(l, width));
+  const box = layout.boxes.find((b) => b.id === selected);
+  let top = 0;
+  if (drawn.length > room && box) top = Math.min(scrollToShow(box.y + box.h - 1, 0, room, drawn.length), box.y);
+  const shown = drawn.slice(top, top + room);
+  if (d.nodes.length === 0) shown.push([{ text: 'No machine yet: press a to add a server.', style: 'muted' }]);
+  while (shown.length < room) shown.push([]);
+  if (drawn.length > room) {
+    const more = drawn.length - room;
+    shown[shown.length - 1] = fitLine([{ text: `${ascii ? '...' : '…'} ${more} more line${more === 1 ? '' : 's'} of diagram: Tab shows each machine`, style: 'muted' }], width);
+  }
+  const out = shown.slice(0, room);
+  if (!byKey) diagrams.set(d, (byKey = new Map()));
+  byKey.set(key, out);
+  return out;
 }
 
 /** The whole build view. `cursor` is the field under the cursor. */
@@ -60,27 +90,7 @@ export function buildView(state: EditorState, cursor: number, width: number, hei
   const diagramRoom = Math.max(0, height - panel - 1);
   const lines: StyledLine[] = [];
 
-  // Diagram.
-  if (diagramRoom > 0) {
-    const topology = designTopology(d);
-    const selected = state.selected === DNS_ID ? 'dns' : state.selected;
-    const layout = layoutDiagram(topology, { width, ascii, live: false, dense: true, selected });
-    const drawn = renderDiagram(layout).map((l) => fitLine(l, width));
-    const box = layout.boxes.find((b) => b.id === selected);
-    let top = 0;
-    if (drawn.length > diagramRoom && box) {
-      top = scrollToShow(box.y + box.h - 1, 0, diagramRoom, drawn.length);
-      top = Math.min(top, box.y);
-    }
-    const shown = drawn.slice(top, top + diagramRoom);
-    if (d.nodes.length === 0) shown.push([{ text: 'No machine yet: press a to add a server.', style: 'muted' }]);
-    while (shown.length < diagramRoom) shown.push([]);
-    if (drawn.length > diagramRoom) {
-      const more = drawn.length - diagramRoom;
-      shown[shown.length - 1] = fitLine([{ text: `${ascii ? '...' : '…'} ${more} more line${more === 1 ? '' : 's'} of diagram: Tab shows each machine`, style: 'muted' }], width);
-    }
-    lines.push(...shown.slice(0, diagramRoom));
-  }
+  if (diagramRoom > 0) lines.push(...diagramPart(d, state.selected, width, diagramRoom, ascii));
   // The separator carries the keys that build (the footer has room for the rest).
   const rule = ascii ? '-' : '─';
   const dot = ascii ? '|' : '·';
@@ -91,7 +101,7 @@ export function buildView(state: EditorState, cursor: number, width: number, hei
   lines.push(fitLine([{ text: sep, style: 'muted' }], width));
 
   // Panel: tabs, fields, hint.
-  lines.push(tabsLine(d, state.selected, width));
+  lines.push(tabsLine(d, state.selected, width, ascii));
   const rows = Math.max(1, panel - 2);
   const c = Math.min(cursor, Math.max(0, fields.length - 1));
   const offset = scrollToShow(c, Math.max(0, c - rows + 1), rows, fields.length);

@@ -73,7 +73,7 @@ export function DesignEditor(props: DesignEditorProps): React.ReactElement {
   const layer = props.layer ?? LAYER.step;
   const [state, dispatch] = useReducer(editorReducer, props.initial, (d) => ({
     ...initialEditorState(d),
-    note: `Your design of task ${props.task}: ${d.nodes.length ? 'Tab picks a machine, ←→ change it' : 'a adds a server'}; c checks it against the task.`,
+    note: `Your design of task ${props.task}: ${d.nodes.length ? `Tab picks a machine, ${props.theme.ascii ? '<- ->' : '←→'} change it` : 'a adds a server'}; c checks it against the task.`,
   }));
   const [cursor, setCursor] = useState(0);
   const [mode, setMode] = useState<EditorMode>('build');

@@ -95,13 +95,13 @@ export function drillLines(
   const lines: StyledLine[] = [];
   const right = drill.faults.filter((r, i) => predictions[i] !== undefined && (predictions[i] === 'errors') === r.users_see_errors).length;
   const predicted = predictions.filter(Boolean).length;
-  lines.push([{ text: `${drill.faults.length} faults in ${(drill.wall_ms / 1000).toFixed(1)} s · your predictions: ${right} of ${predicted} right`, style: 'title' }]);
+  lines.push([{ text: `${drill.faults.length} faults in ${(drill.wall_ms / 1000).toFixed(1)} s${ascii ? ',' : ' ·'} your predictions: ${right} of ${predicted} right`, style: 'title' }]);
   const spofs = drill.spofs.length ? drill.spofs.join(', ') : 'none found';
   lines.push(...wrapStyled(spofs, width, drill.spofs.length ? 'down' : 'up', 'Single points of failure: ', 'title'));
   if (yearly) {
     const nines = Number.isFinite(yearly.nines) ? yearly.nines.toFixed(1) : ascii ? 'inf' : '∞';
     lines.push(...wrapStyled(`${(yearly.availability * 100).toFixed(3)}% (${nines} nines, ${Math.round(yearly.minutes_per_year)} min down a year)`, width, 'title', 'Yearly availability: ', 'title'));
-    lines.push(rateLine(rates, rateKind, true, ascii, width, ' (Tab, ←→, [ ])'));
+    lines.push(rateLine(rates, rateKind, true, ascii, width, ascii ? ' (Tab, <- ->, [ ])' : ' (Tab, ←→, [ ])'));
   }
   lines.push([]);
   drill.faults.forEach((r: FaultResult, i) => {
@@ -127,14 +127,14 @@ export function drillLines(
       `stale reads ${r.stale_reads}`,
       noticed,
     ].filter(Boolean);
-    lines.push(...wrapStyled(parts.join(' · '), width, 'muted', '    '));
+    lines.push(...wrapStyled(parts.join(ascii ? ', ' : ' · '), width, 'muted', '    '));
   });
   if (drill.skipped.length) {
     lines.push([]);
     lines.push(...wrapStyled(`Not drilled (${drill.skipped.length}): ${drill.skipped.map((s) => `${faultName(s, ascii)}: ${s.why}`).join('; ')}`, width, 'muted'));
   }
   lines.push([]);
-  lines.push(...wrapStyled('Failure rates behind the yearly figure (illustrative; Tab picks a part, ←→ failures a year, [ ] hours to repair):', width, 'title'));
+  lines.push(...wrapStyled(`Failure rates behind the yearly figure (illustrative; Tab picks a part, ${ascii ? '<- ->' : '←→'} failures a year, [ ] hours to repair):`, width, 'title'));
   for (const kind of Object.keys(rates) as (keyof ComponentRates)[]) lines.push(rateLine(rates, kind, kind === rateKind, ascii, width));
   return lines;
 }
