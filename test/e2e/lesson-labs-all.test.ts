@@ -65,10 +65,10 @@ describe.each([
       for (const node of loadScenario(lab.scenario, scenariosDir()).nodes) expect(screen, `${node.id} on screen`).toContain(node.id);
       for (const check of lab.checks) expect(screen).toContain(check.text.slice(0, Math.min(check.text.length, cols - 12)));
       for (const line of screen.split('\n')) expect(line.length).toBeLessThanOrEqual(cols);
-      // Select the first machine behind the entry point: its actions join the footer.
+      // Select the first machine: its actions join the footer.
       await app.press(KEY.tab);
-      await app.press(KEY.tab);
-      const footer = (await app.waitFor(/x kill|u restore/)).split('\n').at(-1)!;
+      await app.waitFor(/▸\S? ?[a-z][\w-]* /);
+      const footer = (await app.waitFor((s) => /x kill|u restore/.test(s.split('\n').at(-1)!))).split('\n').at(-1)!;
       expect(footer).toMatch(/x kill|u restore/);
       expect(footer).toContain('? help');
       // The latest event is always shown: skip to the next one.

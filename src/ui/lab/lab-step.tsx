@@ -311,9 +311,20 @@ function LabRunner(props: StepViewProps<LabStepData> & { scenario: Scenario; atE
 
   // Direct drawing: each tick paints from the engine and the latest render's state.
   const slotShown = direct !== undefined && active;
+  const retry = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(retry.current), []);
   frame.current = () => {
     observe.current();
-    if (!direct || !slotShown || !direct.showing) return;
+    if (!direct || !slotShown) return;
+    if (!direct.showing) {
+      // Ink is between frames (the slot is not located yet): paint once it is, or a
+      // paused lab would keep showing the moment before the last key (pause, f, x).
+      retry.current ??= setTimeout(() => {
+        retry.current = undefined;
+        frame.current();
+      }, 50);
+      return;
+    }
     const lines = compose(snapshotNow());
     while (lines.length < height) lines.push([]);
     direct.draw(paintLines(lines.map((l) => padLine(l, width)), theme), height);
