@@ -69,4 +69,13 @@ describe('presenter controls', () => {
     await app.press('p');
     await app.waitFor((s) => s.includes('first step caption') && s.includes('step 1/2'), 20_000);
   });
+
+  it('metrics show a dash, not 0, when nothing succeeded', async () => {
+    const app = start(['simple-web-stack', '--speed', '4', '--at', '2:kill:server-1', '--at', '8:pause']);
+    const paused = await app.waitFor('paused: pause at 8.0 s', 30_000);
+    expect(paused).toMatch(/p50 \(last 1 s\)\s+–/);
+    expect(paused).toMatch(/p99\s+–/);
+    expect(paused).toMatch(/errors \(10 s\)\s+[\d.]+%/);
+    expect(paused).not.toMatch(/p50[^\n]*0\.0 ms/);
+  });
 });
