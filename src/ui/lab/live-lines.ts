@@ -201,7 +201,7 @@ function metricLines(snapshot: Snapshot, width: number, ascii: boolean, side: bo
       row(narrow ? 'errors' : 'errors (10 s)', errText, errStyle),
       [{ text: sparkline(s.error_rate, sw, ascii, errMax), style: errStyle }],
       row(sinceStart ? 'avail since start' : 'availability', availText, availStyle),
-      row(narrow ? 'avail 10 s' : 'avail last 10 s', availRecent, availStyle),
+      row(narrow ? 'last 10 s' : 'avail last 10 s', availRecent, availStyle),
       row('ok', group(snapshot.totals.ok), 'up'),
       row('failed', group(snapshot.totals.failed), snapshot.totals.failed > 0 ? 'down' : 'text'),
     ];
@@ -245,7 +245,8 @@ function metricLines(snapshot: Snapshot, width: number, ascii: boolean, side: bo
       { text: 'errors ', style: 'muted' },
       { text: `${errText} `, style: errStyle },
       { text: '(10 s) ', style: 'muted' },
-      { text: sparkline(s.error_rate, sw, ascii, errMax), style: errStyle },
+      // Narrow: the counts matter more than this sparkline.
+      { text: width < 96 ? '' : sparkline(s.error_rate, sw, ascii, errMax), style: errStyle },
       sep,
       { text: sinceStart ? 'avail since start ' : 'availability ', style: 'muted' },
       { text: availText, style: availStyle },
