@@ -22,7 +22,7 @@ import { fmtPercent, fmtTime } from './lab/live-lines';
 import { paintLines } from './lab/paint';
 import { DirectCanvas, inkStdout } from './lab/direct-canvas';
 import type { Engine, Report, Snapshot } from '../sim/types';
-import { usePresenter } from './lab/use-presenter';
+import { presenterCues, usePresenter } from './lab/use-presenter';
 import { captionLines } from './lab/caption-lines';
 import { PlaylistScreen, type DemoStep } from './demo-live';
 
@@ -88,7 +88,7 @@ function LiveSimScreen(props: LiveSimAppProps & { theme: Theme }): React.ReactEl
   const frame = useRef<() => void>(() => undefined);
   const runTo = useRef<(engine: Engine, targetMs: number, maxEvents: number) => void>(undefined);
   const lab = useLab({ scenario: options.scenario, engineOptions: options.engineOptions, visible: !help && !tooSmall, speed: options.speed, animateWithoutTerminal, onFrame: direct ? () => frame.current() : undefined, runTo: (e, t, m) => runTo.current?.(e, t, m) });
-  const presenter = usePresenter({ cues: options.cues ?? [], pauseOn: options.pauseOn ?? [] }, { engine: lab.sim.engine, commands: lab.commands, dispatch: lab.dispatch, reset: lab.commands.reset, refresh: () => lab.sim.advance(0) });
+  const presenter = usePresenter({ cues: presenterCues(options), pauseOn: options.pauseOn ?? [], endMs: (options.engineOptions.duration_s ?? options.scenario.duration_s) * 1000 }, { engine: lab.sim.engine, commands: lab.commands, dispatch: lab.dispatch, reset: lab.commands.reset, refresh: () => lab.sim.advance(0) });
   runTo.current = presenter.runTo;
   const title = `${options.scenario.name}${theme.ascii ? ', ' : ' · '}seed ${options.engineOptions.seed ?? options.scenario.seed}`;
   const timeline = [...options.scenario.timeline, ...(options.engineOptions.at ?? [])];

@@ -78,4 +78,16 @@ describe('presenter controls', () => {
     expect(paused).toMatch(/errors \(10 s\)\s+[\d.]+%/);
     expect(paused).not.toMatch(/p50[^\n]*0\.0 ms/);
   });
+
+  it('--duration is honoured: the run ends itself, paused; a scenario timeline can say and pause too', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cues-'));
+    const file = path.join(dir, 'cued.yaml');
+    writeFileSync(file, ['extends: distributed', 'timeline:', '  - { at_s: 1, action: say, value: "from the scenario file" }', '  - { at_s: 2, action: pause }', ''].join('\n'));
+    const app = start([file, '--speed', '4', '--duration', '4']);
+    const paused = await app.waitFor('paused: pause at 2.0 s', 20_000);
+    expect(paused).toContain('from the scenario file');
+    await app.press(' ');
+    const end = await app.waitFor('paused: end of the run (4 s)', 20_000);
+    expect(statusTime(end)).toBe('4.0');
+  });
 });

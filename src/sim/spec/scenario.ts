@@ -6,6 +6,7 @@
  */
 import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
 import { docLocate, extendSource, type ScenarioResolver } from './extends';
+import { CUE_ACTIONS, cueFromFields, sortCues, type Cue } from './cues';
 import { LIST_LIMITS, LIMITS, rangeOf } from './limits';
 import { ACTION_VALUES, ACTIONS, ALERT_METRICS, ALGORITHMS, COMPONENTS, NODELESS_ACTIONS, ROLE_COMPONENT, TIERS } from './vocabulary';
 import type {
@@ -588,12 +589,20 @@ export function parseScenario(
 
   // timeline
   const timeline: TimelineEvent[] = [];
+  const cues: Cue[] = [];
   const nodeIds = [...ids.keys()];
   (c.list(top, 'timeline', ['timeline']) ?? []).forEach((t, j) => {
     const tp = ['timeline', j];
     if (!t || typeof t !== 'object') return c.error(tp, 'a timeline entry is { at_s, action, node, value }');
     const to = t as Obj;
     c.keys(to, tp, ['at_s', 'action', 'node', 'value', 'component'], 'a timeline entry');
+    if (typeof to.action === 'string' && (CUE_ACTIONS as readonly string[]).includes(to.action)) {
+      // A presenter's cue (pause, set_speed, say: spec/cues.ts): for the live view, not the engine.
+      const at = c.num(to, 'at_s', tp, { min: 0 }) ?? (c.error(tp, "timeline entry without 'at_s'"), 0);
+      const r = cueFromFields(at, to.action, to.value as string | number | undefined, (why) => (c.error([...tp, 'value'], why), { error: why }));
+      if ('cue' in r) cues.push(r.cue);
+      return;
+    }
     const ev: TimelineEvent = {
       at_s: c.num(to, 'at_s', tp, { min: 0 }) ?? (c.error(tp, "timeline entry without 'at_s'"), 0),
       action: (c.str(to, 'action', tp, ACTIONS) ?? 'restore') as ActionName,
@@ -631,6 +640,7 @@ export function parseScenario(
     nodes,
     monitoring,
     timeline,
+    ...(cues.length ? { cues: sortCues(cues) } : {}),
   };
 }
 

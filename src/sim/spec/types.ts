@@ -199,6 +199,8 @@ export interface Scenario {
   nodes: NodeSpec[];
   monitoring?: { interval_s?: number; eval_interval_s?: number; service?: string; alerts?: AlertRule[] };
   timeline: TimelineEvent[];
+  /** The presenter's cues written in the timeline (pause, set_speed, say; spec/cues.ts), in time order. */
+  cues?: import('./cues').Cue[];
 }
 
 // ---------------------------------------------------------------- topology (for drawing)

@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Engine, SimEvent } from '../../sim/types';
-import type { Cue } from '../../sim/spec/cues';
+import { sortCues, type Cue } from '../../sim/spec/cues';
 import { clampSpeed, type LabAction } from './use-lab-state';
 import { isLandmark, previousLandmarkMs, rerunTo, runPresented, type PresenterCursor, type TimedAction } from './presenter';
 import type { LabCommandContext } from './use-lab-keys';
@@ -14,6 +14,8 @@ import type { LabCommandContext } from './use-lab-keys';
 export interface PresenterOptions {
   cues: readonly Cue[];
   pauseOn: readonly string[];
+  /** The run's end (`--duration` or the scenario's): the view stops there, paused. */
+  endMs?: number;
 }
 
 export interface Presenter {
@@ -41,7 +43,7 @@ export function usePresenter(o: PresenterOptions, lab: { engine: Engine; command
   const publish = useCallback(() => setShown({ caption: cursor.current.caption, pausedBy: cursor.current.pausedBy }), []);
 
   const hooks = {
-    pause: () => dispatch({ type: 'setPaused', paused: true }),
+    pause: (_why?: string) => dispatch({ type: 'setPaused', paused: true }),
     speed: (x: number) => dispatch({ type: 'setSpeed', speed: clampSpeed(x) }),
     say: () => undefined,
   };
@@ -66,11 +68,20 @@ export function usePresenter(o: PresenterOptions, lab: { engine: Engine; command
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once per engine
   }, [lab.engine]);
 
-  const runTo = (engine: Engine, targetMs: number, maxEvents: number): void => {
+  const runTo = (engine: Engine, wantedMs: number, maxEvents: number): void => {
     const before = cursor.current.caption;
+    const end = o.endMs ?? Infinity;
+    const targetMs = Math.min(wantedMs, end);
     const stopOn = stopNext.current ? isLandmark : undefined;
     const paused = runPresented(engine, targetMs, { cues: o.cues, pauseOn: pauseOn.current, maxEvents, stopOn }, cursor.current, hooks);
     if (paused) stopNext.current = false;
+    else if (engine.now() >= end && wantedMs > end) {
+      // The demo ends itself at the run's duration.
+      cursor.current.pausedBy = `end of the run (${end / 1000} s): R restarts`;
+      hooks.pause(cursor.current.pausedBy);
+      publish();
+      return;
+    }
     if (paused || cursor.current.caption !== before) publish();
   };
 
@@ -80,8 +91,7 @@ export function usePresenter(o: PresenterOptions, lab: { engine: Engine; command
     if (direction === 1) {
       // Forward: run on to the next event and stop at its moment.
       stopNext.current = true;
-      const end = engine.scenario.duration_s * 1000;
-      runTo(engine, Math.max(engine.now(), end), Number.MAX_SAFE_INTEGER);
+      runTo(engine, o.endMs ?? engine.scenario.duration_s * 1000, Number.MAX_SAFE_INTEGER);
       stopNext.current = false;
       lab.refresh();
       return;
@@ -105,4 +115,9 @@ export function usePresenter(o: PresenterOptions, lab: { engine: Engine; command
   }) as LabCommandContext;
 
   return { runTo, caption: shown.caption, pausedBy: shown.pausedBy, commands, jump };
+}
+
+/** The cues a live view plays: the scenario's timeline's and the command line's (or playlist step's), in time order. */
+export function presenterCues(o: { scenario: { cues?: readonly Cue[] }; cues?: readonly Cue[] }): Cue[] {
+  return sortCues([...(o.scenario.cues ?? []), ...(o.cues ?? [])]);
 }
