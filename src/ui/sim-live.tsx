@@ -69,6 +69,12 @@ export interface LiveSimAppProps {
   stepLabel?: string;
 }
 
+/** The presenter's keys (use-presenter.ts, demo-live.tsx), listed on the help screen. */
+const PRESENTER_KEYS = [
+  { label: '< / >', description: 'just before the previous event / the next event (paused)' },
+  { label: 'n / p', description: 'next / previous step of the playlist' },
+];
+
 /** The keys line, drawn once per size (it does not change with the frames). */
 const KeysLine = memo(function KeysLine({ columns, theme }: { columns: number; theme: Theme }): React.ReactElement {
   const muted = theme.color ? theme.colors.muted : undefined;
@@ -157,7 +163,7 @@ function LiveSimScreen(props: LiveSimAppProps & { theme: Theme }): React.ReactEl
     );
   }
   if (help) {
-    const items = helpSections(['lab', 'global']).flatMap((s) => s.items);
+    const items = [...helpSections(['lab', 'global']).flatMap((s) => s.items), ...PRESENTER_KEYS.filter((k) => props.steps || k.label !== 'n / p')];
     return (
       <Box flexDirection="column" height={height}>
         <Text bold>Keys of the live view</Text>
