@@ -2,7 +2,7 @@
  * Command line → what to do. Node's own `util.parseArgs` in strict mode: no parser
  * dependency on the start-up path, and unknown flags are errors.
  */
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { suggest } from '../text/suggest';
 import { UsageError } from './io';
 
@@ -169,4 +169,29 @@ export function cleanParseError(message: string): string {
   const notTaking = /Option '(--[\w-]+)' does not take an argument/.exec(message);
   if (notTaking) return `${notTaking[1]} does not take a value`;
   return message.split('. ')[0].replace(/\.$/, '');
+}
+
+/**
+ * Parses a subcommand's own flags (`sim`, `demo`). Writes the usage and returns
+ * an exit code for a bad flag (2) or `--help` (0); the parsed values otherwise.
+ */
+export function parseSubcommandArgs(
+  command: string,
+  argv: string[],
+  options: ParseArgsConfig['options'],
+  usage: string,
+  io: { stdout: { write(s: string): unknown }; stderr: { write(s: string): unknown } },
+): { values: Record<string, string | boolean | string[] | undefined>; positionals: string[] } | number {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { ...options, help: { type: 'boolean', short: 'h' } } });
+  } catch (e) {
+    io.stderr.write(`webinfra-learn ${command}: ${cleanParseError((e as Error).message)}\n\n${usage}`);
+    return 2;
+  }
+  if (parsed.values.help) {
+    io.stdout.write(usage);
+    return 0;
+  }
+  return { values: parsed.values as Record<string, string | boolean | string[] | undefined>, positionals: parsed.positionals };
 }

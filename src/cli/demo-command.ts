@@ -4,10 +4,9 @@
  * only reads and checks the playlist and lists its steps (also what happens when
  * the output is not a terminal). Exit 2 with `file:line` problems for a bad file.
  */
-import { parseArgs } from 'node:util';
 import { safeText, safeValue } from '../course/safe-text';
 import { regularFileProblem } from '../read-text-file';
-import { cleanParseError } from './args';
+import { parseSubcommandArgs } from './args';
 import { scenariosDir } from '../package-root';
 import { loadPlaylist, type Playlist } from '../sim/playlist';
 import { ScenarioError } from '../sim/scenario';
@@ -22,23 +21,9 @@ Space pause, < > previous / next event, q quit. --check lists the steps and exit
 
 export async function runDemoCommand(argv: string[], io: SimIo): Promise<number> {
   const env = io.env ?? process.env;
-  let values: Record<string, string | boolean | undefined>;
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: { check: { type: 'boolean' }, theme: { type: 'string' }, ascii: { type: 'boolean' }, 'no-color': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-    }));
-  } catch (e) {
-    io.stderr.write(`webinfra-learn demo: ${cleanParseError((e as Error).message)}\n\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    io.stdout.write(USAGE);
-    return 0;
-  }
+  const parsed = parseSubcommandArgs('demo', argv, { check: { type: 'boolean' }, theme: { type: 'string' }, ascii: { type: 'boolean' }, 'no-color': { type: 'boolean' } }, USAGE, io);
+  if (typeof parsed === 'number') return parsed;
+  const { values, positionals } = parsed;
   if (positionals.length !== 1) {
     io.stderr.write(`webinfra-learn demo: ${positionals.length === 0 ? 'which playlist?' : `one playlist at a time, got ${positionals.join(', ')}`}\n\n${USAGE}`);
     return 2;

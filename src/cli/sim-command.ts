@@ -5,10 +5,9 @@
  * terminal and on a projected slide).
  */
 import { existsSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { safeText, safeValue } from '../course/safe-text';
 import { regularFileProblem } from '../read-text-file';
-import { cleanParseError } from './args';
+import { parseSubcommandArgs } from './args';
 import { scenariosDir } from '../package-root';
 import { parseAt } from '../sim/spec/at';
 import { isCueSpec, parseCueSpec, parsePauseOn, sortCues, type Cue } from '../sim/spec/cues';
@@ -78,36 +77,27 @@ function num(name: string, raw: string | undefined, check: (n: number) => boolea
  */
 export async function runSimCommand(argv: string[], io: SimIo = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin }): Promise<number> {
   const env = io.env ?? process.env;
-  let values: Record<string, string | boolean | string[] | undefined>;
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        seed: { type: 'string' },
-        duration: { type: 'string' },
-        rate: { type: 'string' },
-        at: { type: 'string', multiple: true },
-        'pause-on': { type: 'string', multiple: true },
-        json: { type: 'boolean' },
-        list: { type: 'boolean' },
-        speed: { type: 'string' },
-        theme: { type: 'string' },
-        ascii: { type: 'boolean' },
-        'no-color': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (e) {
-    io.stderr.write(`webinfra-learn sim: ${cleanParseError((e as Error).message)}\n\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    io.stdout.write(USAGE);
-    return 0;
-  }
+  const parsed = parseSubcommandArgs(
+    'sim',
+    argv,
+    {
+      seed: { type: 'string' },
+      duration: { type: 'string' },
+      rate: { type: 'string' },
+      at: { type: 'string', multiple: true },
+      'pause-on': { type: 'string', multiple: true },
+      json: { type: 'boolean' },
+      list: { type: 'boolean' },
+      speed: { type: 'string' },
+      theme: { type: 'string' },
+      ascii: { type: 'boolean' },
+      'no-color': { type: 'boolean' },
+    },
+    USAGE,
+    io,
+  );
+  if (typeof parsed === 'number') return parsed;
+  const { values, positionals } = parsed;
   const dir = io.scenariosDir ?? scenariosDir();
   if (values.list) {
     io.stdout.write(formatList(dir, Math.max(60, Math.min(io.stdout.columns ?? 80, 120))));
