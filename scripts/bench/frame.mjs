@@ -11,11 +11,8 @@
 //
 //   node scripts/bench/frame.mjs [--runs N] [--json]
 //
-// Bundles src/ with esbuild into a temporary file, like sim.mjs.
+// Bundles src/ with esbuild (packages stay imports) and runs the bundle.
 import { build } from 'esbuild';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -26,8 +23,9 @@ const runs = Math.max(5, Number(args[args.indexOf('--runs') + 1]) || 7);
 const FRAMES = 300;
 const BUDGET = { snapshot_ms: 3, diagram_ms: 10 };
 
-const tmp = mkdtempSync(path.join(os.tmpdir(), 'webinfra-frame-bench-'));
-const out = path.join(tmp, 'frame-bundle.mjs');
+// Written under node_modules so the bundle's imports of packages (yaml) resolve
+// from the project, as they do for the app.
+const out = path.join(root, 'node_modules', '.cache', 'webinfra-learn', 'frame-bench.mjs');
 await build({
   stdin: {
     contents: `
@@ -39,19 +37,14 @@ await build({
     loader: 'ts',
   },
   bundle: true,
+  packages: 'external',
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  external: ['yaml'],
   outfile: out,
   logLevel: 'warning',
-  nodePaths: [path.join(root, 'node_modules')],
 });
-// The bundle imports `yaml`; resolve it from the project, not the temp folder.
-const yamlUrl = pathToFileURL(createRequire(path.join(root, 'package.json')).resolve('yaml')).href;
-writeFileSync(out, readFileSync(out, 'utf8').replace(/from\s*["']yaml["']/g, `from ${JSON.stringify(yamlUrl)}`));
 const { createEngine, loadScenario, buildTopology, layoutDiagram, renderDiagram } = await import(pathToFileURL(out).href);
-rmSync(tmp, { recursive: true, force: true });
 
 const scenarios = path.join(root, 'assets', 'scenarios');
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

@@ -29,6 +29,10 @@ export interface CliOptions {
   yes: boolean;
   /** Overwrite an existing file (progress export). */
   force: boolean;
+  /** `--screen-reader` or INK_SCREEN_READER=true: the linear front end (src/ui/sr). */
+  screenReader: boolean;
+  /** `--reduced-motion` (implied by screen-reader mode): no moving requests. */
+  reducedMotion: boolean;
 }
 
 export interface ParsedArgs {
@@ -40,7 +44,7 @@ export interface ParsedArgs {
 const ALLOWED: Record<Command['name'], string[]> = {
   help: [],
   version: [],
-  learn: ['lesson', 'course', 'no-color', 'ascii', 'theme'],
+  learn: ['lesson', 'course', 'no-color', 'ascii', 'theme', 'screen-reader', 'reduced-motion'],
   list: ['course', 'json', 'no-color', 'ascii'],
   validate: ['no-color', 'ascii'],
   'progress-reset': ['lesson', 'yes', 'course', 'no-color', 'ascii'],
@@ -51,7 +55,23 @@ const ALLOWED: Record<Command['name'], string[]> = {
   demo: [],
 };
 
-const COMMAND_WORDS = ['learn', 'list', 'validate', 'progress', 'sim', 'design', 'demo'];
+export const COMMAND_WORDS = ['learn', 'list', 'validate', 'progress', 'sim', 'design', 'demo'];
+
+/** Every option of the main command line (sim and design parse their own: see their modules). */
+export const CLI_OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+  lesson: { type: 'string' },
+  course: { type: 'string' },
+  'no-color': { type: 'boolean' },
+  ascii: { type: 'boolean' },
+  theme: { type: 'string' },
+  json: { type: 'boolean' },
+  yes: { type: 'boolean', short: 'y' },
+  force: { type: 'boolean', short: 'f' },
+  'screen-reader': { type: 'boolean' },
+  'reduced-motion': { type: 'boolean' },
+} as const;
 
 /** Parses `argv` (without node and the script). Throws UsageError for anything unknown. */
 export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedArgs {
@@ -66,18 +86,7 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedArgs
       args: argv,
       strict: true,
       allowPositionals: true,
-      options: {
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-        lesson: { type: 'string' },
-        course: { type: 'string' },
-        'no-color': { type: 'boolean' },
-        ascii: { type: 'boolean' },
-        theme: { type: 'string' },
-        json: { type: 'boolean' },
-        yes: { type: 'boolean', short: 'y' },
-        force: { type: 'boolean', short: 'f' },
-      },
+      options: CLI_OPTIONS,
     });
   } catch (error) {
     throw new UsageError(cleanParseError((error as Error).message));
@@ -93,6 +102,8 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedArgs
   };
   if (values['no-color']) options.color = false;
   if (values.ascii) options.ascii = true;
+  if (values['screen-reader']) options.screenReader = true;
+  if (values['reduced-motion'] || options.screenReader) options.reducedMotion = true;
   if (values.theme !== undefined) {
     if (values.theme !== 'default' && values.theme !== 'projector') {
       throw new UsageError(`unknown theme '${values.theme}' (use default or projector)`);
@@ -157,7 +168,14 @@ function toCommand(positionals: string[]): Command {
 function defaults(env: NodeJS.ProcessEnv): CliOptions {
   // https://no-color.org: any non-empty NO_COLOR turns colour off.
   const noColor = env.NO_COLOR !== undefined && env.NO_COLOR !== '';
-  return { color: !noColor, ascii: false, theme: 'default', json: false, yes: false, force: false };
+  // Ink's own switch for its screen-reader support turns the linear front end on too.
+  const screenReader = screenReaderFromEnv(env);
+  return { color: !noColor, ascii: false, theme: 'default', json: false, yes: false, force: false, screenReader, reducedMotion: screenReader };
+}
+
+/** INK_SCREEN_READER=true (Ink's variable) asks for screen-reader mode. */
+export function screenReaderFromEnv(env: NodeJS.ProcessEnv | Record<string, string | undefined>): boolean {
+  return env.INK_SCREEN_READER === 'true';
 }
 
 /** Node's messages are long and mention `args`; keep the part a user needs. */
@@ -168,7 +186,8 @@ export function cleanParseError(message: string): string {
   if (missing) return `${missing[1]} needs a value`;
   const notTaking = /Option '(--[\w-]+)' does not take an argument/.exec(message);
   if (notTaking) return `${notTaking[1]} does not take a value`;
-  return message.split('. ')[0].replace(/\.$/, '');
+  const [first = message] = message.split('. ');
+  return first.replace(/\.$/, '');
 }
 
 /**

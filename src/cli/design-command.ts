@@ -48,6 +48,7 @@ Options:
   --seconds S     drill: simulated seconds per fault (default 60, at least 20)
   --seed N        drill: random seed (default: the design's)
   --ascii         no check marks
+  --no-color      no colours (also when NO_COLOR is set)
   -h, --help      show this help
 `;
 
@@ -77,6 +78,17 @@ function positiveNumber(name: string, raw: string | undefined, integer: boolean)
   return n;
 }
 
+/** Every option of `webinfra-learn design`. */
+export const DESIGN_OPTIONS = {
+  task: { type: 'string' },
+  json: { type: 'boolean' },
+  seconds: { type: 'string' },
+  seed: { type: 'string' },
+  ascii: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 /** Parses the arguments after `design`. Exported for tests. */
 export function parseDesignArgs(argv: string[]): DesignArgs | 'help' {
   let parsed;
@@ -85,15 +97,7 @@ export function parseDesignArgs(argv: string[]): DesignArgs | 'help' {
       args: argv,
       strict: true,
       allowPositionals: true,
-      options: {
-        task: { type: 'string' },
-        json: { type: 'boolean' },
-        seconds: { type: 'string' },
-        seed: { type: 'string' },
-        ascii: { type: 'boolean' },
-        'no-color': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
+      options: DESIGN_OPTIONS,
     });
   } catch (error) {
     throw new DesignUsageError(cleanParseError((error as Error).message));

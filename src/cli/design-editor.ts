@@ -21,10 +21,11 @@ export interface DesignEditorOptions {
 export async function runDesignEditor(opts: DesignEditorOptions, io: CliIo): Promise<number> {
   // A pipe's isTTY is undefined, not false; raw mode is what Ink really needs.
   const interactive = io.stdin.isTTY === true && io.stdout.isTTY === true && typeof io.stdin.setRawMode === 'function';
-  if (!interactive) {
+  // The editor is a drawing: with a screen reader, the text commands below are the way in.
+  if (!interactive || io.env.INK_SCREEN_READER === 'true') {
     const file = opts.file ?? 'FILE';
     io.stderr.write(
-      `webinfra-learn design: the design editor needs an interactive terminal.\n` +
+      `webinfra-learn design: the design editor needs an interactive terminal${interactive ? ' and has no screen-reader mode yet' : ''}.\n` +
         `Without it:\n` +
         `  webinfra-learn design check ${file} --task ${opts.task ?? 'N'}   which requirements your design meets\n` +
         `  webinfra-learn design drill ${file}            break it and find its single points of failure\n`,

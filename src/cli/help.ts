@@ -38,6 +38,9 @@ Options:
   --theme NAME           default, or projector (bold and high contrast)
   --no-color             no colours (also when NO_COLOR is set)
   --ascii                no box drawing or emoji (for old Windows consoles)
+  --screen-reader        the course as text said once, top to bottom, with
+                         roles and states (also INK_SCREEN_READER=true)
+  --reduced-motion       no moving requests in labs (state changes shown)
   -y, --yes              do not ask for confirmation (progress reset/import)
   -h, --help             show this help
   -v, --version          show the version

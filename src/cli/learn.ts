@@ -1,5 +1,6 @@
 /** `webinfra-learn` / `learn`: the course, in a terminal; the outline otherwise. */
 import { findLesson } from '../course/queries';
+import { withLearner } from '../progress/progress';
 import { openProgressStore } from '../progress/store';
 import type { CliOptions } from './args';
 import { courseForCli, reportCourseProblems } from './course-for-cli';
@@ -22,6 +23,14 @@ export async function runLearn(options: CliOptions, io: CliIo): Promise<number> 
     throw new UsageError(`there is no lesson '${options.lesson}'; see the lesson ids with: webinfra-learn list`);
   }
   const store = openProgressStore(io.env);
+  if (interactive && options.screenReader) {
+    const { runScreenReader } = await import('../ui/sr/sr-app');
+    const { progress, notice } = store.load();
+    if (notice) io.stderr.write(`webinfra-learn: ${notice}\n`);
+    const withId = withLearner(progress);
+    if (withId !== progress) store.save(withId);
+    return runScreenReader({ course, store, progress: withId, startLesson: options.lesson });
+  }
   if (ui) {
     const { runApp } = await ui;
     markStartup('ui module ready');
@@ -32,6 +41,7 @@ export async function runLearn(options: CliOptions, io: CliIo): Promise<number> 
       color: options.color,
       ascii: options.ascii,
       projector: options.theme === 'projector',
+      reducedMotion: options.reducedMotion,
       notices: [],
     });
   }

@@ -28,7 +28,7 @@ export interface SimIo {
   scenariosDir?: string;
 }
 
-const USAGE = `Usage: webinfra-learn sim <scenario | file.yaml> [options]
+export const SIM_USAGE = `Usage: webinfra-learn sim <scenario | file.yaml> [options]
 
 Runs a simulation of a web infrastructure. In a terminal it opens the live view;
 with --json or when the output is not a terminal it prints a report.
@@ -55,6 +55,9 @@ Options:
   --theme <name>      live view: default | projector
   --ascii             live view: ASCII-only glyphs
   --no-color          no colours
+  --screen-reader     live view as lines of text, said once each (also
+                      INK_SCREEN_READER=true); implies --reduced-motion
+  --reduced-motion    live view: no moving requests (states still shown)
   -h, --help          show this help
 
 Examples:
@@ -71,31 +74,31 @@ function num(name: string, raw: string | undefined, check: (n: number) => boolea
   return n;
 }
 
+/** Every option of `webinfra-learn sim`. */
+export const SIM_OPTIONS = {
+  seed: { type: 'string' },
+  duration: { type: 'string' },
+  rate: { type: 'string' },
+  at: { type: 'string', multiple: true },
+  'pause-on': { type: 'string', multiple: true },
+  json: { type: 'boolean' },
+  list: { type: 'boolean' },
+  speed: { type: 'string' },
+  theme: { type: 'string' },
+  ascii: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  'screen-reader': { type: 'boolean' },
+  'reduced-motion': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 /**
  * Run the `sim` command. `argv` are the arguments after `sim`. Resolves with the exit
  * code: 0 on success, 2 for bad usage, an invalid scenario file or a bad `--at`.
  */
 export async function runSimCommand(argv: string[], io: SimIo = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin }): Promise<number> {
   const env = io.env ?? process.env;
-  const parsed = parseSubcommandArgs(
-    'sim',
-    argv,
-    {
-      seed: { type: 'string' },
-      duration: { type: 'string' },
-      rate: { type: 'string' },
-      at: { type: 'string', multiple: true },
-      'pause-on': { type: 'string', multiple: true },
-      json: { type: 'boolean' },
-      list: { type: 'boolean' },
-      speed: { type: 'string' },
-      theme: { type: 'string' },
-      ascii: { type: 'boolean' },
-      'no-color': { type: 'boolean' },
-    },
-    USAGE,
-    io,
-  );
+  const parsed = parseSubcommandArgs('sim', argv, SIM_OPTIONS, SIM_USAGE, io);
   if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
   const dir = io.scenariosDir ?? scenariosDir();
@@ -104,7 +107,7 @@ export async function runSimCommand(argv: string[], io: SimIo = { stdout: proces
     return 0;
   }
   if (positionals.length !== 1) {
-    io.stderr.write(`webinfra-learn sim: ${positionals.length === 0 ? 'which scenario? (try --list)' : `one scenario at a time, got ${positionals.join(', ')}`}\n\n${USAGE}`);
+    io.stderr.write(`webinfra-learn sim: ${positionals.length === 0 ? 'which scenario? (try --list)' : `one scenario at a time, got ${positionals.join(', ')}`}\n\n${SIM_USAGE}`);
     return 2;
   }
 
@@ -171,7 +174,10 @@ export async function runSimCommand(argv: string[], io: SimIo = { stdout: proces
     } catch {
       live = undefined; // no live view in this build: fall back to the report
     }
-    if (live) return live.runLiveSim({ scenario, engineOptions: opts, speed, color, ascii: values.ascii === true, projector, cues, pauseOn });
+    const screenReader = values['screen-reader'] === true || env.INK_SCREEN_READER === 'true';
+    const liveOptions = { scenario, engineOptions: opts, speed, color, ascii: values.ascii === true, projector, reducedMotion: screenReader || values['reduced-motion'] === true, cues, pauseOn };
+    if (screenReader) return (await import('../ui/sr/sr-app')).runScreenReader({ sim: liveOptions });
+    if (live) return live.runLiveSim(liveOptions);
   }
 
   const rate = opts.rate_rps ?? scenario.workload.rate_rps;

@@ -464,7 +464,7 @@ class Loader {
         ctx.report(r.problems);
         if (!r.value) return void (ok = false);
         const m = NODE_METRIC.exec(r.value.metric);
-        if (m) ctx.nodeList(nodes, [m[1]], [...at, 'metric'], raw.scenario);
+        if (m?.[1]) ctx.nodeList(nodes, [m[1]], [...at, 'metric'], raw.scenario);
         else if (!METRICS.has(r.value.metric)) {
           ctx.warn([...at, 'metric'], `lab: '${r.value.metric}' is not a report metric${hintFrom(r.value.metric, [...METRICS])}`);
         }

@@ -55,7 +55,7 @@ export function splitLesson(text: string): SplitLesson {
   if (lines[0]?.trim() === '---') {
     let end = -1;
     for (let j = 1; j < lines.length; j++) {
-      const t = lines[j].trimEnd();
+      const t = (lines[j] ?? '').trimEnd();
       if (t === '---' || t === '...') {
         end = j;
         break;
@@ -86,12 +86,11 @@ export function splitLesson(text: string): SplitLesson {
     prose = [];
   };
 
-  while (i < lines.length) {
-    const line = lines[i];
+  for (let line = lines[i]; line !== undefined; line = lines[i]) {
     const fence = FENCE.exec(line);
     if (fence) {
-      const marker = fence[1];
-      const info = fence[2].trim();
+      const [, marker = '```', rest = ''] = fence;
+      const info = rest.trim();
       // A backtick fence's info string may not contain backticks (CommonMark).
       if (marker[0] === '`' && info.includes('`')) {
         prose.push(line);
@@ -129,7 +128,7 @@ export function splitLesson(text: string): SplitLesson {
       continue;
     }
     if (PAGE_BREAK.test(line)) {
-      const prev = i > 0 ? lines[i - 1].trim() : '';
+      const prev = (lines[i - 1] ?? '').trim();
       if (prose.length > 0 && prev !== '') {
         problems.push({
           line: i + 1,
@@ -153,8 +152,8 @@ export function splitLesson(text: string): SplitLesson {
 function findClose(lines: string[], from: number, marker: string): number {
   const ch = marker[0];
   for (let j = from; j < lines.length; j++) {
-    const m = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(lines[j]);
-    if (m && m[1][0] === ch && m[1].length >= marker.length) return j;
+    const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(lines[j] ?? '')?.[1];
+    if (close !== undefined && close[0] === ch && close.length >= marker.length) return j;
   }
   return -1;
 }

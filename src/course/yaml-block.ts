@@ -92,7 +92,8 @@ export function parseYamlBlock(
 }
 
 function firstSentence(message: string): string {
-  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  const [first = message] = message.split('\n');
+  return first.replace(/ at line \d+, column \d+:?$/, '');
 }
 
 /** `choices[1].feedback` */

@@ -115,6 +115,7 @@ export function requestMark(kind: RequestKind, encrypted: boolean, failed: boole
     case 'static':
       return { glyph: ascii ? '%' : '○', style: encrypted ? 'https' : 'static' };
     case 'dynamic':
+      // Not ●: that is a machine's UP mark, and the two must differ by shape, not only by colour.
       return { glyph: ascii ? '*' : '•', style: encrypted ? 'https' : 'dynamic' };
     case 'write':
       return { glyph: ascii ? 'W' : '◆', style: 'write' };

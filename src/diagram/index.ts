@@ -2,3 +2,4 @@
 export { layoutDiagram, edgeStyle } from './layout';
 export { renderDiagram, overlayRequests, toPlainText, legendLine, lbViewWord, type RenderOptions } from './render';
 export type * from './types';
+export { describeDiagram, edgeWords, type DescribeOptions } from './describe';

@@ -68,6 +68,9 @@ export function App(props: AppProps): React.ReactElement {
   const [glossary, setGlossary] = useState(false);
   const glossaryOpen = useRef(false);
   glossaryOpen.current = glossary;
+  // The diagram in words (D): over a lesson step that shows a diagram. Loaded on the
+  // first D (it reads scenarios), so none of it is on the start-up path.
+  const [described, setDescribed] = useState<DescribedStep | undefined>();
 
   // Save on every progress change, during the commit (not in a later passive
   // effect), so a quit right after a step change never loses it.
@@ -122,37 +125,53 @@ export function App(props: AppProps): React.ReactElement {
         case 'glossary':
           setGlossary((open) => !open);
           return true;
+        case 'describe': {
+          const screen = latest.current.screen;
+          if (described) setDescribed(undefined);
+          else if (screen.name === 'lesson')
+            void import('./screens/describe-overlay').then((m) => setDescribed({ Overlay: m.DescribeOverlay, description: m.describeStep(course, screen.lesson, screen.step) }));
+          return true;
+        }
         case 'back':
-          if (glossaryOpen.current) setGlossary(false);
+          if (described) setDescribed(undefined);
+          else if (glossaryOpen.current) setGlossary(false);
           else dispatch({ type: 'back' });
           return true;
         case 'map':
+          setDescribed(undefined);
           dispatch({ type: 'showMap' });
           return true;
         default:
           return false;
       }
     },
-    [quit, dispatch],
+    [quit, dispatch, described, course],
   );
 
   return (
     <InputProvider active={interactive} onUnhandled={onUnhandled}>
       <ErrorBoundary onError={props.onError}>
         <FrameWarning.Provider value={saveError}>
-          <Box flexDirection="column" display={lay.tooSmall || glossary ? 'none' : 'flex'}>
-            <CurrentScreen state={state} notices={state.notices} dispatch={dispatch} course={course} theme={theme} layout={lay} active={interactive && !lay.tooSmall && !glossary} />
+          <Box flexDirection="column" display={lay.tooSmall || glossary || described ? 'none' : 'flex'}>
+            <CurrentScreen state={state} notices={state.notices} dispatch={dispatch} course={course} theme={theme} layout={lay} active={interactive && !lay.tooSmall && !glossary && !described} />
           </Box>
-          {glossary && !lay.tooSmall ? (
+          {glossary && !described && !lay.tooSmall ? (
             <Suspense fallback={<Text>loading the glossary…</Text>}>
               <GlossaryScreen course={course} layout={lay} theme={theme} active={interactive} />
             </Suspense>
           ) : null}
+          {described && !lay.tooSmall ? <described.Overlay description={described.description} layout={lay} theme={theme} active={interactive} /> : null}
         </FrameWarning.Provider>
         {lay.tooSmall ? <TooSmall columns={size.columns} rows={size.rows} theme={theme} /> : null}
       </ErrorBoundary>
     </InputProvider>
   );
+}
+
+/** The diagram-in-words overlay and what it says (see screens/describe-overlay.tsx). */
+interface DescribedStep {
+  Overlay: typeof import('./screens/describe-overlay').DescribeOverlay;
+  description: ReturnType<typeof import('./screens/describe-overlay').describeStep>;
 }
 
 interface CurrentScreenProps {

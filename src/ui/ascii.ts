@@ -49,7 +49,6 @@ const CELLS: Record<string, string> = {
 
 /** `text` in ASCII, one character per character (see above). */
 export function asciiCells(text: string): string {
-  // eslint-disable-next-line no-control-regex
   if (!/[^\u0000-\u007f]/.test(text)) return text;
   return text.replace(/[^\u0000-\u007f]/gu, (ch) => CELLS[ch] ?? (/[┌┐└┘├┤┬┴┼╭╮╰╯]/.test(ch) ? '+' : '?'));
 }

@@ -52,6 +52,8 @@ export type Command =
   | 'quit'
   | 'help'
   | 'glossary'
+  /** The current diagram in words (its text alternative). */
+  | 'describe'
   | 'map'
   | 'back'
   // movement (map, lesson viewport, lists)
@@ -151,6 +153,7 @@ const s = (special: SpecialKey, mods: { shift?: boolean; ctrl?: boolean } = {}):
 export const BINDINGS: Binding[] = [
   // global
   { command: 'glossary', context: 'global', keys: [c('w')], label: 'w', description: 'glossary (words of the course)' },
+  { command: 'describe', context: 'global', keys: [c('D')], label: 'D', description: 'the diagram in words (users to database)' },
   { command: 'help', context: 'global', keys: [c('?')], label: '?', description: 'help', footer: true },
   { command: 'quit', context: 'global', keys: [c('q'), { ctrlChar: 'c' }], label: 'q', description: 'quit', footer: true },
   { command: 'map', context: 'global', keys: [c('m')], label: 'm', description: 'course map' },

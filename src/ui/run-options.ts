@@ -10,6 +10,8 @@ export interface RunAppOptions {
   color: boolean;
   ascii: boolean;
   projector?: boolean;
+  /** `--reduced-motion`: no moving requests (state changes still shown). */
+  reducedMotion?: boolean;
   /** One-time messages to show on the first screen (e.g. corrupt progress moved aside). */
   notices: string[];
 }

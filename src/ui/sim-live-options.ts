@@ -15,4 +15,6 @@ export interface LiveSimOptions {
   cues?: Cue[];
   /** Event types that pause the run when they happen (`--pause-on`). */
   pauseOn?: string[];
+  /** No moving requests (`--reduced-motion`); state changes and banners still shown. */
+  reducedMotion?: boolean;
 }

@@ -101,7 +101,7 @@ function LiveSimScreen(props: LiveSimAppProps & { theme: Theme }): React.ReactEl
   /** The view's lines for a snapshot: banner for the big moments, live view, what is scheduled next. */
   const compose = (snapshot: Snapshot, height: number): StyledLine[] => {
     const top = captionLines({ caption: presenter.caption, pausedBy: presenter.pausedBy, paused: lab.state.paused, width: columns, ascii: theme.ascii, maxLines: height >= 26 ? 2 : 1, step: props.stepLabel });
-    return [...top, ...instructorLines({ topology: lab.topology, snapshot, events: snapshot.events, state: lab.state, timeline, width: columns, height: height - top.length, ascii: theme.ascii, labelsLarge: options.projector, title })];
+    return [...top, ...instructorLines({ topology: lab.topology, snapshot, events: snapshot.events, state: lab.state, timeline, width: columns, height: height - top.length, ascii: theme.ascii, labelsLarge: options.projector, title, requests: !options.reducedMotion })];
   };
   // Direct drawing: each tick paints from the engine and the latest viewer state;
   // a render (key press, resize) paints too, and Ink's own writes repaint whole.
@@ -195,7 +195,7 @@ function LiveSimScreen(props: LiveSimAppProps & { theme: Theme }): React.ReactEl
 /** The whole instructor-mode app (exported for tests). */
 export function LiveSimApp(props: LiveSimAppProps): React.ReactElement {
   const { options } = props;
-  const theme = makeTheme({ color: options.color, ascii: options.ascii, projector: options.projector });
+  const theme = makeTheme({ color: options.color, ascii: options.ascii, projector: options.projector, reducedMotion: options.reducedMotion });
   return (
     <InputProvider active={true}>
       {props.steps ? (

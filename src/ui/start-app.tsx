@@ -94,7 +94,7 @@ export async function startApp(opts: RunAppOptions): Promise<number> {
           course={opts.course}
           store={opts.store}
           initialProgress={progress}
-          theme={makeTheme({ color: opts.color, ascii: opts.ascii, projector: opts.projector })}
+          theme={makeTheme({ color: opts.color, ascii: opts.ascii, projector: opts.projector, reducedMotion: opts.reducedMotion })}
           notices={notices}
           startLesson={opts.startLesson}
           interactive={interactive}

@@ -7,6 +7,8 @@ export interface Theme {
   name: 'default' | 'projector';
   color: boolean;
   ascii: boolean;
+  /** `--reduced-motion`: no moving requests in the lab and instructor views (state changes still shown). */
+  reducedMotion?: boolean;
   colors: {
     accent: string;
     muted: string;
@@ -81,13 +83,15 @@ export interface ThemeOptions {
   color?: boolean;
   ascii?: boolean;
   projector?: boolean;
+  reducedMotion?: boolean;
 }
 
-export function makeTheme({ color = true, ascii = false, projector = false }: ThemeOptions = {}): Theme {
+export function makeTheme({ color = true, ascii = false, projector = false, reducedMotion = false }: ThemeOptions = {}): Theme {
   return {
     name: projector ? 'projector' : 'default',
     color,
     ascii,
+    reducedMotion,
     colors: projector
       ? { accent: 'whiteBright', muted: 'white', ok: 'greenBright', bad: 'redBright', warn: 'yellowBright', info: 'cyanBright', highlight: 'magentaBright' }
       : // Okabe–Ito-inspired: blue/orange/vermillion distinguishable for most colour-blind viewers.

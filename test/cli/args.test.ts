@@ -6,8 +6,16 @@ describe('parseCliArgs', () => {
   it('defaults to learn with colour and the default theme', () => {
     expect(parseCliArgs([], {})).toEqual({
       command: { name: 'learn' },
-      options: { color: true, ascii: false, theme: 'default', json: false, yes: false, force: false, lesson: undefined, course: undefined },
+      options: { color: true, ascii: false, theme: 'default', json: false, yes: false, force: false, screenReader: false, reducedMotion: false, lesson: undefined, course: undefined },
     });
+  });
+
+  it('turns screen-reader mode on by flag or INK_SCREEN_READER=true, and reduced motion with it', () => {
+    expect(parseCliArgs(['--screen-reader'], {}).options).toMatchObject({ screenReader: true, reducedMotion: true });
+    expect(parseCliArgs([], { INK_SCREEN_READER: 'true' }).options).toMatchObject({ screenReader: true, reducedMotion: true });
+    expect(parseCliArgs([], { INK_SCREEN_READER: 'false' }).options).toMatchObject({ screenReader: false, reducedMotion: false });
+    expect(parseCliArgs(['--reduced-motion'], {}).options).toMatchObject({ screenReader: false, reducedMotion: true });
+    expect(() => parseCliArgs(['list', '--screen-reader'], {})).toThrow(/does not apply to 'list'/);
   });
 
   it('honours NO_COLOR (non-empty) and --no-color', () => {

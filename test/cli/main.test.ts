@@ -303,3 +303,20 @@ describe('progress import from standard input', () => {
     expect(JSON.parse(readFileSync(progressFile(), 'utf8')).completed).toEqual(['x']);
   });
 });
+
+describe('screen-reader mode and the drawn design editor', () => {
+  it('design with INK_SCREEN_READER=true names the text commands instead of drawing the editor', async () => {
+    let stderr = '';
+    const stdin = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => stdin });
+    const code = await main(['design', '--task', '1'], {
+      stdout: { write: () => true, isTTY: true, columns: 80 },
+      stderr: { write: (s: string) => ((stderr += s), true) },
+      stdin,
+      env: { WEBINFRA_LEARN_HOME: home, INK_SCREEN_READER: 'true' },
+      cwd: repo,
+    });
+    expect(code).toBe(2);
+    expect(stderr).toContain('has no screen-reader mode yet');
+    expect(stderr).toContain('design drill');
+  });
+});

@@ -22,7 +22,7 @@ describe('the fixture course', () => {
   it('has two chapters of two lessons in folder order', () => {
     expect(course.chapters.map((c) => c.id)).toEqual(['simple-web-stack', 'distributed']);
     expect(allLessons(course).map((l) => l.id)).toEqual(['one-server', 'dns-basics', 'load-balancer', 'chapter-review']);
-    expect(course.chapters[0].summary).toBe('One server hosts everything for www.foobar.com.');
+    expect(course.chapters[0]?.summary).toBe('One server hosts everything for www.foobar.com.');
     expect(findLesson(course, 'load-balancer')?.chapter.id).toBe('distributed');
     expect(findLesson(course, 'load-balancer')?.index).toBe(2);
     expect(findLesson(course, 'nope')).toBeUndefined();
@@ -41,9 +41,9 @@ describe('the fixture course', () => {
       'page@69',
     ]);
     const page = lesson.steps[1];
-    expect(page.kind === 'page' && page.markdown).toContain('```nginx');
-    expect(page.kind === 'page' && page.markdown).toContain('this dashed line is inside a code block');
-    expect(page.pos.file).toBe(path.join('test', 'fixtures', 'course', '01-simple-web-stack', '01-one-server.md'));
+    expect(page?.kind === 'page' && page.markdown).toContain('```nginx');
+    expect(page?.kind === 'page' && page.markdown).toContain('this dashed line is inside a code block');
+    expect(page?.pos.file).toBe(path.join('test', 'fixtures', 'course', '01-simple-web-stack', '01-one-server.md'));
   });
 
   it('gives questions their own id or <lesson>#q<n>, labs and reviews theirs', () => {
@@ -52,7 +52,7 @@ describe('the fixture course', () => {
     expect(ids).toEqual(['one-server-record', 'one-server#q2']);
     const lab = findLesson(course, 'load-balancer')!.lesson.steps.find((s) => s.kind === 'lab');
     expect(lab?.kind === 'lab' && lab.id).toBe('load-balancer#lab1');
-    expect(lab?.kind === 'lab' && lab.lab.checks[1].when).toEqual({ metric: 'availability', op: '>', value: 0.8 });
+    expect(lab?.kind === 'lab' && lab.lab.checks[1]?.when).toEqual({ metric: 'availability', op: '>', value: 0.8 });
     const review = findLesson(course, 'chapter-review')!.lesson.steps.find((s) => s.kind === 'review');
     expect(review?.kind === 'review' && review.id).toBe('chapter-review#review1');
   });
@@ -81,7 +81,7 @@ describe('the fixture course', () => {
 
   it('has a page long enough to scroll on a 24-row terminal', () => {
     const page = findLesson(course, 'dns-basics')!.lesson.steps[0];
-    expect(page.kind === 'page' && page.markdown.split('\n').length).toBeGreaterThan(60);
+    expect(page?.kind === 'page' && page.markdown.split('\n').length).toBeGreaterThan(60);
   });
 });
 
@@ -124,7 +124,7 @@ describe('the bad course', () => {
     const lines = problems.map(formatProblem);
     expect(lines).toHaveLength(expected.length);
     expected.forEach(([where, text], i) => {
-      expect(lines[i].startsWith(`${where}: `), `${lines[i]} should start with ${where}`).toBe(true);
+      expect(lines[i]?.startsWith(`${where}: `), `${lines[i]} should start with ${where}`).toBe(true);
       expect(lines[i]).toContain(text);
     });
     expect(hasErrors(problems)).toBe(true);
@@ -166,8 +166,8 @@ describe('robustness', () => {
     expect(r.problems.map(formatProblem)).toEqual([
       `${path.join('nochap', '01-intro', 'chapter.yaml')}: chapter.yaml is missing: it needs at least id and title`,
     ]);
-    expect(r.course.chapters[0].id).toBe('intro');
-    expect(r.course.chapters[0].lessons[0].steps).toEqual([
+    expect(r.course.chapters[0]?.id).toBe('intro');
+    expect(r.course.chapters[0]?.lessons[0]?.steps).toEqual([
       { kind: 'page', markdown: 'Hello', pos: { file: path.join('nochap', '01-intro', '01-a.md'), line: 5 } },
     ]);
   });
@@ -185,7 +185,7 @@ describe('robustness', () => {
 
   it('paths outside the cwd are shown from the course folder', () => {
     const r = loadCourse(path.join(tmp, 'nochap'), { cwd: path.join(tmp, 'elsewhere') });
-    expect(r.course.chapters[0].lessons[0].file).toBe(path.join('nochap', '01-intro', '01-a.md'));
+    expect(r.course.chapters[0]?.lessons[0]?.file).toBe(path.join('nochap', '01-intro', '01-a.md'));
   });
 
   it('reports a scenario file that cannot be read as such', () => {

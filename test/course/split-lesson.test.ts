@@ -38,12 +38,12 @@ describe('splitLesson', () => {
   it('leaves a quiz fence shown inside a longer fence alone', () => {
     const r = splitLesson(`${fm}\`\`\`\`markdown\n\`\`\`quiz\nkind: x\n\`\`\`\n\`\`\`\`\n`);
     expect(r.parts).toHaveLength(1);
-    expect(r.parts[0].type).toBe('prose');
+    expect(r.parts[0]?.type).toBe('prose');
   });
 
   it('says where front matter is missing or not closed', () => {
     expect(splitLesson('# Title\n').problems[0]).toMatchObject({ line: 1, severity: 'error' });
-    expect(splitLesson('# Title\n').problems[0].message).toContain('no front matter');
+    expect(splitLesson('# Title\n').problems[0]?.message).toContain('no front matter');
     const open = splitLesson('---\nid: x\n\nText\n');
     expect(open.problems).toEqual([{ line: 1, severity: 'error', message: expect.stringContaining('not closed') }]);
     expect(open.frontMatter).toBeUndefined();

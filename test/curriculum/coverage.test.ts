@@ -80,7 +80,7 @@ describe('the shipped course', () => {
       expect(chapter.lessons.length, chapter.id).toBeGreaterThanOrEqual(5);
       expect(chapter.lessons.length, chapter.id).toBeLessThanOrEqual(8);
       const last = chapter.lessons[chapter.lessons.length - 1];
-      expect(last.steps.some((s) => s.kind === 'review'), `${chapter.id} ends with a review`).toBe(true);
+      expect(last?.steps.some((s) => s.kind === 'review'), `${chapter.id} ends with a review`).toBe(true);
     }
   });
 

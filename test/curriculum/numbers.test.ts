@@ -57,7 +57,7 @@ interface Claim {
 }
 
 const LONE_SERVER = ['10:kill:server-1', '20:restore:server-1'];
-const CAPACITY = ['12:kill:web-2'];
+const CAPACITY = ['30:kill:web-2'];
 const FIVE_KILLS = ['10:kill:lb-1', '20:kill:web-1', '28:restore:web-1', '36:kill:app-1', '44:restore:app-1', '52:kill:db-1', '60:restore:db-1'];
 const ROLLING = ['10:drain:web-1', '14:stop:web-1', '18:restore:web-1', '26:undrain:web-1', '32:drain:web-2', '36:stop:web-2', '40:restore:web-2', '48:undrain:web-2'];
 
@@ -97,10 +97,10 @@ const CLAIMS: Claim[] = [
   { lesson: 'scale-vrrp', quote: 'only the 4 requests inside lb-1 when it crashed failed', scenario: 'five-machines', at: ['10:kill:lb-1'], lab: 3, until_s: 55, figure: (r) => r.latency_ms.p99, range: [1000, 3500] },
   { lesson: 'scale-split', quote: 'median request takes about **4 s** one minute in', scenario: 'capacity', at: [], until_s: 60, figure: (r) => r.latency_ms.p50 / 1000, range: [3.7, 4.5] },
   { lesson: 'scale-split', quote: 'and about **7 s** two minutes in', scenario: 'capacity', at: [], until_s: 120, figure: (r) => r.latency_ms.p50 / 1000, range: [6.5, 7.8] },
-  { lesson: 'scale-split', quote: '**several hundred requests failed**', scenario: 'capacity', at: CAPACITY, lab: 1, until_s: 57, figure: (r) => r.requests.failed, range: [300, 999] },
-  { lesson: 'scale-split', quote: 'DOWN 4–5 s later', scenario: 'capacity', at: CAPACITY, lab: 1, until_s: 57, figure: (r) => eventAt(r, 'marked_down', 'web-2')! - 12, range: [4, 5.1] },
-  { lesson: 'scale-split', quote: 'The app tier is at **100%**', scenario: 'capacity', at: CAPACITY, lab: 1, until_s: 57, figure: (r) => r.nodes['app-1']!.utilization, range: [0.95, 1] },
-  { lesson: 'scale-split', quote: 'web and database stay at **2–3%**', scenario: 'capacity', at: CAPACITY, lab: 1, until_s: 57, figure: (r) => Math.max(r.nodes['web-1']!.utilization, r.nodes['db-1']!.utilization), range: [0.01, 0.05] },
+  { lesson: 'scale-split', quote: '**several hundred requests failed**', scenario: 'capacity', at: CAPACITY, lab: 1, until_s: 75, figure: (r) => r.requests.failed, range: [300, 999] },
+  { lesson: 'scale-split', quote: 'DOWN 4–5 s later', scenario: 'capacity', at: CAPACITY, lab: 1, until_s: 75, figure: (r) => eventAt(r, 'marked_down', 'web-2')! - 30, range: [4, 5.1] },
+  { lesson: 'scale-split', quote: 'The app tier is at **100%**', scenario: 'capacity', at: CAPACITY, lab: 1, until_s: 75, figure: (r) => r.nodes['app-1']!.utilization, range: [0.95, 1] },
+  { lesson: 'scale-split', quote: 'web and database stay at **2–3%**', scenario: 'capacity', at: CAPACITY, lab: 1, until_s: 75, figure: (r) => Math.max(r.nodes['web-1']!.utilization, r.nodes['db-1']!.utilization), range: [0.01, 0.05] },
   { lesson: 'scale-spof', quote: 'about **one request in four failed** (availability ≈ 75%)', scenario: 'five-machines', at: FIVE_KILLS, lab: 1, until_s: 105, figure: (r) => r.availability, range: [0.72, 0.78] },
   { lesson: 'scale-spof', quote: 'The checks marked it DOWN at 25 s', scenario: 'five-machines', at: FIVE_KILLS, lab: 1, until_s: 105, figure: (r) => eventAt(r, 'marked_down', 'web-1'), range: [24.5, 25.5] },
   { lesson: 'scale-spof', quote: '**lb-1**: 2.6 s without an answer', scenario: 'five-machines', at: FIVE_KILLS, lab: 1, until_s: 105, figure: (r) => eventAt(r, 'vip_moved', 'lb-2')! - 10, range: [2.55, 2.65] },

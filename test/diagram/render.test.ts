@@ -59,7 +59,7 @@ describe('moving requests', () => {
     expect(lines[head + sy]![sx]).toBe('✗');
     const users = layout.edges.find((e) => e.from === 'users' && e.to === 'lb-1')!;
     const [ux, uy] = users.path[Math.floor(0.5 * (users.path.length - 1))]!;
-    expect(lines[head + uy]![ux]).toBe('•') // a request, not a node's UP mark (●);
+    expect(lines[head + uy]![ux]).toBe('•'); // a request, not a node's UP mark (●)
   });
 
   it('never overwrites an arrowhead and skips requests being processed at a node', () => {

@@ -194,7 +194,7 @@ describe('a learner walks chapter 1 in a terminal', () => {
           await app.waitFor('RUNNING');
           for (let i = 0; i < 3; i++) await app.press('+');
           const ticked = await app.waitFor('[✓]', 30_000);
-          expect(ticked).toMatch(/checks [1-9]\d*\/\d+/);
+          expect(ticked).toMatch(/checks [1-9]\d*\/\d+|lab complete/);
           labRun = true;
         } else if (step.kind === 'review' && !reviewMarked) {
           const total = step.review.items.length;

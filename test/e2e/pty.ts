@@ -84,6 +84,8 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 
 /** How long `press` waits for a key's redraw before sending on: a key that redraws nothing. */
 const PRESS_LIMIT_MS = 1000;
+/** Output quiet for this long after a key's redraw means the app is done with the key. */
+const SETTLE_MS = 40;
 
 /** Start `webinfra-learn <args>` in an 80×24 pseudo-terminal. */
 export function launch(args: string[], opts: LaunchOptions = {}): PtyApp {
@@ -136,14 +138,20 @@ export function launch(args: string[], opts: LaunchOptions = {}): PtyApp {
       }
     },
     async press(key) {
-      // The app answers a key by drawing: wait for its first output after the write,
-      // so the next key arrives in a read of its own (two keys in one read are one
-      // input to Ink: "jj", or Esc then q as Alt+q). A slow machine just waits longer.
-      // A key that changes nothing draws nothing; the limit lets that one through.
-      const before = out.length;
+      // Ink 6 hands keys that arrive in one read to the app as one input ("KK" is not
+      // two K presses), so a key must not be sent while the previous one may still be
+      // unread. The app answers a key by drawing: wait for output after the write,
+      // then for the output to settle (a key can cause more than one frame). A slow
+      // machine just waits longer. A key that draws nothing passes after the limit.
       const deadline = Date.now() + PRESS_LIMIT_MS;
+      let seen = out.length;
       pty.write(key);
-      while (out.length === before && exitCode === undefined && Date.now() < deadline) await sleep(5);
+      while (out.length === seen && exitCode === undefined && Date.now() < deadline) await sleep(5);
+      while (exitCode === undefined && Date.now() < deadline) {
+        seen = out.length;
+        await sleep(SETTLE_MS);
+        if (out.length === seen) break;
+      }
       await pending;
     },
     resize(c, r) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LabJudge, judgeRun, windowValue } from '../../src/labs/judge';
-import type { JudgedCheck, LabEvent } from '../../src/labs/types';
+import type { JudgedCheck } from '../../src/labs/types';
 import type { Report, SimEvent } from '../../src/sim/types';
 
 /** A report at some moment: counters and events as given. */

@@ -55,7 +55,7 @@ describe('FileProgressStore', () => {
     expect(first.notice).toMatch(/damaged \(not valid JSON\)\. It was moved to .*progress\.json\.corrupt-/);
     const aside = asideFiles(dir);
     expect(aside).toHaveLength(1);
-    expect(readFileSync(path.join(dir, aside[0]), 'utf8')).toBe('{"version":1,"completed":["a"');
+    expect(readFileSync(path.join(dir, aside[0] ?? ''), 'utf8')).toBe('{"version":1,"completed":["a"');
     expect(new FileProgressStore(file).load().notice).toBeUndefined();
   });
 

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LabBlock, Step } from '../../src/course/types';
 import { LabStep, nodeActions, parseLabAt } from '../../src/ui/lab/lab-step';
-import { toPlainText } from '../../src/diagram';
 import { KEY, mountStep, type LabHarness } from './lab-harness';
 import { until } from './press-key';
 

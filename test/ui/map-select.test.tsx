@@ -1,5 +1,4 @@
 /** The course map's list (ink-select-input) in step with the app's cursor and keys. */
-import React from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { KEY } from './quiz-harness';
 import { renderApp } from './app-harness';

@@ -13,7 +13,6 @@ import { renderApp } from './app-harness';
 let h: Harness | undefined;
 afterEach(() => h?.unmount());
 
-// eslint-disable-next-line no-control-regex
 const nonAscii = /[^\u0000-\u007f]/;
 
 describe('--ascii', () => {

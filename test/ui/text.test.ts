@@ -58,6 +58,11 @@ describe('wrapping', () => {
     }
   });
 
+  it('never ends a line with a number apart from its unit', () => {
+    expect(wrapText('p99 is now 250 ms', 13)).toEqual(['p99 is now', '250 ms']);
+    expect(wrapText('availability 99.9 %', 17)).toEqual(['availability', '99.9 %']);
+  });
+
   it('wraps styled text and segments by cells', () => {
     for (const l of wrapStyled(`${WIDE} ${WIDE} ${WIDE}`, 12, 'text', '› ')) expect(styledWidth(l)).toBeLessThanOrEqual(12);
     const segs: StyledLine = [{ text: `✗ ${WIDE} ${WIDE} ${WIDE}`, style: 'failed' }];

@@ -9,7 +9,6 @@ import { clamp, finish, note, type QuestionProblem, type QuizKind } from './kind
 
 /** Strip control characters from typed or pasted text (newlines become spaces). */
 function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/[\r\n\t]+/g, ' ').replace(/[\u0000-\u001f\u007f]/g, '');
 }
 

@@ -68,7 +68,7 @@ export function toDb(w: World, r: number, app: NodeRt): void {
     app.errs++;
     return finish(w, r, 500);
   }
-  if (remote) w.rHops[r]++;
+  if (remote) w.rHops[r] = (w.rHops[r] ?? 0) + 1;
   w.rDbHost[r] = db.idx;
   sendTo(w, r, app.idx, db.db);
 }

@@ -87,7 +87,7 @@ export function toApp(w: World, r: number, web: NodeRt, failCode = 502): void {
       upstreamFailed(w, web, i, 'connection refused');
       continue;
     }
-    if (app.idx !== web.idx) w.rHops[r]++;
+    if (app.idx !== web.idx) w.rHops[r] = (w.rHops[r] ?? 0) + 1;
     web.upPtr = (i + 1) % n;
     w.rAppHost[r] = app.idx;
     w.rAppEpoch[r] = app.appEpoch;

@@ -3,14 +3,12 @@
  * one keymap (helpSections), in a scrolling viewport. Opened and closed by the root
  * (? and Esc); it scrolls with ↑/↓ while open.
  */
-import React, { useState } from 'react';
+import React from 'react';
 import { Box, Text } from 'ink';
-import { helpSections, matchCommand, type Context } from '../keymap';
+import { helpSections, type Context } from '../keymap';
 import { asciiCells, asciiKeyLabel } from '../ascii';
 import type { Theme } from '../theme';
-import { LAYER, useKeys } from '../input';
-import { SCROLL_COMMANDS, Viewport, scrollOffset, viewportWindow } from './viewport';
-import { clamp } from '../layout';
+import { Viewport, useOverlayScroll } from './viewport';
 
 const CONTEXT_TITLES: Record<Context, string> = {
   global: 'Everywhere',
@@ -65,22 +63,11 @@ export interface HelpOverlayProps {
 }
 
 export function HelpOverlay({ contexts, width, height, theme, active }: HelpOverlayProps): React.ReactElement {
-  const [offset, setOffset] = useState(0);
   const lines = helpLines(contexts, theme.ascii);
   const title = 'Keys';
   // The title takes one row and a blank one.
   const viewHeight = Math.max(1, height - 2);
-  const safe = clamp(offset, 0, viewportWindow(lines.length, viewHeight).maxOffset);
-  useKeys(
-    (input, key) => {
-      const command = matchCommand(['lesson'], input, key);
-      if (!command || !SCROLL_COMMANDS.has(command)) return false;
-      setOffset(scrollOffset(command, safe, lines.length, viewHeight));
-      return true;
-    },
-    active,
-    LAYER.overlay,
-  );
+  const safe = useOverlayScroll(lines.length, viewHeight, active);
   const accent = theme.color ? theme.colors.accent : undefined;
   // Headings are bold; colour would need per-line <Text>, which the viewport avoids.
   const rendered = lines.map((l) => (l.heading && theme.color ? `\u001B[1m${l.text}\u001B[22m` : l.text));

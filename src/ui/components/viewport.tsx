@@ -4,9 +4,10 @@
  * always knows there is more below. Lines are drawn as one <Text> block: one
  * string per frame is cheaper than a <Text> per line and never flickers.
  */
-import React from 'react';
+import React, { useState } from 'react';
 import { Box, Text } from 'ink';
-import type { Command } from '../keymap';
+import { LAYER, useKeys } from '../input';
+import { matchCommand, type Command } from '../keymap';
 import type { Theme } from '../theme';
 import { clamp } from '../layout';
 import { ellipsisFor, truncate } from '../text';
@@ -55,6 +56,26 @@ export function scrollOffset(command: Command, offset: number, total: number, he
     default:
       return clamp(offset, 0, maxOffset);
   }
+}
+
+/**
+ * An overlay's scroll position over `total` lines in `height` rows: ↑↓ PgUp PgDn
+ * Home End move it while `active`. Returns the offset, kept in range.
+ */
+export function useOverlayScroll(total: number, height: number, active: boolean): number {
+  const [offset, setOffset] = useState(0);
+  const safe = clamp(offset, 0, viewportWindow(total, height).maxOffset);
+  useKeys(
+    (input, key) => {
+      const command = matchCommand(['lesson'], input, key);
+      if (!command || !SCROLL_COMMANDS.has(command)) return false;
+      setOffset(scrollOffset(command, safe, total, height));
+      return true;
+    },
+    active,
+    LAYER.overlay,
+  );
+  return safe;
 }
 
 export interface ViewportProps {

@@ -21,13 +21,15 @@ export function instructorLines(o: {
   ascii: boolean;
   labelsLarge?: boolean;
   title: string;
+  /** Moving requests drawn (false with --reduced-motion). */
+  requests?: boolean;
 }): StyledLine[] {
   const nowS = o.snapshot.t_ms / 1000;
   const moment = bigMoment(o.events, o.snapshot, nowS);
   const banner = moment && o.height >= 20 ? bannerLines(moment, o.width, o.ascii) : moment ? [bannerLines(moment, o.width, o.ascii)[1]!] : [];
   const next = upcomingLine(o.timeline, nowS, o.width, o.ascii);
   const room = o.height - banner.length - (next ? 1 : 0);
-  const { lines } = liveLines({ topology: o.topology, snapshot: o.snapshot, state: o.state, width: o.width, height: room, ascii: o.ascii, labelsLarge: o.labelsLarge, title: o.title, requests: true, legend: true, sinceStart: true });
+  const { lines } = liveLines({ topology: o.topology, snapshot: o.snapshot, state: o.state, width: o.width, height: room, ascii: o.ascii, labelsLarge: o.labelsLarge, title: o.title, requests: o.requests ?? true, legend: true, sinceStart: true });
   while (lines.length < room) lines.push([]);
   return [...banner, ...lines.slice(0, room), ...(next ? [next] : [])];
 }

@@ -305,7 +305,7 @@ function LabRunner(props: StepViewProps<LabStepData> & { scenario: Scenario; atE
       width,
       height,
       ascii: theme.ascii,
-      animating: live.animating,
+      animating: live.animating && !theme.reducedMotion,
     });
   };
 
@@ -347,9 +347,10 @@ export function LabStep(props: StepViewProps<LabStepData>): React.ReactElement {
   const loaded = courseScenario(props.course, lab.scenario);
   // The loader parsed the lab's `at` lines (and reported bad ones); a hand-built step is parsed here.
   const at = useMemo(() => (props.step.atEvents ? { events: props.step.atEvents, errors: [] } : parseLabAt(lab.at)), [props.step.atEvents, lab.at]);
+  const { setContexts } = props;
   useEffect(() => {
-    if (!loaded.ok) props.setContexts(['lesson']);
-  }, [loaded.ok, props.setContexts]);
+    if (!loaded.ok) setContexts(['lesson']);
+  }, [loaded.ok, setContexts]);
   if (!loaded.ok) {
     return (
       <Text wrap="wrap">

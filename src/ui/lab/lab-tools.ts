@@ -82,7 +82,7 @@ export function readTraffic(topology: Topology, snapshot: Snapshot, node: string
 }
 
 /** Event types that are repeated notices, not changes: fast-forward does not stop at them. */
-const NOTICE = new Set(['firewall_drop', 'stale_read', 'write_rejected', 'write_failed', 'action_ignored']);
+export const NOTICE = new Set(['firewall_drop', 'stale_read', 'write_rejected', 'write_failed', 'action_ignored']);
 
 /** Fast-forward stops after at most this many virtual seconds. */
 export const FAST_FORWARD_MAX_S = 120;

@@ -241,12 +241,12 @@ function PredictRunner(props: StepViewProps<QuizStepData> & { scenario: Scenario
       tail.push([{ text: `runs to ${untilMs / 1000} s: ${left.toFixed(1)} s left · Enter skips to the end`, style: 'muted' }]);
     }
     const room = Math.max(over ? 3 : 6, height - 1 - prediction.length - tail.length);
-    let view = liveLines({ topology: live.topology, snapshot, state: live.state, width, height: room, ascii });
+    let view = liveLines({ topology: live.topology, snapshot, state: live.state, width, height: room, ascii, requests: !theme.reducedMotion });
     // Once the run is over the verdict matters most: rather than a cut diagram,
     // show the run's numbers and its last events (the diagram is back on retry).
-    if (view.clipped && over) view = liveLines({ topology: live.topology, snapshot, state: live.state, width, height: room, ascii, noDiagram: true });
+    if (view.clipped && over) view = liveLines({ topology: live.topology, snapshot, state: live.state, width, height: room, ascii, noDiagram: true, requests: !theme.reducedMotion });
     return paintLines([head[0]!, ...prediction, ...view.lines, ...tail.map((l) => fitLine(l, width))].slice(0, height), theme);
-  }, [question, state, snapshot, live.state, live.topology, live.sim.engine, width, height, theme, untilMs, props.atErrors, firstTryWrong]);
+  }, [question, state, snapshot, live.state, live.topology, live.sim.engine, width, height, theme, untilMs, window, props.atErrors, firstTryWrong]);
   return <Canvas lines={text} width={width} />;
 }
 
@@ -254,9 +254,10 @@ export function PredictQuiz(props: StepViewProps<QuizStepData>): React.ReactElem
   const question = props.step.question as PredictQuestion;
   const loaded = courseScenario(props.course, question.scenario);
   const at = useMemo(() => parseLabAt(question.at), [question.at]);
+  const { setContexts } = props;
   useEffect(() => {
-    if (!loaded.ok) props.setContexts(['lesson']);
-  }, [loaded.ok, props.setContexts]);
+    if (!loaded.ok) setContexts(['lesson']);
+  }, [loaded.ok, setContexts]);
   if (!loaded.ok) return <Text wrap="wrap">{`This question needs the scenario '${question.scenario}', which could not be loaded:\n${loaded.error}`}</Text>;
   return <PredictRunner {...props} scenario={loaded.scenario} atEvents={at.events} atErrors={at.errors} />;
 }

@@ -4,15 +4,13 @@
  * closed by the root (w, Esc) over any screen; it scrolls with ↑/↓ and PgUp/PgDn.
  * Pure helpers (`glossaryLines`) are tested without rendering.
  */
-import React, { useMemo, useState } from 'react';
+import React, { useMemo } from 'react';
 import { Box, Text } from 'ink';
 import { loadGlossary, type GlossaryTerm } from '../../course/course-data';
 import type { Course } from '../../course/types';
-import { matchCommand } from '../keymap';
-import { LAYER, useKeys } from '../input';
-import { clamp, type Layout } from '../layout';
+import type { Layout } from '../layout';
 import type { Theme } from '../theme';
-import { SCROLL_COMMANDS, Viewport, scrollOffset, viewportWindow } from '../components/viewport';
+import { Viewport, useOverlayScroll } from '../components/viewport';
 import { truncate, wrapText } from '../text';
 
 /** The glossary's lines at `width`: a term, then its definition wrapped and indented, then where it is taught. */
@@ -38,7 +36,6 @@ export interface GlossaryScreenProps {
 }
 
 export function GlossaryScreen({ course, layout, theme, active }: GlossaryScreenProps): React.ReactElement {
-  const [offset, setOffset] = useState(0);
   const read = useMemo(() => loadGlossary(course.root), [course.root]);
   const width = layout.bodyWidth;
   const lines = useMemo(() => {
@@ -48,17 +45,7 @@ export function GlossaryScreen({ course, layout, theme, active }: GlossaryScreen
   }, [read, course, width]);
   // Title + blank line above, footer below.
   const viewHeight = Math.max(1, layout.frameHeight - 3);
-  const safe = clamp(offset, 0, viewportWindow(lines.length, viewHeight).maxOffset);
-  useKeys(
-    (input, key) => {
-      const command = matchCommand(['lesson'], input, key);
-      if (!command || !SCROLL_COMMANDS.has(command)) return false;
-      setOffset(scrollOffset(command, safe, lines.length, viewHeight));
-      return true;
-    },
-    active,
-    LAYER.overlay,
-  );
+  const safe = useOverlayScroll(lines.length, viewHeight, active);
   const accent = theme.color ? theme.colors.accent : undefined;
   const rendered = lines.map((l) => (l.term && theme.color ? `\u001B[1m${l.text}\u001B[22m` : l.text));
   const count = read.value?.terms.length ?? 0;

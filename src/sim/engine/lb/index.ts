@@ -45,7 +45,7 @@ export function connect(w: World, r: number, lb: LbRt, j: number): void {
     w.rConn[r] = 1;
     node.hits++;
     markHost(w, r, node);
-    w.rHops[r]++;
+    w.rHops[r] = (w.rHops[r] ?? 0) + 1;
     sendTo(w, r, lb.node, st.idx);
     return;
   }
