@@ -54,7 +54,8 @@ export interface LiveSimAppProps {
   /** Fixed size (tests); by default the terminal's, following resizes. */
   size?: TerminalSize;
   /** Called with the report of the run so far when the user quits. */
-  onQuit?(report: Report): void;
+  /** `shown`: the options of the run on screen (a playlist's current step). */
+  onQuit?(report: Report, shown: LiveSimOptions): void;
   /** Animate without a raw-mode terminal (ink-testing-library). */
   animateWithoutTerminal?: boolean;
   /**
@@ -135,7 +136,7 @@ function LiveSimScreen(props: LiveSimAppProps & { theme: Theme }): React.ReactEl
     (input, key) => {
       const command = matchCommand(['global'], input, key);
       if (command === 'quit') {
-        onQuit?.(lab.sim.engine.report());
+        onQuit?.(lab.sim.engine.report(), options);
         exit();
         return true;
       }
@@ -227,6 +228,7 @@ export async function runLiveSim(options: LiveSimOptions, steps?: readonly DemoS
   const alt = out.isTTY === true;
   if (alt) out.write('\x1b[?1049h\x1b[H');
   let report: Report | undefined;
+  let quitOptions = options;
   // On a terminal the frames bypass Ink's per-cell composition (direct-canvas.ts).
   const direct = alt ? { canvas: new DirectCanvas({ write: (t) => void out.write(t) }), repaint: {} as { current?: () => void } } : undefined;
   let instance: ReturnType<typeof render> | undefined;
@@ -250,13 +252,13 @@ export async function runLiveSim(options: LiveSimOptions, steps?: readonly DemoS
   process.once('SIGHUP', onSignal);
   try {
     const stdout = direct ? inkStdout(out, () => direct.repaint.current?.()) : out;
-    instance = render(<LiveSimApp options={options} steps={steps} onQuit={(r) => (report = r)} direct={direct} />, { stdout, exitOnCtrlC: false, patchConsole: false, maxFps: 30 });
+    instance = render(<LiveSimApp options={options} steps={steps} onQuit={(r, shown) => ((report = r), (quitOptions = shown))} direct={direct} />, { stdout, exitOnCtrlC: false, patchConsole: false, maxFps: 30 });
     await instance.waitUntilExit();
   } finally {
     process.off('SIGTERM', onSignal);
     process.off('SIGHUP', onSignal);
     restore();
   }
-  if (report) out.write(quitSummary(report, options));
+  if (report) out.write(quitSummary(report, quitOptions));
   return 0;
 }
