@@ -2,7 +2,7 @@
  * Command line → what to do. Node's own `util.parseArgs` in strict mode: no parser
  * dependency on the start-up path, and unknown flags are errors.
  */
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { suggest } from '../text/suggest';
 import { UsageError } from './io';
 
@@ -16,7 +16,8 @@ export type Command =
   | { name: 'progress-export'; file: string }
   | { name: 'progress-import'; file: string }
   | { name: 'sim'; argv: string[] }
-  | { name: 'design'; argv: string[] };
+  | { name: 'design'; argv: string[] }
+  | { name: 'demo'; argv: string[] };
 
 export interface CliOptions {
   lesson?: string;
@@ -51,9 +52,10 @@ const ALLOWED: Record<Command['name'], string[]> = {
   'progress-import': ['yes', 'no-color', 'ascii'],
   sim: [],
   design: [],
+  demo: [],
 };
 
-export const COMMAND_WORDS = ['learn', 'list', 'validate', 'progress', 'sim', 'design'];
+export const COMMAND_WORDS = ['learn', 'list', 'validate', 'progress', 'sim', 'design', 'demo'];
 
 /** Every option of the main command line (sim and design parse their own: see their modules). */
 export const CLI_OPTIONS = {
@@ -75,8 +77,8 @@ export const CLI_OPTIONS = {
 export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedArgs {
   // `sim` and `design` have their own flags (--at, --seed, --task …): hand them everything else untouched.
   const simAt = argv.findIndex((a) => !a.startsWith('-'));
-  if (simAt >= 0 && (argv[simAt] === 'sim' || argv[simAt] === 'design')) {
-    return { command: { name: argv[simAt] as 'sim' | 'design', argv: [...argv.slice(0, simAt), ...argv.slice(simAt + 1)] }, options: defaults(env) };
+  if (simAt >= 0 && (argv[simAt] === 'sim' || argv[simAt] === 'design' || argv[simAt] === 'demo')) {
+    return { command: { name: argv[simAt] as 'sim' | 'design' | 'demo', argv: [...argv.slice(0, simAt), ...argv.slice(simAt + 1)] }, options: defaults(env) };
   }
   let parsed;
   try {
@@ -186,4 +188,29 @@ export function cleanParseError(message: string): string {
   if (notTaking) return `${notTaking[1]} does not take a value`;
   const [first = message] = message.split('. ');
   return first.replace(/\.$/, '');
+}
+
+/**
+ * Parses a subcommand's own flags (`sim`, `demo`). Writes the usage and returns
+ * an exit code for a bad flag (2) or `--help` (0); the parsed values otherwise.
+ */
+export function parseSubcommandArgs(
+  command: string,
+  argv: string[],
+  options: ParseArgsConfig['options'],
+  usage: string,
+  io: { stdout: { write(s: string): unknown }; stderr: { write(s: string): unknown } },
+): { values: Record<string, string | boolean | string[] | undefined>; positionals: string[] } | number {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { ...options, help: { type: 'boolean', short: 'h' } } });
+  } catch (e) {
+    io.stderr.write(`webinfra-learn ${command}: ${cleanParseError((e as Error).message)}\n\n${usage}`);
+    return 2;
+  }
+  if (parsed.values.help) {
+    io.stdout.write(usage);
+    return 0;
+  }
+  return { values: parsed.values as Record<string, string | boolean | string[] | undefined>, positionals: parsed.positionals };
 }

@@ -1,6 +1,6 @@
 /** The usage line and the help screen (kept within 80 columns). */
 
-export const USAGE = 'Usage: webinfra-learn [learn | list | validate | progress | sim | design] [...]';
+export const USAGE = 'Usage: webinfra-learn [learn|list|validate|progress|sim|demo|design] [...]';
 
 export function helpText(version: string, progressFile: string): string {
   return `webinfra-learn ${version}: learn web infrastructure design in your terminal
@@ -22,6 +22,7 @@ Commands:
                          replace progress with an exported file (checked
                          first, asks before replacing)
   sim SCENARIO [...]     run a simulation without the course (sim --help)
+  demo PLAYLIST.yaml     play a list of live demos; n / p move between them
   design [--task N] [FILE]
                          build your own design of task N (a terminal only)
   design check FILE --task N [--json]

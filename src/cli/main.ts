@@ -76,6 +76,8 @@ async function run({ command, options }: ParsedArgs, io: CliIo): Promise<number>
       });
     case 'design':
       return (await import('./design-command')).runDesignCommand(command.argv, io);
+    case 'demo':
+      return (await import('./demo-command')).runDemoCommand(command.argv, { stdout: io.stdout, stderr: io.stderr, stdin: io.stdin, env: io.env });
   }
 }
 

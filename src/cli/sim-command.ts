@@ -5,12 +5,12 @@
  * terminal and on a projected slide).
  */
 import { existsSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { safeText, safeValue } from '../course/safe-text';
 import { regularFileProblem } from '../read-text-file';
-import { cleanParseError } from './args';
+import { parseSubcommandArgs } from './args';
 import { scenariosDir } from '../package-root';
 import { parseAt } from '../sim/spec/at';
+import { isCueSpec, parseCueSpec, parsePauseOn, sortCues, type Cue } from '../sim/spec/cues';
 import { LIMITS, MIN_EVENTS_PER_REQUEST, RUN_EVENT_BUDGET } from '../sim/spec/limits';
 import { createEngine } from '../sim/engine';
 import { listScenarios, loadScenario, ScenarioError, timelineProblem } from '../sim/scenario';
@@ -45,6 +45,10 @@ Options:
                       stop_replication, start_replication, add_server
                       one process: --at 30:kill:web-1:app, 30:hang:web-2:app,
                       30:kill:lb-1:haproxy (haproxy, keepalived, nginx, app, mysql)
+                      live view cues: 12:pause, 12:set_speed:0.5,
+                      12:say:writes fail, reads still work (a caption)
+  --pause-on <event>  live view: pause when an event of that type happens
+                      (repeatable), e.g. marked_down, vip_moved, alert_fired
   --json              print the report as JSON
   --list              list the built-in scenarios
   --speed <x>         live view: simulated seconds per real second (0.25-10, default 1)
@@ -76,6 +80,7 @@ export const SIM_OPTIONS = {
   duration: { type: 'string' },
   rate: { type: 'string' },
   at: { type: 'string', multiple: true },
+  'pause-on': { type: 'string', multiple: true },
   json: { type: 'boolean' },
   list: { type: 'boolean' },
   speed: { type: 'string' },
@@ -93,23 +98,9 @@ export const SIM_OPTIONS = {
  */
 export async function runSimCommand(argv: string[], io: SimIo = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin }): Promise<number> {
   const env = io.env ?? process.env;
-  let values: Record<string, string | boolean | string[] | undefined>;
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: SIM_OPTIONS,
-    }));
-  } catch (e) {
-    io.stderr.write(`webinfra-learn sim: ${cleanParseError((e as Error).message)}\n\n${SIM_USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    io.stdout.write(SIM_USAGE);
-    return 0;
-  }
+  const parsed = parseSubcommandArgs('sim', argv, SIM_OPTIONS, SIM_USAGE, io);
+  if (typeof parsed === 'number') return parsed;
+  const { values, positionals } = parsed;
   const dir = io.scenariosDir ?? scenariosDir();
   if (values.list) {
     io.stdout.write(formatList(dir, Math.max(60, Math.min(io.stdout.columns ?? 80, 120))));
@@ -123,6 +114,8 @@ export async function runSimCommand(argv: string[], io: SimIo = { stdout: proces
   let scenario: Scenario;
   const opts: EngineOptions = {};
   let speed = 1;
+  let cues: Cue[] = [];
+  let pauseOn: string[] = [];
   let projector = false;
   try {
     opts.seed = num('seed', values.seed as string | undefined, (n) => Number.isInteger(n) && n >= 0 && n <= LIMITS.seed!.max, `a whole number from 0 to ${LIMITS.seed!.max}`);
@@ -132,6 +125,20 @@ export async function runSimCommand(argv: string[], io: SimIo = { stdout: proces
     const theme = (values.theme as string | undefined) ?? 'default';
     if (theme !== 'default' && theme !== 'projector') throw new UsageError(`--theme must be default or projector, got '${theme}'`);
     projector = theme === 'projector';
+    const cueSpecs = ((values.at as string[] | undefined) ?? []).filter(isCueSpec);
+    values.at = ((values.at as string[] | undefined) ?? []).filter((a) => !isCueSpec(a));
+    cues = sortCues(
+      cueSpecs.map((spec) => {
+        const r = parseCueSpec(spec);
+        if ('error' in r) throw new UsageError(`--at ${r.error}`);
+        return r.cue;
+      }),
+    );
+    pauseOn = ((values['pause-on'] as string[] | undefined) ?? []).map((k) => {
+      const r = parsePauseOn(k);
+      if ('error' in r) throw new UsageError(r.error);
+      return r.kind;
+    });
     const at: TimelineEvent[] = ((values.at as string[] | undefined) ?? []).map((s) => {
       try {
         return parseAt(s);
@@ -168,7 +175,7 @@ export async function runSimCommand(argv: string[], io: SimIo = { stdout: proces
       live = undefined; // no live view in this build: fall back to the report
     }
     const screenReader = values['screen-reader'] === true || env.INK_SCREEN_READER === 'true';
-    const liveOptions = { scenario, engineOptions: opts, speed, color, ascii: values.ascii === true, projector, reducedMotion: screenReader || values['reduced-motion'] === true };
+    const liveOptions = { scenario, engineOptions: opts, speed, color, ascii: values.ascii === true, projector, reducedMotion: screenReader || values['reduced-motion'] === true, cues, pauseOn };
     if (screenReader) return (await import('../ui/sr/sr-app')).runScreenReader({ sim: liveOptions });
     if (live) return live.runLiveSim(liveOptions);
   }

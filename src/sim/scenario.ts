@@ -8,6 +8,7 @@ import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { parseScenario } from './spec/scenario';
 import type { Scenario } from './spec/types';
+import type { ScenarioResolver } from './spec/extends';
 
 export { ACTIONS, ALGORITHMS, ENTRY_IP, parseScenario, ScenarioError, timelineProblem, type ScenarioProblem } from './spec/scenario';
 
@@ -32,9 +33,24 @@ export function loadScenario(nameOrPath: string, scenariosDir: string): Scenario
     }
   }
   const text = readFileSync(file, 'utf8');
-  // Name the file as the user would type it: relative when below the current folder.
+  return parseScenario(text, shownPath(file), undefined, { resolve: scenarioResolver(scenariosDir), key: file });
+}
+
+/** A file named as the user would type it: relative when below the current folder. */
+function shownPath(file: string): string {
   const rel = path.relative(process.cwd(), file);
-  return parseScenario(text, rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
+}
+
+/** `extends: <name>` finds `<name>.yaml` beside the file that extends it, then among the built-in scenarios. */
+export function scenarioResolver(scenariosDir: string): ScenarioResolver {
+  return (name, from) => {
+    const base = /\.ya?ml$/i.test(name) ? name : `${name}.yaml`;
+    const candidates = [path.resolve(path.dirname(path.resolve(from)), base), ...(/[\\/]/.test(name) ? [] : [path.join(scenariosDir, base)])];
+    const file = candidates.find((f) => existsSync(f));
+    if (!file) throw new Error(`no scenario '${name}' beside ${path.basename(from)} nor among the built-in ones`);
+    return { text: readFileSync(file, 'utf8'), file: shownPath(file), key: file };
+  };
 }
 
 /** A built-in scenario, as listed by `sim --list`. */

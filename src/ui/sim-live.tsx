@@ -21,7 +21,10 @@ import { useLabKeys } from './lab/use-lab-keys';
 import { fmtPercent, fmtTime } from './lab/live-lines';
 import { paintLines } from './lab/paint';
 import { DirectCanvas, inkStdout } from './lab/direct-canvas';
-import type { Report, Snapshot } from '../sim/types';
+import type { Engine, Report, Snapshot } from '../sim/types';
+import { presenterCues, usePresenter } from './lab/use-presenter';
+import { captionLines } from './lab/caption-lines';
+import { PlaylistScreen, type DemoStep } from './demo-live';
 
 /** Smallest terminal the live view draws in. */
 export const LIVE_MIN_COLUMNS = 60;
@@ -51,7 +54,8 @@ export interface LiveSimAppProps {
   /** Fixed size (tests); by default the terminal's, following resizes. */
   size?: TerminalSize;
   /** Called with the report of the run so far when the user quits. */
-  onQuit?(report: Report): void;
+  /** `shown`: the options of the run on screen (a playlist's current step). */
+  onQuit?(report: Report, shown: LiveSimOptions): void;
   /** Animate without a raw-mode terminal (ink-testing-library). */
   animateWithoutTerminal?: boolean;
   /**
@@ -60,7 +64,17 @@ export interface LiveSimAppProps {
    * has written. Only for a full screen owned from its top-left corner.
    */
   direct?: { canvas: DirectCanvas; repaint: { current?: () => void } };
+  /** A playlist (`webinfra-learn demo`): its steps replace `options`; n / p move between them. */
+  steps?: readonly DemoStep[];
+  /** "step 2/5", shown before the title. */
+  stepLabel?: string;
 }
+
+/** The presenter's keys (use-presenter.ts, demo-live.tsx), listed on the help screen. */
+const PRESENTER_KEYS = [
+  { label: '< / >', description: 'just before the previous event / the next event (paused)' },
+  { label: 'n / p', description: 'next / previous step of the playlist' },
+];
 
 /** The keys line, drawn once per size (it does not change with the frames). */
 const KeysLine = memo(function KeysLine({ columns, theme }: { columns: number; theme: Theme }): React.ReactElement {
@@ -72,18 +86,24 @@ const KeysLine = memo(function KeysLine({ columns, theme }: { columns: number; t
   );
 });
 
-function LiveSimScreen({ options, size, onQuit, animateWithoutTerminal, theme, direct }: LiveSimAppProps & { theme: Theme }): React.ReactElement {
+function LiveSimScreen(props: LiveSimAppProps & { theme: Theme }): React.ReactElement {
+  const { options, size, onQuit, animateWithoutTerminal, theme, direct } = props;
   const { exit } = useApp();
   const { columns, rows } = useTerminalSize(size);
   const [help, setHelp] = useState(false);
   const tooSmall = columns < LIVE_MIN_COLUMNS || rows < LIVE_MIN_ROWS;
   const frame = useRef<() => void>(() => undefined);
-  const lab = useLab({ scenario: options.scenario, engineOptions: options.engineOptions, visible: !help && !tooSmall, speed: options.speed, animateWithoutTerminal, onFrame: direct ? () => frame.current() : undefined });
+  const runTo = useRef<(engine: Engine, targetMs: number, maxEvents: number) => void>(undefined);
+  const lab = useLab({ scenario: options.scenario, engineOptions: options.engineOptions, visible: !help && !tooSmall, speed: options.speed, animateWithoutTerminal, onFrame: direct ? () => frame.current() : undefined, runTo: (e, t, m) => runTo.current?.(e, t, m) });
+  const presenter = usePresenter({ cues: presenterCues(options), pauseOn: options.pauseOn ?? [], endMs: (options.engineOptions.duration_s ?? options.scenario.duration_s) * 1000 }, { engine: lab.sim.engine, commands: lab.commands, dispatch: lab.dispatch, reset: lab.commands.reset, refresh: () => lab.sim.advance(0) });
+  runTo.current = presenter.runTo;
   const title = `${options.scenario.name}${theme.ascii ? ', ' : ' · '}seed ${options.engineOptions.seed ?? options.scenario.seed}`;
   const timeline = [...options.scenario.timeline, ...(options.engineOptions.at ?? [])];
   /** The view's lines for a snapshot: banner for the big moments, live view, what is scheduled next. */
-  const compose = (snapshot: Snapshot, height: number): StyledLine[] =>
-    instructorLines({ topology: lab.topology, snapshot, events: snapshot.events, state: lab.state, timeline, width: columns, height, ascii: theme.ascii, labelsLarge: options.projector, title, requests: !options.reducedMotion });
+  const compose = (snapshot: Snapshot, height: number): StyledLine[] => {
+    const top = captionLines({ caption: presenter.caption, pausedBy: presenter.pausedBy, paused: lab.state.paused, width: columns, ascii: theme.ascii, maxLines: height >= 26 ? 2 : 1, step: props.stepLabel });
+    return [...top, ...instructorLines({ topology: lab.topology, snapshot, events: snapshot.events, state: lab.state, timeline, width: columns, height: height - top.length, ascii: theme.ascii, labelsLarge: options.projector, title, requests: !options.reducedMotion })];
+  };
   // Direct drawing: each tick paints from the engine and the latest viewer state;
   // a render (key press, resize) paints too, and Ink's own writes repaint whole.
   frame.current = () => {
@@ -102,12 +122,21 @@ function LiveSimScreen({ options, size, onQuit, animateWithoutTerminal, theme, d
     };
     frame.current();
   });
-  useLabKeys(lab.commands, !help && !tooSmall, ['lab'], LAYER.screen);
+  useLabKeys(presenter.commands, !help && !tooSmall, ['lab'], LAYER.screen);
+  useKeys(
+    (input) => {
+      if (!/^[<>]+$/.test(input)) return false;
+      for (const k of input) presenter.jump(k === '<' ? -1 : 1);
+      return true;
+    },
+    !help && !tooSmall,
+    LAYER.step,
+  );
   useKeys(
     (input, key) => {
       const command = matchCommand(['global'], input, key);
       if (command === 'quit') {
-        onQuit?.(lab.sim.engine.report());
+        onQuit?.(lab.sim.engine.report(), options);
         exit();
         return true;
       }
@@ -135,7 +164,7 @@ function LiveSimScreen({ options, size, onQuit, animateWithoutTerminal, theme, d
     );
   }
   if (help) {
-    const items = helpSections(['lab', 'global']).flatMap((s) => s.items);
+    const items = [...helpSections(['lab', 'global']).flatMap((s) => s.items), ...PRESENTER_KEYS.filter((k) => props.steps || k.label !== 'n / p')];
     return (
       <Box flexDirection="column" height={height}>
         <Text bold>Keys of the live view</Text>
@@ -170,7 +199,11 @@ export function LiveSimApp(props: LiveSimAppProps): React.ReactElement {
   const theme = makeTheme({ color: options.color, ascii: options.ascii, projector: options.projector, reducedMotion: options.reducedMotion });
   return (
     <InputProvider active={true}>
-      <LiveSimScreen {...props} theme={theme} />
+      {props.steps ? (
+        <PlaylistScreen steps={props.steps} screen={(o, key, label) => <LiveSimScreen key={key} {...props} options={o} stepLabel={`${label} (n/p)`} theme={theme} />} />
+      ) : (
+        <LiveSimScreen {...props} theme={theme} />
+      )}
     </InputProvider>
   );
 }
@@ -190,11 +223,12 @@ export function quitSummary(report: Report, options: LiveSimOptions): string {
  * code. The terminal is restored (alternate screen left, cursor shown) even if
  * rendering throws.
  */
-export async function runLiveSim(options: LiveSimOptions): Promise<number> {
+export async function runLiveSim(options: LiveSimOptions, steps?: readonly DemoStep[]): Promise<number> {
   const out = process.stdout;
   const alt = out.isTTY === true;
   if (alt) out.write('\x1b[?1049h\x1b[H');
   let report: Report | undefined;
+  let quitOptions = options;
   // On a terminal the frames bypass Ink's per-cell composition (direct-canvas.ts).
   const direct = alt ? { canvas: new DirectCanvas({ write: (t) => void out.write(t) }), repaint: {} as { current?: () => void } } : undefined;
   let instance: ReturnType<typeof render> | undefined;
@@ -218,13 +252,13 @@ export async function runLiveSim(options: LiveSimOptions): Promise<number> {
   process.once('SIGHUP', onSignal);
   try {
     const stdout = direct ? inkStdout(out, () => direct.repaint.current?.()) : out;
-    instance = render(<LiveSimApp options={options} onQuit={(r) => (report = r)} direct={direct} />, { stdout, exitOnCtrlC: false, patchConsole: false, maxFps: 30 });
+    instance = render(<LiveSimApp options={options} steps={steps} onQuit={(r, shown) => ((report = r), (quitOptions = shown))} direct={direct} />, { stdout, exitOnCtrlC: false, patchConsole: false, maxFps: 30 });
     await instance.waitUntilExit();
   } finally {
     process.off('SIGTERM', onSignal);
     process.off('SIGHUP', onSignal);
     restore();
   }
-  if (report) out.write(quitSummary(report, options));
+  if (report) out.write(quitSummary(report, quitOptions));
   return 0;
 }

@@ -16,7 +16,7 @@
  * ignored), events are five numbers in the heap, and nothing on the per-request path
  * allocates. Rare things (state changes, events for the log) use ordinary objects.
  */
-import type { Action, Engine, EngineOptions, Report, Scenario, Snapshot, Topology } from '../spec/types';
+import type { Action, Engine, EngineOptions, Report, Scenario, SimEvent, Snapshot, Topology } from '../spec/types';
 import { timelineProblem } from '../spec/scenario';
 import { EV_ARRIVAL, EV_DONE, EV_HOP, EV_RETRY, EV_CHECK, EV_CHECK_RESULT, EV_ADVERT, EV_VRRP_TIMER, EV_TIMELINE, EV_COLLECT, EV_EVAL, EV_QUEUE_TIMEOUT, EV_PROMOTE, EV_FAIL, EV_DNS, EV_SEMI_TIMEOUT, EV_SYN, EV_TRACK, EV_CHECK_OK } from './constants';
 import { World } from './world';
@@ -169,5 +169,9 @@ class Sim implements Engine {
 
   report(): Report {
     return report(this.w);
+  }
+
+  events(): readonly SimEvent[] {
+    return this.w.events;
   }
 }

@@ -5,6 +5,8 @@
  * No file access here: ../scenario.ts reads files and lists the built-in ones.
  */
 import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
+import { docLocate, extendSource, type ScenarioResolver } from './extends';
+import { CUE_ACTIONS, cueFromFields, sortCues, type Cue } from './cues';
 import { LIST_LIMITS, LIMITS, rangeOf } from './limits';
 import { ACTION_VALUES, ACTIONS, ALERT_METRICS, ALGORITHMS, COMPONENTS, NODELESS_ACTIONS, ROLE_COMPONENT, TIERS } from './vocabulary';
 import type {
@@ -70,8 +72,12 @@ class Checker {
     return 1;
   }
 
+  /** Set for a scenario that `extends` another: the file and line that wrote a value. */
+  locate?: (p: Path) => { file: string; line: number };
+
   error(p: Path, message: string): void {
-    this.problems.push({ file: this.file, line: this.line(p), message });
+    const at = this.locate?.(p);
+    this.problems.push({ file: at?.file ?? this.file, line: at?.line ?? this.line(p), message });
   }
 
   /** Flag keys not in `allowed`, with a suggestion for near misses. */
@@ -179,7 +185,13 @@ const ROLE_KEYS = ['workers', 'service_ms', 'service'];
  * Parse and validate a scenario's YAML text. `file` is used in messages; `id`
  * defaults to the file's base name. Throws {@link ScenarioError} listing every problem.
  */
-export function parseScenario(text: string, file: string, id = (file.split(/[\\/]/).pop() ?? file).replace(/\.ya?ml$/i, '')): Scenario {
+export function parseScenario(
+  text: string,
+  file: string,
+  id = (file.split(/[\\/]/).pop() ?? file).replace(/\.ya?ml$/i, ''),
+  /** How `extends: <name>` finds its parent (the loader's folders); without it `extends` is refused. */
+  opts: { resolve?: ScenarioResolver; key?: string } = {},
+): Scenario {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   if (doc.errors.length > 0) {
@@ -198,7 +210,13 @@ export function parseScenario(text: string, file: string, id = (file.split(/[\\/
   if (!raw || typeof raw !== 'object' || Array.isArray(raw) || !isMap(doc.contents)) {
     throw new ScenarioError([{ file, line: 1, message: 'a scenario must be a mapping with name, workload and nodes' }]);
   }
-  const top = raw as Obj;
+  let top = raw as Obj;
+  if (top.extends !== undefined) {
+    if (!opts.resolve) throw new ScenarioError([{ file, line: c.line(['extends']), message: "'extends' works in a scenario file loaded from a folder" }]);
+    const merged = extendSource(top, file, opts.key ?? file, (p) => docLocate(doc, lines, p), opts.resolve, []);
+    top = merged.raw;
+    c.locate = merged.locate;
+  }
   c.keys(top, [], TOP_KEYS, 'the scenario');
 
   const name = c.str(top, 'name', []) ?? (c.error([], "missing 'name'"), id);
@@ -571,12 +589,20 @@ export function parseScenario(text: string, file: string, id = (file.split(/[\\/
 
   // timeline
   const timeline: TimelineEvent[] = [];
+  const cues: Cue[] = [];
   const nodeIds = [...ids.keys()];
   (c.list(top, 'timeline', ['timeline']) ?? []).forEach((t, j) => {
     const tp = ['timeline', j];
     if (!t || typeof t !== 'object') return c.error(tp, 'a timeline entry is { at_s, action, node, value }');
     const to = t as Obj;
     c.keys(to, tp, ['at_s', 'action', 'node', 'value', 'component'], 'a timeline entry');
+    if (typeof to.action === 'string' && (CUE_ACTIONS as readonly string[]).includes(to.action)) {
+      // A presenter's cue (pause, set_speed, say: spec/cues.ts): for the live view, not the engine.
+      const at = c.num(to, 'at_s', tp, { min: 0 }) ?? (c.error(tp, "timeline entry without 'at_s'"), 0);
+      const r = cueFromFields(at, to.action, to.value as string | number | undefined, (why) => (c.error([...tp, 'value'], why), { error: why }));
+      if ('cue' in r) cues.push(r.cue);
+      return;
+    }
     const ev: TimelineEvent = {
       at_s: c.num(to, 'at_s', tp, { min: 0 }) ?? (c.error(tp, "timeline entry without 'at_s'"), 0),
       action: (c.str(to, 'action', tp, ACTIONS) ?? 'restore') as ActionName,
@@ -614,6 +640,7 @@ export function parseScenario(text: string, file: string, id = (file.split(/[\\/
     nodes,
     monitoring,
     timeline,
+    ...(cues.length ? { cues: sortCues(cues) } : {}),
   };
 }
 

@@ -199,6 +199,8 @@ export interface Scenario {
   nodes: NodeSpec[];
   monitoring?: { interval_s?: number; eval_interval_s?: number; service?: string; alerts?: AlertRule[] };
   timeline: TimelineEvent[];
+  /** The presenter's cues written in the timeline (pause, set_speed, say; spec/cues.ts), in time order. */
+  cues?: import('./cues').Cue[];
 }
 
 // ---------------------------------------------------------------- topology (for drawing)
@@ -401,4 +403,6 @@ export interface Engine {
   snapshot(opts?: { maxInflight?: number }): Snapshot;
   /** Report of the run so far. */
   report(): Report;
+  /** The run's events so far: the engine's own list, not a copy (read it, do not change it). */
+  events(): readonly SimEvent[];
 }

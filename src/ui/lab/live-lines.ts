@@ -6,6 +6,7 @@
  */
 import { layoutDiagram, lbViewWord, legendLine, renderDiagram, type DiagramLayout, type DiagramStyle, type Segment, type StyledLine } from '../../diagram';
 import { sparkGlyphs, stateMark } from '../../diagram/glyphs';
+import { lastSecondHadSuccess, orDash, recentWindow } from './windowed-numbers';
 import type { SimEvent, Snapshot, Topology } from '../../sim/types';
 import type { LabState } from './use-lab-state';
 import { fitLine, styledWidth } from '../text';
@@ -172,6 +173,18 @@ function metricLines(snapshot: Snapshot, width: number, ascii: boolean, side: bo
   const availStyle: DiagramStyle = snapshot.availability < 0.99 ? 'down' : snapshot.availability < 0.999 ? 'warn' : 'up';
   const p99Style: DiagramStyle = snapshot.p99_ms >= 1000 ? 'down' : snapshot.p99_ms >= 200 ? 'warn' : 'text';
   const errMax = Math.max(0.05, ...s.error_rate);
+  // What each number counts (windowed-numbers.ts): answers per second over 5 s, errors over
+  // the last 10 s, latency of the last second's successes; a dash when there is nothing to measure.
+  const dash = (v: number | undefined, f: (x: number) => string) => orDash(v, f, ascii);
+  const w5 = recentWindow(s, 5);
+  const w10 = recentWindow(s, 10);
+  const measured = lastSecondHadSuccess(s);
+  const qpsText = dash(w5.perSecond, (v) => `${group(Math.round(v))}/s`);
+  const p50Text = measured ? fmtLatency(snapshot.p50_ms) : dash(undefined, String);
+  const p99Text = measured ? fmtLatency(snapshot.p99_ms) : dash(undefined, String);
+  const errText = dash(w10.errorRate, (v) => fmtPercent(v));
+  const availText = snapshot.totals.ok + snapshot.totals.failed > 0 ? fmtPercent(snapshot.availability, 2) : dash(undefined, String);
+  const availRecent = dash(w10.availability, (v) => fmtPercent(v, 2));
   if (side) {
     const sw = Math.max(6, width - 2);
     const narrow = width < 24;
@@ -180,14 +193,15 @@ function metricLines(snapshot: Snapshot, width: number, ascii: boolean, side: bo
       { text: value, style },
     ];
     return [
-      row('QPS', `${group(snapshot.qps)}/s`),
+      row(narrow ? 'QPS' : 'QPS (5 s avg)', qpsText),
       [{ text: sparkline(s.qps, sw, ascii), style: 'busy' }],
-      row('p50', fmtLatency(snapshot.p50_ms)),
-      row('p99', fmtLatency(snapshot.p99_ms), p99Style),
+      row(narrow ? 'p50' : 'p50 (last 1 s)', p50Text),
+      row('p99', p99Text, p99Style),
       [{ text: sparkline(s.p99_ms, sw, ascii), style: p99Style === 'text' ? 'busy' : p99Style }],
-      row('errors', fmtPercent(snapshot.error_rate), errStyle),
+      row(narrow ? 'errors' : 'errors (10 s)', errText, errStyle),
       [{ text: sparkline(s.error_rate, sw, ascii, errMax), style: errStyle }],
-      row(sinceStart ? 'avail since start' : 'availability', fmtPercent(snapshot.availability, 2), availStyle),
+      row(sinceStart ? 'avail since start' : 'availability', availText, availStyle),
+      row(narrow ? 'last 10 s' : 'avail last 10 s', availRecent, availStyle),
       row('ok', group(snapshot.totals.ok), 'up'),
       row('failed', group(snapshot.totals.failed), snapshot.totals.failed > 0 ? 'down' : 'text'),
     ];
@@ -196,42 +210,48 @@ function metricLines(snapshot: Snapshot, width: number, ascii: boolean, side: bo
     // Short terminals: the five numbers on one line, the QPS sparkline if it fits.
     const line: StyledLine = [
       { text: 'QPS ', style: 'muted' },
-      { text: `${group(snapshot.qps)}/s`, style: 'title' },
+      { text: qpsText, style: 'title' },
       { text: '  p50 ', style: 'muted' },
-      { text: fmtLatency(snapshot.p50_ms), style: 'title' },
+      { text: p50Text, style: 'title' },
       { text: '  p99 ', style: 'muted' },
-      { text: fmtLatency(snapshot.p99_ms), style: p99Style === 'text' ? 'title' : p99Style },
+      { text: p99Text, style: p99Style === 'text' ? 'title' : p99Style },
       { text: '  errors ', style: 'muted' },
-      { text: fmtPercent(snapshot.error_rate), style: errStyle },
+      { text: errText, style: errStyle },
       { text: sinceStart ? '  avail since start ' : '  avail ', style: 'muted' },
-      { text: fmtPercent(snapshot.availability, 2), style: availStyle },
+      { text: availText, style: availStyle },
     ];
     const room = width - styledWidth(line) - 2;
     if (room >= 6) line.push({ text: '  ', style: 'text' }, { text: sparkline(s.error_rate, Math.min(20, room), ascii, errMax), style: errStyle });
     return [line];
   }
-  const sw = Math.max(6, Math.min(20, Math.floor((width - 56) / 2)));
+  const sw = Math.max(6, Math.min(20, Math.floor((width - 86) / 2)));
   const sep: Segment = { text: ascii ? ' | ' : ' │ ', style: 'muted' };
   return [
     [
       { text: 'QPS ', style: 'muted' },
-      { text: `${group(snapshot.qps)}/s `.padStart(7), style: 'title' },
+      { text: `${qpsText} `.padStart(7), style: 'title' },
+      { text: '(5 s avg) ', style: 'muted' },
       { text: sparkline(s.qps, sw, ascii), style: 'busy' },
       sep,
       { text: 'p50 ', style: 'muted' },
-      { text: fmtLatency(snapshot.p50_ms), style: 'title' },
+      { text: p50Text, style: 'title' },
       sep,
       { text: 'p99 ', style: 'muted' },
-      { text: `${fmtLatency(snapshot.p99_ms)} `, style: p99Style === 'text' ? 'title' : p99Style },
+      { text: `${p99Text} `, style: p99Style === 'text' ? 'title' : p99Style },
+      { text: '(last 1 s) ', style: 'muted' },
       { text: sparkline(s.p99_ms, sw, ascii), style: p99Style === 'text' ? 'busy' : p99Style },
     ],
     [
       { text: 'errors ', style: 'muted' },
-      { text: `${fmtPercent(snapshot.error_rate)} `, style: errStyle },
-      { text: sparkline(s.error_rate, sw, ascii, errMax), style: errStyle },
+      { text: `${errText} `, style: errStyle },
+      { text: '(10 s) ', style: 'muted' },
+      // Narrow: the counts matter more than this sparkline.
+      { text: width < 96 ? '' : sparkline(s.error_rate, sw, ascii, errMax), style: errStyle },
       sep,
-      { text: sinceStart ? 'availability since start ' : 'availability ', style: 'muted' },
-      { text: fmtPercent(snapshot.availability, 2), style: availStyle },
+      { text: sinceStart ? 'avail since start ' : 'availability ', style: 'muted' },
+      { text: availText, style: availStyle },
+      { text: ' · 10 s ', style: 'muted' },
+      { text: availRecent, style: availStyle },
       sep,
       { text: `${group(snapshot.totals.ok)} ok`, style: 'up' },
       { text: ' · ', style: 'muted' },

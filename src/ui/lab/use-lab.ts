@@ -26,6 +26,8 @@ export interface UseLabOptions {
   onCheckpoint?(engine: import('../../sim/types').Engine): void;
   /** See {@link useLiveSim}: frames drawn outside React (full-screen view). */
   onFrame?(): void;
+  /** See {@link useLiveSim}: the presenter's own way to advance (cues, pauses). */
+  runTo?(engine: import('../../sim/types').Engine, targetMs: number, maxEvents: number): void;
   /** Animate even without a raw-mode terminal (tests drive ink-testing-library). Default: only on a terminal. */
   animateWithoutTerminal?: boolean;
 }
@@ -61,7 +63,7 @@ export function useLab(o: UseLabOptions): Lab {
   const { isRawModeSupported } = useStdin();
   const terminal = isRawModeSupported === true || o.animateWithoutTerminal === true;
   const animating = o.visible && !state.paused && terminal;
-  const sim = useLiveSim({ scenario: o.scenario, engineOptions: o.engineOptions, running: animating, speed: state.speed, runId: state.runId, untilMs: o.untilMs, onUntil: o.onUntil, checkpointMs: o.checkpointMs, onCheckpoint: o.onCheckpoint, onFrame: o.onFrame, shouldTick: () => !pausedNow.current });
+  const sim = useLiveSim({ scenario: o.scenario, engineOptions: o.engineOptions, running: animating, speed: state.speed, runId: state.runId, untilMs: o.untilMs, onUntil: o.onUntil, checkpointMs: o.checkpointMs, onCheckpoint: o.onCheckpoint, onFrame: o.onFrame, runTo: o.runTo, shouldTick: () => !pausedNow.current });
   // Selection order is the diagram's left-to-right order; independent of width.
   const order = useMemo(() => layoutDiagram(topology, { width: 200, live: false }).order, [topology]);
   const reset = useCallback(() => dispatch({ type: 'reset', rate: initialRate, algorithm: initialAlgorithm }), [dispatch, initialRate, initialAlgorithm]);

@@ -40,6 +40,11 @@ export interface LiveSimHookOptions {
    * own canvas; see direct-canvas.ts). `snapshot` then stays the first one.
    */
   onFrame?(): void;
+  /**
+   * Advance the engine to `targetMs` within a frame's budget in its own way (the
+   * presenter's cues and pauses, presenter.ts); by default `engine.runUntil`.
+   */
+  runTo?(engine: Engine, targetMs: number, maxEvents: number): void;
 }
 
 export interface LiveSim {
@@ -79,7 +84,9 @@ export function useLiveSim(o: LiveSimHookOptions): LiveSim {
         optsRef.current.onCheckpoint?.(engine);
       }
       // A frame's event budget: a heavy scenario runs slower than asked, the keys stay live.
-      if (target > engine.now()) engine.runUntil(target, { maxEvents: FRAME_EVENT_BUDGET });
+      const runTo = optsRef.current.runTo;
+      if (runTo) runTo(engine, target, FRAME_EVENT_BUDGET);
+      else if (target > engine.now()) engine.runUntil(target, { maxEvents: FRAME_EVENT_BUDGET });
       if (optsRef.current.onFrame) optsRef.current.onFrame();
       else setSnapshot(engine.snapshot({ maxInflight }));
       if (until !== undefined && engine.now() >= until && !reached.current) {
