@@ -67,6 +67,10 @@ export function childEnv(home: string, extra: Record<string, string> = {}): Reco
   delete env.FORCE_COLOR;
   env.TERM = 'xterm-256color';
   env.WEBINFRA_LEARN_HOME = home;
+  // No code cache: each test has a fresh home, so every run would write one (a
+  // megabyte, at exit, racing the home's removal). test/e2e/startup.test.ts turns it
+  // on where it is what is tested.
+  env.WEBINFRA_LEARN_CODE_CACHE = '0';
   return { ...env, ...extra };
 }
 

@@ -35,7 +35,7 @@ function listRun(h: string, extra: Record<string, string> = {}): Trace {
   rmSync(profile, { force: true });
   const r = spawnSync(process.execPath, [BIN, 'list'], {
     encoding: 'utf8',
-    env: childEnv(h, { WEBINFRA_LEARN_PROFILE: profile, ...extra }),
+    env: childEnv(h, { WEBINFRA_LEARN_CODE_CACHE: '1', WEBINFRA_LEARN_PROFILE: profile, ...extra }),
     timeout: 30_000,
   });
   expect(r.stderr).toBe('');
@@ -97,7 +97,7 @@ describe('the code cache', () => {
 /** Starts the course at 80×24, waits for the first frame and returns its output and trace. */
 async function firstFrame(args: string[], h: string): Promise<{ output: string; trace: Trace }> {
   const profile = path.join(h, 'first-frame.json');
-  const app = launch(args, { home: h, env: { WEBINFRA_LEARN_PROFILE: profile, WEBINFRA_LEARN_PROFILE_EXIT: '1' } });
+  const app = launch(args, { home: h, env: { WEBINFRA_LEARN_CODE_CACHE: '1', WEBINFRA_LEARN_PROFILE: profile, WEBINFRA_LEARN_PROFILE_EXIT: '1' } });
   try {
     expect(await app.exited(30_000)).toBe(0);
     return { output: app.output(), trace: JSON.parse(readFileSync(profile, 'utf8')) as Trace };

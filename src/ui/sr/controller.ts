@@ -224,10 +224,10 @@ export class SrController {
     this.save(rules.reachStep(this.progress, lesson.id, index));
     const step = lesson.steps[index]!;
     this.say(`Lesson ${lessonIndex + 1}, ${lesson.title}: step ${index + 1} of ${lesson.steps.length}, ${STEP_WORDS[step.kind]}.`);
-    this.enterStep(step, index);
+    this.enterStep(step);
   }
 
-  private enterStep(step: Step, index: number): void {
+  private enterStep(step: Step): void {
     switch (step.kind) {
       case 'page':
         this.st.page = { lines: plainMarkdown(step.markdown), shown: 0 };
