@@ -56,7 +56,13 @@ describe('invariants over random faults', () => {
       const rng = new Rng(seed * 7919);
       const e = engine(STACK, { seed });
       for (let t = 0; t < 120_000; t += 500) {
-        if (rng.next() < 0.12) e.apply(randomAction(rng));
+        if (rng.next() < 0.12) {
+          try {
+            e.apply(randomAction(rng));
+          } catch {
+            // refused for the roles as they are now (stop_replication on a promoted primary)
+          }
+        }
         e.runUntil(t + 500);
         const snap = e.snapshot({ maxInflight: 0 });
         for (const [id, n] of Object.entries(snap.nodes)) {

@@ -1,7 +1,8 @@
 /**
  * MySQL asynchronous (and semi-synchronous) replication, lag, promotion.
  */
-import type { ServerSpec } from '../spec/types';
+import type { NodeSpec, ServerSpec } from '../spec/types';
+import { buildTopology } from '../spec/topology';
 import { EV_HOP, EV_SEMI_TIMEOUT, S_ACK, UP, PORT_DB, SEMI_SYNC_TIMEOUT_MS, fmtS } from './constants';
 import type { World, NodeRt, Replica } from './world';
 import { allowed, dropEvent } from './firewall';
@@ -137,6 +138,7 @@ export function promote(w: World, n: NodeRt, cause: string): void {
     old.promoteGen++;
   }
   for (const x of w.nodes) x.promoteGen += x === old ? 0 : 1;
+  redrawRoles(w, n.id, old?.id);
   w.event(
     'promoted',
     n.id,
@@ -151,4 +153,26 @@ export function onAutoPromote(w: World, idx: number): void {
   if (!p || p.state === UP || n.state !== UP || n.dbRole !== 'replica') return;
   const spec = (n.spec as ServerSpec).db!;
   promote(w, n, `automatic failover after the primary ${p.id} was down for ${spec.promote_after_s} s`);
+}
+
+/**
+ * What observers draw follows a promotion: in the engine's scenario (new objects,
+ * the caller's untouched) the new primary has no source, the old one and every other
+ * replica copy from it, and the app servers' SQL points at it; the topology is built
+ * again from that, so the diagram's SQL and replication arrows move with the roles.
+ * The engine's own routing reads its run-time state, not these specs.
+ */
+function redrawRoles(w: World, primary: string, oldPrimary: string | undefined): void {
+  const nodes = w.scenario.nodes.map((spec): NodeSpec => {
+    if (spec.kind !== 'server') return spec;
+    let next: ServerSpec = spec;
+    if (next.db) {
+      if (next.id === primary) next = { ...next, db: { ...next.db, role: 'primary', of: undefined } };
+      else if (next.db.role === 'replica' || next.id === oldPrimary) next = { ...next, db: { ...next.db, role: 'replica', of: primary } };
+    }
+    if (oldPrimary && next.app?.db === oldPrimary) next = { ...next, app: { ...next.app, db: primary } };
+    return next;
+  });
+  w.scenario = { ...w.scenario, nodes };
+  w.topology = buildTopology(w.scenario);
 }

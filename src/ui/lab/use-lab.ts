@@ -44,7 +44,6 @@ export interface Lab {
 }
 
 export function useLab(o: UseLabOptions): Lab {
-  const topology = scenarioTopology(o.scenario);
   const firstLb = o.scenario.nodes.find((n) => n.kind === 'load_balancer');
   const initialAlgorithm = (firstLb && 'algorithm' in firstLb && firstLb.algorithm) || 'roundrobin';
   const initialRate = o.engineOptions?.rate_rps ?? o.scenario.workload.rate_rps;
@@ -64,6 +63,9 @@ export function useLab(o: UseLabOptions): Lab {
   const terminal = isRawModeSupported === true || o.animateWithoutTerminal === true;
   const animating = o.visible && !state.paused && terminal;
   const sim = useLiveSim({ scenario: o.scenario, engineOptions: o.engineOptions, running: animating, speed: state.speed, runId: state.runId, untilMs: o.untilMs, onUntil: o.onUntil, checkpointMs: o.checkpointMs, onCheckpoint: o.onCheckpoint, onFrame: o.onFrame, runTo: o.runTo, shouldTick: () => !pausedNow.current });
+  // What is drawn follows the run: a promotion moves the SQL and replication arrows,
+  // an added server appears (the engine rebuilds its scenario; the first one is o.scenario).
+  const topology = scenarioTopology(sim.engine.scenario);
   // Selection order is the diagram's left-to-right order; independent of width.
   const order = useMemo(() => layoutDiagram(topology, { width: 200, live: false }).order, [topology]);
   const reset = useCallback(() => dispatch({ type: 'reset', rate: initialRate, algorithm: initialAlgorithm }), [dispatch, initialRate, initialAlgorithm]);
