@@ -99,12 +99,22 @@ const segmenterShim = {
   name: 'lazy-segmenter',
   setup(b) {
     b.onLoad({ filter: /node_modules[\\/](string-width|slice-ansi|@alcalzone[\\/]ansi-tokenize)[\\/].*\.js$/ }, async (a) => {
-      const source = await readFile(a.path, 'utf8');
+      let source = await readFile(a.path, 'utf8');
       if (!source.includes('new Intl.Segmenter(')) return undefined;
+      source = source.replaceAll('new Intl.Segmenter(', 'new __LazySegmenter(');
+      // string-width 8: text it knows to be one cell per character (Latin, box
+      // drawing, arrows, ✓ ✗ …: NARROW_RANGES) is as wide as it is long, without its
+      // grapheme and emoji machinery on the way to the first frame.
+      const entry = 'export default function stringWidth(input, options = {}) {';
+      if (/[\\/]string-width[\\/]index\.js$/.test(a.path) && source.includes(entry) && source.includes('Fast path: printable ASCII')) {
+        source =
+          source.replace(entry, 'function __realStringWidth(input, options = {}) {') +
+          '\nexport default function stringWidth(input, options) {\n' +
+          '  if (typeof input === "string" && (options === undefined || (options.ambiguousIsNarrow !== false && !options.countAnsiEscapeCodes)) && __isNarrowText(input)) return input.length;\n' +
+          '  return __realStringWidth(input, options);\n}\n';
+      }
       return {
-        contents:
-          `import { LazySegmenter as __LazySegmenter } from ${JSON.stringify(lazySegmenter)};\n` +
-          source.replaceAll('new Intl.Segmenter(', 'new __LazySegmenter('),
+        contents: `import { LazySegmenter as __LazySegmenter, isNarrowText as __isNarrowText } from ${JSON.stringify(lazySegmenter)};\n` + source,
         loader: 'js',
       };
     });

@@ -41,6 +41,47 @@ export function isSingleUnitText(text: string): boolean {
   return true;
 }
 
+/**
+ * [first, last] UTF-16 code units one terminal cell wide for string-width (with its
+ * default options) and graphemes of their own (a subset of SINGLE_UNIT_RANGES): text
+ * made only of them is as wide as it is long. It leaves out the soft hyphen (zero
+ * width) and every character with an emoji presentation (◽, ✅, ❌… two cells).
+ * test/ui/lazy-segmenter.test.ts checks every code point against string-width.
+ */
+export const NARROW_RANGES: readonly (readonly [number, number])[] = [
+  [0x0020, 0x007e],
+  [0x00a0, 0x00ac],
+  [0x00ae, 0x02ff],
+  [0x0370, 0x0482],
+  [0x048a, 0x052f],
+  [0x2010, 0x2027],
+  [0x2030, 0x205e],
+  [0x2190, 0x21ff],
+  [0x2500, 0x25fc],
+  [0x25ff, 0x25ff],
+  [0x2700, 0x2704],
+  [0x2706, 0x2709],
+  [0x270c, 0x2727],
+  [0x2729, 0x274b],
+  [0x274d, 0x274d],
+  [0x274f, 0x2752],
+  [0x2756, 0x2756],
+  [0x2758, 0x2794],
+  [0x2798, 0x27af],
+  [0x27b1, 0x27be],
+];
+
+/** Whether `text` is one cell per UTF-16 unit for string-width (see NARROW_RANGES). */
+export function isNarrowText(text: string): boolean {
+  outer: for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x20 && c <= 0x7e) continue;
+    for (const [lo, hi] of NARROW_RANGES) if (c >= lo && c <= hi) continue outer;
+    return false;
+  }
+  return true;
+}
+
 interface SegmentData {
   segment: string;
   index: number;

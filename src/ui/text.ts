@@ -16,9 +16,11 @@ import stringWidth from 'string-width';
 import stripAnsiCodes from 'strip-ansi';
 import wrapAnsiCodes from 'wrap-ansi';
 import type { DiagramStyle, StyledLine } from '../diagram';
+import { LazySegmenter } from './lazy-segmenter';
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+// Builds Intl.Segmenter (tens of ms the first time) only for text that needs it.
+const segmenter = new LazySegmenter(undefined, { granularity: 'grapheme' });
 
 /** Display width in terminal cells (ANSI codes ignored, wide characters count 2). */
 export function cellWidth(text: string): number {

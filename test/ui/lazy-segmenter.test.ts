@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LazySegmenter, SINGLE_UNIT_RANGES, isSingleUnitText, realSegmentersBuilt } from '../../src/ui/lazy-segmenter';
+import stringWidth from 'string-width';
+import { LazySegmenter, NARROW_RANGES, SINGLE_UNIT_RANGES, isNarrowText, isSingleUnitText, realSegmentersBuilt } from '../../src/ui/lazy-segmenter';
 
 const real = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 const segs = (s: Iterable<{ segment: string; index: number }>): [string, number][] => [...s].map((x) => [x.segment, x.index]);
@@ -45,5 +46,22 @@ describe('LazySegmenter', () => {
     expect(isSingleUnitText('\ud83d')).toBe(false);
     const lazy = new LazySegmenter();
     expect(segs(lazy.segment('\ud83d x'))).toEqual(segs(real.segment('\ud83d x')));
+  });
+
+  it('NARROW_RANGES: every code unit is one cell for string-width and a grapheme of its own, so such text is as wide as it is long', () => {
+    let all = '';
+    for (const [lo, hi] of NARROW_RANGES) {
+      for (let c = lo; c <= hi; c++) {
+        const ch = String.fromCharCode(c);
+        expect(stringWidth(ch), `U+${c.toString(16)}`).toBe(1);
+        all += ch;
+      }
+    }
+    expect(isNarrowText(all)).toBe(true);
+    expect(isSingleUnitText(all)).toBe(true);
+    expect(stringWidth(all)).toBe(all.length);
+    expect(stringWidth([...all].reverse().join(''))).toBe(all.length);
+    // What it must not claim: emoji presentation, wide, zero-width, escapes.
+    for (const text of ['✅ done', '◽', '负载', 'e\u0301', 'soft\u00adhyphen', '\u001b[1mbold', '☕', 'a\tb']) expect(isNarrowText(text), text).toBe(false);
   });
 });
