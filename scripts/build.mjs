@@ -103,15 +103,13 @@ const segmenterShim = {
       if (!source.includes('new Intl.Segmenter(')) return undefined;
       source = source.replaceAll('new Intl.Segmenter(', 'new __LazySegmenter(');
       // string-width 8: text it knows to be one cell per character (Latin, box
-      // drawing, arrows, ✓ ✗ …: NARROW_RANGES) is as wide as it is long, without its
-      // grapheme and emoji machinery on the way to the first frame.
-      const entry = 'export default function stringWidth(input, options = {}) {';
-      if (/[\\/]string-width[\\/]index\.js$/.test(a.path) && source.includes(entry) && source.includes('Fast path: printable ASCII')) {
-        source =
-          source.replace(entry, 'function __realStringWidth(input, options = {}) {') +
-          '\nexport default function stringWidth(input, options) {\n' +
-          '  if (typeof input === "string" && (options === undefined || (options.ambiguousIsNarrow !== false && !options.countAnsiEscapeCodes)) && __isNarrowText(input)) return input.length;\n' +
-          '  return __realStringWidth(input, options);\n}\n';
+      // drawing, arrows, ✓ ✗ …: NARROW_RANGES), once its ANSI codes are stripped, is
+      // as wide as it is long, without the grapheme and emoji machinery on the way to
+      // the first frame. Placed right after string-width's own ASCII fast path.
+      const asciiFastPath = 'if (/^[\\u0020-\\u007E]*$/.test(string)) {\n\t\treturn string.length;\n\t}';
+      if (/[\\/]string-width[\\/]index\.js$/.test(a.path) && source.includes('Fast path: printable ASCII')) {
+        if (!source.includes(asciiFastPath)) throw new Error(`${a.path}: string-width's ASCII fast path changed; update scripts/build.mjs`);
+        source = source.replace(asciiFastPath, `${asciiFastPath}\n\tif (ambiguousIsNarrow && __isNarrowText(string)) {\n\t\treturn string.length;\n\t}`);
       }
       return {
         contents: `import { LazySegmenter as __LazySegmenter, isNarrowText as __isNarrowText } from ${JSON.stringify(lazySegmenter)};\n` + source,
