@@ -179,11 +179,13 @@ function metricLines(snapshot: Snapshot, width: number, ascii: boolean, side: bo
   const w5 = recentWindow(s, 5);
   const w10 = recentWindow(s, 10);
   const measured = lastSecondHadSuccess(s);
+  // A bad number carries a mark as well as its colour: colour is never the only sign.
+  const mark = (style: DiagramStyle): string => (style === 'down' ? (ascii ? 'x ' : '✗ ') : style === 'warn' ? '! ' : '');
   const qpsText = dash(w5.perSecond, (v) => `${group(Math.round(v))}/s`);
   const p50Text = measured ? fmtLatency(snapshot.p50_ms) : dash(undefined, String);
-  const p99Text = measured ? fmtLatency(snapshot.p99_ms) : dash(undefined, String);
-  const errText = dash(w10.errorRate, (v) => fmtPercent(v));
-  const availText = snapshot.totals.ok + snapshot.totals.failed > 0 ? fmtPercent(snapshot.availability, 2) : dash(undefined, String);
+  const p99Text = measured ? `${mark(p99Style === 'text' ? 'up' : p99Style)}${fmtLatency(snapshot.p99_ms)}` : dash(undefined, String);
+  const errText = w10.errorRate === undefined ? dash(undefined, String) : `${mark(errStyle)}${fmtPercent(w10.errorRate)}`;
+  const availText = snapshot.totals.ok + snapshot.totals.failed > 0 ? `${mark(availStyle)}${fmtPercent(snapshot.availability, 2)}` : dash(undefined, String);
   const availRecent = dash(w10.availability, (v) => fmtPercent(v, 2));
   if (side) {
     const sw = Math.max(6, width - 2);
