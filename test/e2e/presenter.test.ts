@@ -75,7 +75,7 @@ describe('presenter controls', () => {
     const paused = await app.waitFor('paused: pause at 8.0 s', 30_000);
     expect(paused).toMatch(/p50 \(last 1 s\)\s+–/);
     expect(paused).toMatch(/p99\s+–/);
-    expect(paused).toMatch(/errors \(10 s\)\s+[\d.]+%/);
+    expect(paused).toMatch(/errors \(10 s\)\s+(?:[✗!x] )?[\d.]+%/);
     expect(paused).not.toMatch(/p50[^\n]*0\.0 ms/);
   });
 

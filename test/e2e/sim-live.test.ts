@@ -24,7 +24,7 @@ const virtualSeconds = (screen: string): number => {
   return (m[1] ? Number(m[1]) * 60 : 0) + Number(m[2]);
 };
 const errorPercent = (screen: string): number => {
-  const m = /errors\s+([\d.]+)%/.exec(screen);
+  const m = /errors\s+(?:[✗!x] )?([\d.]+)%/.exec(screen);
   if (!m) throw new Error(`no error rate on screen:\n${screen}`);
   return Number(m[1]);
 };
@@ -37,7 +37,7 @@ describe('webinfra-learn sim in a terminal', () => {
     expect(before).toContain('Distributed web infrastructure');
     const down = await app.waitFor('web-1 process crashed', 20_000);
     expect(down).toMatch(/✗ DOWN/);
-    const failing = await app.waitFor((s) => /errors\s+([\d.]+)%/.test(s) && errorPercent(s) > 0, 20_000);
+    const failing = await app.waitFor((s) => /errors\s+(?:[✗!x] )?([\d.]+)%/.test(s) && errorPercent(s) > 0, 20_000);
     expect(errorPercent(failing)).toBeGreaterThan(0);
     const marked = await app.waitFor('lb-1 marked web-1 DOWN', 20_000);
     expect(marked).toMatch(/3 failed checks, 2 s apart/);
