@@ -53,11 +53,18 @@ export function InputProvider({ active, onUnhandled, children }: InputProviderPr
 
   useInput(
     (input, key) => {
-      const stack = handlers.current;
-      for (let i = stack.length - 1; i >= 0; i--) {
-        if (stack[i]!.current(input, key) === true) return;
-      }
-      unhandled.current?.(input, key);
+      const dispatch = (one: string, k: Key): void => {
+        const stack = handlers.current;
+        for (let i = stack.length - 1; i >= 0; i--) {
+          if (stack[i]!.current(one, k) === true) return;
+        }
+        unhandled.current?.(one, k);
+      };
+      // Ink 6 hands over every character that arrived in one read as one input: two
+      // quick presses of n ("nn"), or "x" right after Tab on a slow machine, would
+      // match no key at all. Plain printable characters are handed out one by one
+      // (a text field still gets all of them, in order).
+      for (const one of splitKeys(input, key)) dispatch(one, one === input ? key : { ...key, shift: /^[A-Z]$/.test(one) });
     },
     { isActive: active },
   );
@@ -85,4 +92,17 @@ export function useKeys(handler: KeyHandler, active = true, layer: number = LAYE
     const entry: Entry = { current: (input: string, key: Key) => ref.current(input, key), layer, seq: nextSeq++ };
     return registry.register(entry);
   }, [registry, active, layer]);
+}
+
+/**
+ * The keys in one input from Ink: itself, unless it is several plain printable
+ * characters with no modifier or special key, which are split into characters
+ * (text with characters beyond the Basic Multilingual Plane, such as emoji, is
+ * left whole).
+ */
+export function splitKeys(input: string, key: Key): string[] {
+  if (input.length < 2 || key.ctrl || key.meta || key.escape || key.return || key.tab || key.backspace || key.delete) return [input];
+  if (!/^[\x20-\x7e\u00a0-\uffff]+$/u.test(input)) return [input];
+  const chars = Array.from(input);
+  return chars.length < 2 ? [input] : chars;
 }
