@@ -2,7 +2,7 @@
  * The application's SQL: where reads and writes go, read_only replicas, failed writes.
  */
 import { DB_CONNECT_TIMEOUT_MS, DOWN, fmtS, HUNG, HUNG_BACKLOG, K_WRITE, PORT_DB, REPEAT_EVENT_MS, STATE_NAMES, UP } from './constants';
-import type { World, NodeRt } from './world';
+import type { Tally, World, NodeRt } from './world';
 import { sendTo } from './stations';
 import { complete, finish, failLater } from './requests';
 import { replicate, awaitAck, lagOf } from './replication';
@@ -47,23 +47,13 @@ export function toDb(w: World, r: number, app: NodeRt): void {
   if (write && db.dbRole !== 'primary' && app.dbRoot && !db.superRO) {
     // read_only does not stop a SUPER user: the write lands on the replica, which now differs from its primary.
     w.driftedWrites++;
-    db.driftCount++;
-    if (w.t - db.lastDriftEvent >= REPEAT_EVENT_MS) {
-      const more = db.driftCount - 1;
-      db.lastDriftEvent = w.t;
-      db.driftCount = 0;
-      w.event('replica_drift', db.id, `${db.id} accepted a write from ${app.id}'s app connected as root: read_only does not stop a SUPER user, so the replica now differs from its primary (super_read_only would reject it)${more > 0 ? `; ${more} more since the last report` : ''}`, { from: app.id, count: more + 1 });
-    }
+    const n = tally(w, db.drift);
+    if (n) w.event('replica_drift', db.id, `${db.id} accepted a write from ${app.id}'s app connected as root: read_only does not stop a SUPER user, so the replica now differs from its primary (super_read_only would reject it)${moreSince(n)}`, { from: app.id, count: n });
   } else if (write && db.dbRole !== 'primary') {
     // read_only replica: MySQL answers ERROR 1290 at once.
     w.writesFailed++;
-    db.rejectCount++;
-    if (w.t - db.lastRejectEvent >= REPEAT_EVENT_MS) {
-      const more = db.rejectCount - 1;
-      db.lastRejectEvent = w.t;
-      db.rejectCount = 0;
-      w.event('write_rejected', db.id, `${db.id} rejected a write from ${app.id}'s app: it is a ${db.superRO ? 'super_read_only' : 'read_only'} replica (ERROR 1290; writes belong on the primary${w.primary >= 0 ? `, ${w.nodes[w.primary]!.id}` : ''})${more > 0 ? `; ${more} more since the last report` : ''}`, { from: app.id, count: more + 1 });
-    }
+    const n = tally(w, db.reject);
+    if (n) w.event('write_rejected', db.id, `${db.id} rejected a write from ${app.id}'s app: it is a ${db.superRO ? 'super_read_only' : 'read_only'} replica (ERROR 1290; writes belong on the primary${w.primary >= 0 ? `, ${w.nodes[w.primary]!.id}` : ''})${moreSince(n)}`, { from: app.id, count: n });
     app.failed++;
     app.errs++;
     return finish(w, r, 500);
@@ -75,11 +65,9 @@ export function toDb(w: World, r: number, app: NodeRt): void {
 
 export function writeFailed(w: World, app: NodeRt, db: NodeRt): void {
   w.writesFailed++;
-  db.rejectCount++;
-  if (w.t - db.lastRejectEvent >= REPEAT_EVENT_MS) {
-    const more = db.rejectCount - 1;
-    db.lastRejectEvent = w.t;
-    db.rejectCount = 0;
+  const n = tally(w, db.reject);
+  if (n) {
+    const more = n - 1;
     const state = db.state !== UP ? STATE_NAMES[db.state] : 'down (MySQL is not running)';
     const what = db.dbRole === 'primary' ? `the primary ${db.id} is ${state} and no replica has been promoted` : `${app.id}'s database ${db.id} (a replica) is ${state}`;
     w.event('write_failed', db.id, `writes fail: ${what}${more > 0 ? ` (${more} more failed writes since the last report)` : ''}`, { from: app.id, count: more + 1 });
@@ -96,18 +84,31 @@ export function dbDone(w: World, r: number, db: NodeRt): void {
     const rep = db.replica;
     if (rep.clientApply[c]! > w.t) {
       w.staleReads++;
-      db.staleCount++;
-      if (w.t - db.lastStaleEvent >= REPEAT_EVENT_MS) {
-        const more = db.staleCount - 1;
-        db.lastStaleEvent = w.t;
-        db.staleCount = 0;
+      const n = tally(w, db.stale);
+      if (n) {
         const lag = lagOf(w, rep);
-        w.event('stale_read', db.id, `${db.id} served a stale read: this user's own write has not reached the replica yet (replica ${lag >= 1000 ? fmtS(lag) : `${Math.round(lag)} ms`} behind)${more > 0 ? `; ${more} more since the last report` : ''}`, {
+        w.event('stale_read', db.id, `${db.id} served a stale read: this user's own write has not reached the replica yet (replica ${lag >= 1000 ? fmtS(lag) : `${Math.round(lag)} ms`} behind)${moreSince(n)}`, {
           lag_ms: Math.round(lag),
-          count: more + 1,
+          count: n,
         });
       }
     }
   }
   complete(w, r);
 }
+
+/**
+ * Counts one occurrence of something reported at most every REPEAT_EVENT_MS (a busy
+ * database would otherwise fill the log): returns how many occurrences the report due
+ * now covers, or 0 when none is due.
+ */
+function tally(w: World, t: Tally): number {
+  t.count++;
+  if (w.t - t.last < REPEAT_EVENT_MS) return 0;
+  const n = t.count;
+  t.count = 0;
+  t.last = w.t;
+  return n;
+}
+
+const moreSince = (n: number): string => (n > 1 ? `; ${n - 1} more since the last report` : '');

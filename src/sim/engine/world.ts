@@ -96,8 +96,8 @@ export interface NodeRt {
   dbRoot: boolean;
   /** MySQL `super_read_only`. */
   superRO: boolean;
-  driftCount: number;
-  lastDriftEvent: number;
+  /** Writes a root app made on this replica, reported at most every REPEAT_EVENT_MS. */
+  drift: Tally;
   // db role
   dbRole: 'primary' | 'replica' | undefined;
   replica: Replica | undefined;
@@ -113,10 +113,15 @@ export interface NodeRt {
   // firewall: allowed (port, source node | -1 any | -2 admin) or undefined when open
   fw: { port: number; from: number }[] | undefined;
   lastDropEvent: number;
-  lastRejectEvent: number;
-  lastStaleEvent: number;
-  rejectCount: number;
-  staleCount: number;
+  /** Rejected or failed writes, and stale reads, reported at most every REPEAT_EVENT_MS. */
+  reject: Tally;
+  stale: Tally;
+}
+
+/** How many times something happened since its last report, and when that was. */
+export interface Tally {
+  count: number;
+  last: number;
 }
 
 export interface LbRt {
@@ -555,10 +560,8 @@ export class World {
       errsAtSample: 0,
       fw: undefined,
       lastDropEvent: -Infinity,
-      lastRejectEvent: -Infinity,
-      lastStaleEvent: -Infinity,
-      rejectCount: 0,
-      staleCount: 0,
+      reject: { count: 0, last: -Infinity },
+      stale: { count: 0, last: -Infinity },
       upFails: new Int32Array(0),
       entryEpoch: 0,
       appEpoch: 0,
@@ -567,8 +570,7 @@ export class World {
       ngxReadMs: (spec.kind === 'server' && spec.web?.proxy_read_timeout_ms) || NGINX_TIMEOUT_MS,
       dbRoot: spec.kind === 'server' && spec.app?.db_user === 'root',
       superRO: spec.kind === 'server' && spec.db?.super_read_only === true,
-      driftCount: 0,
-      lastDriftEvent: -Infinity,
+      drift: { count: 0, last: -Infinity },
     };
     return n;
   }
