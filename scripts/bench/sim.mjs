@@ -11,7 +11,7 @@
 //
 //   node scripts/bench/sim.mjs [--runs N] [--json] [--no-memory] [--against GIT-REF]
 //
-// --against GIT-REF bundles the engine of another commit too (src/sim of that ref,
+// --against GIT-REF bundles the engine of another commit too (its src/, which the engine imports from,
 // e.g. `main`) and alternates runs of both in this process, so a before/after ratio
 // is measured under the same load (medians of both, and their ratio).
 //
@@ -69,7 +69,7 @@ if (againstRef) {
   const { execFileSync } = await import('node:child_process');
   const dir = path.join(tmp, 'against');
   (await import('node:fs')).mkdirSync(dir);
-  execFileSync('sh', ['-c', `git -C "$1" archive "$2" src/sim | tar -x -C "$3"`, 'sh', root, againstRef, dir]);
+  execFileSync('sh', ['-c', `git -C "$1" archive "$2" src | tar -x -C "$3"`, 'sh', root, againstRef, dir]);
   other = await bundleEngine(dir, 'against-bundle.mjs');
 }
 
