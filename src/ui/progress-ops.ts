@@ -6,7 +6,7 @@
 import type { Course, Lesson, Step } from '../course/types';
 import type { Progress } from '../progress/types';
 import * as rules from '../progress/progress';
-import type { QuizRef, StepRef } from '../progress/progress';
+import type { ChapterScore, QuizRef, StepRef } from '../progress/progress';
 
 export type { ChapterScore, QuizRef, StepRef } from '../progress/progress';
 export {
@@ -68,4 +68,13 @@ export function overallProgress(course: Course, progress: Progress): { done: num
   const all = flatLessons(course);
   const done = all.filter((l) => progress.completed.includes(l.lesson.id)).length;
   return { done, total: all.length };
+}
+
+/**
+ * A chapter's quiz score, as the map and the end of the course show it: questions
+ * answered out of all of them (a skipped one is not answered), then how many were
+ * right on the first try.
+ */
+export function quizScore(score: ChapterScore): string {
+  return `quiz ${score.answered}/${score.total} answered, ${score.correct} right`;
 }

@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import { render } from 'ink-testing-library';
-import { KEY, fixtureCourse, pagesCourse, renderApp } from './app-harness';
+import { KEY, MemoryStore, fixtureCourse, pagesCourse, renderApp } from './app-harness';
 import { FallbackView } from '../../src/ui/steps/fallback-view';
 import { makeTheme } from '../../src/ui/theme';
 import { emptyProgress } from '../../src/progress/types';
@@ -93,6 +93,24 @@ describe('lesson screen', { timeout: 20_000 }, () => {
     expect(f).toContain('You finished every lesson of the course');
     await app.press(KEY.enter);
     await app.waitFor('1/1 lessons done');
+  });
+
+  it('the end of the course scores each chapter as the map does (answered out of all, then right first time)', async () => {
+    const course = pagesCourse(1, 1, 1);
+    const lesson = course.chapters[0]!.lessons[0]!;
+    // Two questions before the page; only their ids matter here (their views are never drawn).
+    const quiz = (id: string) => ({ kind: 'quiz', question: { id }, pos: { file: 'x.md', line: 1 } }) as unknown as (typeof lesson.steps)[number];
+    lesson.steps.unshift(quiz('q1'), quiz('q2'));
+    const progress = { ...emptyProgress(), current: { lesson: 'l1-1', step: 2 }, furthest: { 'l1-1': 2 }, quizzes: { q1: { firstTryCorrect: false, solved: true, attempts: 2, at: '2026-01-01T00:00:00Z' } } };
+    const app = renderApp({ course, store: new MemoryStore(progress) });
+    await app.waitFor('Continue: Lesson 1.1');
+    await app.press('c');
+    await app.waitFor('Page 1.1.1');
+    await app.press(KEY.right);
+    const f = await app.waitFor('Course complete');
+    // The map's words: one of two answered, none right on the first try.
+    expect(f).toMatch(/1 {2}Chapter 1 +quiz 1\/2 answered, 0 right/);
+    expect(f).not.toContain('first try');
   });
 
   it('reaching the last page by a deep link does not claim the course is done', async () => {

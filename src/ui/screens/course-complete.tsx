@@ -2,7 +2,7 @@
 import type { ScreenProps } from './screen-props';
 import React from 'react';
 import { Box, Text } from 'ink';
-import { chapterScore, missedQuestions, overallProgress } from '../progress-ops';
+import { chapterScore, missedQuestions, overallProgress, quizScore } from '../progress-ops';
 import { Frame } from '../components/frame';
 import { ellipsisFor, spread } from '../text';
 import { LAYER, useKeys } from '../input';
@@ -63,7 +63,7 @@ export function CourseComplete({ course, progress, layout, theme, help, active, 
       <Box flexDirection="column">
         {course.chapters.map((chapter, i) => {
           const score = chapterScore(course, chapter.id, progress);
-          const right = score.answered > 0 ? `quiz ${score.correct}/${score.answered} first try` : score.total > 0 ? 'quiz not taken' : '';
+          const right = score.answered > 0 ? quizScore(score) : score.total > 0 ? `quiz 0/${score.total} answered` : '';
           return (
             <Text key={chapter.id} wrap="truncate">
               {spread(`${i + 1}  ${chapter.title}`, right, layout.bodyWidth, ellipsisFor(theme))}

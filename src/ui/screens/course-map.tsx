@@ -12,7 +12,7 @@ import type { Theme } from '../theme';
 import { matchCommand } from '../keymap';
 import { LAYER, useKeys } from '../input';
 import { buildMap, rowOfEntry, type MapRow } from '../map-model';
-import type { ChapterScore } from '../progress-ops';
+import { quizScore } from '../progress-ops';
 import { overallProgress } from '../progress-ops';
 import { Frame } from '../components/frame';
 import SelectInput from 'ink-select-input';
@@ -136,14 +136,6 @@ export function CourseMap({ course, progress, cursor, notices, layout, theme, he
       {more ? <Text color={theme.color ? theme.colors.muted : undefined} dimColor={!theme.color}>{`  ${theme.ascii ? 'v' : '↓'} more`}</Text> : null}
     </Frame>
   );
-}
-
-/**
- * A chapter's quiz score: questions answered out of all of them (a skipped one is
- * not answered), then how many were right on the first try.
- */
-export function quizScore(score: ChapterScore): string {
-  return `quiz ${score.answered}/${score.total} answered, ${score.correct} right`;
 }
 
 /** One entry of the list, with the rows drawn above it (a gap, its chapter's title). */
