@@ -22,7 +22,12 @@ interface Entry {
 
 interface Registry {
   register(handler: Entry): () => void;
+  /** Hold keys (queue them) until the returned release is called; see {@link useHoldKeys}. */
+  hold(): () => void;
 }
+
+/** Keys kept while held: more than a learner types in the time a view takes to load. */
+const HELD_MAX = 32;
 
 const InputContext = createContext<Registry | null>(null);
 
@@ -38,8 +43,40 @@ export function InputProvider({ active, onUnhandled, children }: InputProviderPr
   const unhandled = useRef(onUnhandled);
   unhandled.current = onUnhandled;
 
+  const holds = useRef(0);
+  const held = useRef<{ input: string; key: Key }[]>([]);
+  const dispatch = (one: string, k: Key): void => {
+    const stack = handlers.current;
+    for (let i = stack.length - 1; i >= 0; i--) {
+      if (stack[i]!.current(one, k) === true) return;
+    }
+    unhandled.current?.(one, k);
+  };
+  const dispatchRef = useRef(dispatch);
+  dispatchRef.current = dispatch;
+
   const registry = useMemo<Registry>(
     () => ({
+      hold() {
+        holds.current++;
+        let released = false;
+        return () => {
+          if (released) return;
+          released = true;
+          holds.current--;
+          if (holds.current > 0 || held.current.length === 0) return;
+          // Replayed once the view that replaced the placeholder has registered its
+          // keys: React runs the new view's effects in the same flush as this release.
+          setTimeout(() => {
+            const keys = held.current;
+            held.current = [];
+            for (const { input, key } of keys) {
+              if (holds.current > 0) held.current.push({ input, key });
+              else dispatchRef.current(input, key);
+            }
+          }, 0);
+        };
+      },
       register(handler) {
         // Highest layer first; within a layer, the most recently registered first.
         handlers.current = [...handlers.current, handler].sort((a, b) => a.layer - b.layer || a.seq - b.seq);
@@ -53,18 +90,17 @@ export function InputProvider({ active, onUnhandled, children }: InputProviderPr
 
   useInput(
     (input, key) => {
-      const dispatch = (one: string, k: Key): void => {
-        const stack = handlers.current;
-        for (let i = stack.length - 1; i >= 0; i--) {
-          if (stack[i]!.current(one, k) === true) return;
-        }
-        unhandled.current?.(one, k);
-      };
       // Ink 6 hands over every character that arrived in one read as one input: two
       // quick presses of n ("nn"), or "x" right after Tab on a slow machine, would
       // match no key at all. Plain printable characters are handed out one by one
       // (a text field still gets all of them, in order).
-      for (const one of splitKeys(input, key)) dispatch(one, one === input ? key : { ...key, shift: /^[A-Z]$/.test(one) });
+      for (const one of splitKeys(input, key)) {
+        const k = one === input ? key : { ...key, shift: /^[A-Z]$/.test(one) };
+        // While a view loads, its keys wait for it (Ctrl+C never waits).
+        if (holds.current > 0 && !(k.ctrl && one === 'c')) {
+          if (held.current.length < HELD_MAX) held.current.push({ input: one, key: k });
+        } else dispatch(one, k);
+      }
     },
     { isActive: active },
   );
@@ -73,6 +109,16 @@ export function InputProvider({ active, onUnhandled, children }: InputProviderPr
 }
 
 let nextSeq = 0;
+
+/**
+ * Hold the keys typed while this component is mounted, and hand them out, in order,
+ * once it unmounts: for a placeholder drawn while a view's code loads (the keys a
+ * learner types in those ~150 ms belong to the view, not to nobody).
+ */
+export function useHoldKeys(): void {
+  const registry = useContext(InputContext);
+  useEffect(() => registry?.hold(), [registry]);
+}
 
 /** Conventional layers: a screen, a step inside it, an overlay above everything. */
 export const LAYER = { screen: 0, step: 1, overlay: 10 } as const;

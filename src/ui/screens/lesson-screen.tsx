@@ -12,7 +12,7 @@ import { Text } from 'ink';
 import type { Step } from '../../course/types';
 import type { LabRecord } from '../../progress/types';
 import { matchCommand, type Context } from '../keymap';
-import { LAYER, useKeys } from '../input';
+import { LAYER, useHoldKeys, useKeys } from '../input';
 import { findLesson } from '../progress-ops';
 import { Frame, type FooterItem } from '../components/frame';
 import { ellipsisFor } from '../text';
@@ -110,9 +110,15 @@ export function LessonScreen(props: LessonScreenProps): React.ReactElement | nul
   };
   return (
     <Frame layout={layout} theme={theme} title={title} status={status} progress={fraction} contexts={contexts} extraFooter={extraFooter} help={help}>
-      <Suspense fallback={<Text color={theme.color ? theme.colors.muted : undefined}>loading{ellipsisFor(theme)}</Text>}>
+      <Suspense fallback={<Loading color={theme.color ? theme.colors.muted : undefined} text={`loading${ellipsisFor(theme)}`} />}>
         <View key={stepKey} {...viewProps} />
       </Suspense>
     </Frame>
   );
+}
+
+/** Drawn while a step's view loads; the keys typed meanwhile wait for the view. */
+function Loading({ color, text }: { color?: string; text: string }): React.ReactElement {
+  useHoldKeys();
+  return <Text color={color}>{text}</Text>;
 }

@@ -61,14 +61,15 @@ function load(kind: StepKind): Promise<AnyView> | undefined {
 export function stepViewFor(kind: StepKind): AnyView {
   const builtIn = BUILT_IN[kind] as AnyView | undefined;
   if (builtIn) return builtIn;
+  // The lazy wrapper, once made, stays the view of its kind: swapping it for the
+  // loaded component would remount the step and restart its question.
+  let view = lazyViews.get(kind);
+  if (view) return view;
   const ready = loaded.get(kind);
   if (ready) return ready;
   if (!STEP_VIEW_LOADERS[kind]) return FallbackView;
-  let view = lazyViews.get(kind);
-  if (!view) {
-    view = React.lazy(async () => ({ default: (await load(kind))! }));
-    lazyViews.set(kind, view);
-  }
+  view = React.lazy(async () => ({ default: (await load(kind))! }));
+  lazyViews.set(kind, view);
   return view;
 }
 
