@@ -26,6 +26,19 @@ describe('course map list', { timeout: 20_000 }, () => {
     expect(f.split('\n')[0]).toContain('DNS and the long page');
   });
 
+  it('two quick presses that arrive in one read ("jj") move two entries, and a digit opens that entry', async () => {
+    const app = renderApp();
+    await app.waitFor('One server does it all');
+    await app.press('jj');
+    const f = await app.waitFor((x) => !selected(x).includes('One server does it all'));
+    expect(selected(f)).toContain('A load balancer and two servers');
+    await app.press('kk');
+    await app.waitFor((x) => selected(x).includes('One server does it all'));
+    await app.press('2');
+    const opened = await app.waitFor('step 1/');
+    expect(opened.split('\n')[0]).toContain('DNS and the long page');
+  });
+
   it('never takes a stdin that is not a terminal (focused only by the input owner)', async () => {
     const { render } = await import('ink-testing-library');
     const { App } = await import('../../src/ui/app');

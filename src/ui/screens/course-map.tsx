@@ -48,11 +48,9 @@ export function CourseMap({ course, progress, cursor, notices, layout, theme, he
   const visibleTop = cursor === 0 ? 0 : top;
   offsetRef.current = visibleTop;
 
-  // ink-select-input owns ↑↓ / j k, Enter and the digits over the entries; the map
-  // keeps the keys it does not have (PgUp/PgDn, Home/End, c, r). It is focused by the
-  // one input owner (`active` is false while help is open or stdin is no terminal,
-  // so it never takes a non-terminal stdin) and kept in step with the app's cursor:
-  // it is remounted at the cursor whenever the cursor moves.
+  // Every key of the map is handled here, through the one input owner; ink-select-input
+  // only draws the entries (it is never focused, so it never reads stdin itself) and is
+  // kept in step with the app's cursor: it is remounted at the cursor whenever it moves.
   useKeys(
     (input, key) => {
       const command = matchCommand(['map'], input, key);
@@ -76,12 +74,24 @@ export function CourseMap({ course, progress, cursor, notices, layout, theme, he
         case 'review':
           dispatch({ type: 'startReview' });
           return true;
-        // Taken by the list (it hears every key itself): consumed here so they go nowhere else.
+        // Moved here from the list's own key handling: the one input owner hands two
+        // quick presses ("jj") over one by one, the list alone would see "jj" and move not at all.
         case 'up':
+          dispatch({ type: 'mapMove', delta: -1 });
+          return true;
         case 'down':
+          dispatch({ type: 'mapMove', delta: 1 });
+          return true;
         case 'select':
+          dispatch({ type: 'mapSelect' });
           return true;
         default:
+          // A digit opens that entry of the list, as the list itself did.
+          if (/^[1-9]$/.test(input) && Number(input) <= model.entries.length) {
+            dispatch({ type: 'mapMove', delta: Number(input) - 1 - cursor });
+            dispatch({ type: 'mapSelect' });
+            return true;
+          }
           return false;
       }
     },
@@ -93,11 +103,6 @@ export function CourseMap({ course, progress, cursor, notices, layout, theme, he
   // says "more" when the list goes on below.
   const more = visibleTop + room < model.rows.length;
   const items = listItems(model.rows);
-  const onHighlight = (item: { value: MapItem }) => dispatch({ type: 'mapMove', delta: item.value.entry - cursor });
-  const onSelect = (item: { value: MapItem }) => {
-    if (item.value.entry !== cursor) dispatch({ type: 'mapMove', delta: item.value.entry - cursor });
-    dispatch({ type: 'mapSelect' });
-  };
   const warn = theme.color ? theme.colors.warn : undefined;
   const status = `${overall.done}/${overall.total} lessons done`;
   const extra = model.entries.some((e) => e.kind === 'review') ? [{ label: 'r', description: 'review missed' }] : [];
@@ -124,11 +129,9 @@ export function CourseMap({ course, progress, cursor, notices, layout, theme, he
               key={cursor}
               items={items}
               initialIndex={cursor}
-              isFocused={active}
+              isFocused={false}
               indicatorComponent={NoIndicator}
               itemComponent={MapItemView as never}
-              onHighlight={onHighlight}
-              onSelect={onSelect}
             />
           </MapRowsContext.Provider>
         </Box>
