@@ -16,11 +16,13 @@ Commands:
   progress reset [--lesson ID] [--yes]
                          forget all progress, or one lesson's (asks first)
   progress export FILE [--force]
-                         save progress as JSON (FILE '-' = standard output;
-                         an existing FILE is replaced only with --force)
+                         save progress and your designs as JSON (FILE '-' =
+                         standard output; an existing FILE is replaced only
+                         with --force)
   progress import FILE [--yes]
                          replace progress with an exported file (checked
-                         first, asks before replacing)
+                         first, asks before replacing; a design it replaces
+                         is kept as task-N.before-import.yaml)
   sim SCENARIO [...]     run a simulation without the course (sim --help)
   demo PLAYLIST.yaml     play a list of live demos; n / p move between them
   design [--task N] [FILE]

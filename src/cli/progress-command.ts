@@ -1,9 +1,10 @@
 /** `progress reset | export FILE | import FILE`. */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { findLesson } from '../course/queries';
-import { describeProgress, exportProgress, importProgress, resetAll, resetLesson } from '../progress/progress';
+import { describeProgress, DESIGN_NAME, exportProgress, importProgress, MAX_DESIGN_CHARS, resetAll, resetLesson, type DesignTexts } from '../progress/progress';
+import { dataDir } from '../progress/paths';
 import { openProgressStore } from '../progress/store';
 import type { Progress } from '../progress/types';
 import { describeFsError, ReadFileError, readTextFile } from '../read-text-file';
@@ -58,7 +59,14 @@ export async function runProgressExport(file: string, options: Pick<CliOptions, 
   const store = openProgressStore(io.env);
   const { progress, notice } = store.load();
   if (notice) io.stderr.write(`webinfra-learn: ${notice}\n`);
-  const text = exportProgress(progress);
+  let designs: DesignTexts;
+  try {
+    designs = readDesigns(io.env);
+  } catch (error) {
+    io.stderr.write(`webinfra-learn: cannot read your designs: ${describeFsError(error)}; nothing was written.\n`);
+    return 1;
+  }
+  const text = exportProgress(progress, designs);
   if (file === '-') {
     io.stdout.write(text);
     return 0;
@@ -75,7 +83,7 @@ export async function runProgressExport(file: string, options: Pick<CliOptions, 
     io.stderr.write(`webinfra-learn: cannot write ${file}: ${describeFsError(error)}\n`);
     return 1;
   }
-  io.stdout.write(`Progress exported to ${file} (${describeProgress(progress)}).\n`);
+  io.stdout.write(`Progress exported to ${file} (${describeProgress(progress)}${designsWord(designs)}).\n`);
   return 0;
 }
 
@@ -98,10 +106,13 @@ export async function runProgressImport(file: string, options: CliOptions, io: C
   const store = openProgressStore(io.env);
   const { progress, notice } = store.load();
   if (notice) io.stderr.write(`webinfra-learn: ${notice}\n`);
+  const mine = readDesigns(io.env, true);
   io.stdout.write(
-    `This replaces your progress (${describeProgress(progress)})\n` +
-      `with the one in ${file} (${describeProgress(imported.progress)}).\n`,
+    `This replaces your progress (${describeProgress(progress)}${designsWord(mine)})\n` +
+      `with the one in ${file} (${describeProgress(imported.progress)}${designsWord(imported.designs)}).\n`,
   );
+  const replaced = Object.keys(imported.designs).filter((name) => mine[name] !== undefined && mine[name] !== imported.designs[name]);
+  if (replaced.length > 0) io.stdout.write(`Your own ${replaced.join(', ')} will be kept beside it as ${replaced.map((n) => `${n}.before-import.yaml`).join(', ')}.\n`);
   if (!(await confirm('Replace it?', options, io, 'progress import'))) {
     io.stdout.write('Nothing was changed.\n');
     return 0;
@@ -111,8 +122,57 @@ export async function runProgressImport(file: string, options: CliOptions, io: C
     io.stderr.write(`webinfra-learn: ${store.saveError}\n`);
     return 1;
   }
-  io.stdout.write(`Progress imported from ${file}.\n`);
+  const written: string[] = [];
+  try {
+    const { designPath, saveDesignText } = await import('../design/editor/files');
+    for (const [name, text] of Object.entries(imported.designs)) {
+      const target = designPath(Number(name.slice('task-'.length)), io.env);
+      if (mine[name] === text) continue;
+      // Nothing is lost: a different design of the same task is moved aside first.
+      if (existsSync(target)) renameSync(target, freeName(target.replace(/\.yaml$/, '.before-import')));
+      saveDesignText(target, text);
+      written.push(name);
+    }
+  } catch (error) {
+    io.stderr.write(`webinfra-learn: progress imported, but a design could not be written: ${describeFsError(error)}${written.length ? ` (written: ${written.join(', ')})` : ''}.\n`);
+    return 1;
+  }
+  io.stdout.write(`Progress imported from ${file}${written.length ? `, with your designs of ${written.join(', ')}` : ''}.\n`);
   return 0;
+}
+
+/**
+ * The learner's own designs, `<data>/designs/task-N.yaml`, by name ("task-2"). A
+ * missing folder is no designs; `quiet` skips files that cannot be read (for the
+ * question before an import) instead of throwing.
+ */
+function readDesigns(env: NodeJS.ProcessEnv, quiet = false): DesignTexts {
+  const dir = path.join(dataDir(env), 'designs');
+  const designs: DesignTexts = {};
+  if (!existsSync(dir)) return designs;
+  for (const entry of readdirSync(dir).sort()) {
+    const name = entry.replace(/\.yaml$/, '');
+    if (name === entry || !DESIGN_NAME.test(name)) continue;
+    try {
+      designs[name] = readTextFile(path.join(dir, entry), MAX_DESIGN_CHARS);
+    } catch (error) {
+      if (!quiet) throw error;
+    }
+  }
+  return designs;
+}
+
+/** `<base>.yaml`, or `<base>-2.yaml`, `-3`… when that is taken (an earlier import's copy stays). */
+function freeName(base: string): string {
+  let name = `${base}.yaml`;
+  for (let n = 2; existsSync(name); n++) name = `${base}-${n}.yaml`;
+  return name;
+}
+
+/** ", 2 designs" (nothing when there are none). */
+function designsWord(designs: DesignTexts): string {
+  const n = Object.keys(designs).length;
+  return n === 0 ? '' : `, ${n} design${n === 1 ? '' : 's'}`;
 }
 
 /**

@@ -203,8 +203,34 @@ export function missedQuestions(course: Course, progress: Progress, at: Date = n
 }
 
 /** Progress as the JSON text `progress export` writes. */
-export function exportProgress(progress: Progress): string {
-  return `${JSON.stringify(progress, null, 2)}\n`;
+export function exportProgress(progress: Progress, designs: DesignTexts = {}): string {
+  const out = Object.keys(designs).length > 0 ? { ...progress, designs } : progress;
+  return `${JSON.stringify(out, null, 2)}\n`;
+}
+
+/**
+ * The learner's own designs (`designs/task-N.yaml`), carried in an export beside the
+ * progress: file name without `.yaml` ("task-2") → the file's YAML text.
+ */
+export type DesignTexts = Record<string, string>;
+
+/** Names a design may have in an export: one per task. */
+export const DESIGN_NAME = /^task-[0-9]$/;
+/** The largest design text an import takes (a real design is a few KiB). */
+export const MAX_DESIGN_CHARS = 256 * 1024;
+
+/** The `designs` of an export, checked: names of tasks, YAML text of a sane size. */
+function checkDesigns(value: unknown): { designs: DesignTexts } | { error: string } {
+  if (value === undefined) return { designs: {} };
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { error: "progress file is damaged: 'designs' must map task-N to a design's text" };
+  const designs: DesignTexts = {};
+  for (const [name, text] of Object.entries(value)) {
+    if (!DESIGN_NAME.test(name)) return { error: `progress file is damaged: 'designs' holds '${name.slice(0, 40).replace(/[^\x20-\x7e]/g, '?')}', not a task (task-0 to task-9)` };
+    if (typeof text !== 'string') return { error: `progress file is damaged: designs.${name}: expected the design's text` };
+    if (text.length > MAX_DESIGN_CHARS) return { error: `progress file is damaged: designs.${name} is larger than ${MAX_DESIGN_CHARS / 1024} KiB` };
+    designs[name] = text;
+  }
+  return { designs };
 }
 
 /**
@@ -212,14 +238,24 @@ export function exportProgress(progress: Progress): string {
  * success. Lesson and question ids the course does not know are kept (they may belong
  * to a newer course) and simply ignored by everything above.
  */
-export function importProgress(text: string): { progress: Progress } | { error: string } {
+export function importProgress(text: string): { progress: Progress; designs: DesignTexts } | { error: string } {
   let value: unknown;
   try {
     value = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     return { error: `not valid JSON (${(error as Error).message})` };
   }
-  return checkProgress(value);
+  // The designs travel beside the progress, not in it: taken out before it is checked.
+  let designs: DesignTexts = {};
+  if (value !== null && typeof value === 'object' && !Array.isArray(value) && 'designs' in value) {
+    const { designs: raw, ...rest } = value as { designs?: unknown };
+    const checked = checkDesigns(raw);
+    if ('error' in checked) return checked;
+    designs = checked.designs;
+    value = rest;
+  }
+  const checked = checkProgress(value);
+  return 'error' in checked ? checked : { progress: checked.progress, designs };
 }
 
 /** A short description of what progress holds, for "this will replace …" prompts. */

@@ -256,6 +256,34 @@ describe('progress', () => {
     expect(JSON.parse(readFileSync(progressFile(), 'utf8'))).toEqual(some);
   });
 
+  it("carries the learner's designs: exported beside the progress, written back on import, a different one kept aside", async () => {
+    writeProgress(some);
+    const designs = path.join(home, 'designs');
+    mkdirSync(designs, { recursive: true });
+    writeFileSync(path.join(designs, 'task-1.yaml'), 'name: mine\n');
+    writeFileSync(path.join(designs, 'notes.txt'), 'not a design');
+    const file = path.join(home, 'backup.json');
+    const out = await run(['progress', 'export', file]);
+    expect(out.stdout).toContain('1 design)');
+    expect(JSON.parse(readFileSync(file, 'utf8')).designs).toEqual({ 'task-1': 'name: mine\n' });
+    // On another machine: a different design of task 1 is there already.
+    writeFileSync(path.join(designs, 'task-1.yaml'), 'name: other\n');
+    const r = await run(['progress', 'import', file, '--yes']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('task-1.before-import.yaml');
+    expect(r.stdout).toContain('with your designs of task-1');
+    expect(readFileSync(path.join(designs, 'task-1.yaml'), 'utf8')).toBe('name: mine\n');
+    expect(readFileSync(path.join(designs, 'task-1.before-import.yaml'), 'utf8')).toBe('name: other\n');
+    // The designs never end up inside progress.json.
+    expect(JSON.parse(readFileSync(progressFile(), 'utf8'))).toEqual(some);
+    // A bad designs field replaces nothing.
+    writeFileSync(file, JSON.stringify({ ...some, designs: { '../../etc/passwd': 'x' } }));
+    const bad = await run(['progress', 'import', file, '--yes']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("not a task (task-0 to task-9)");
+    expect(readFileSync(path.join(designs, 'task-1.yaml'), 'utf8')).toBe('name: mine\n');
+  });
+
   it('import checks the file first and replaces nothing when it is bad', async () => {
     writeProgress(some);
     const bad = path.join(home, 'bad.json');

@@ -115,8 +115,18 @@ describe('export and import', () => {
   it('round-trips, keeping ids the course does not know', () => {
     const p = completeLesson(recordQuizAnswer(p0, 'future#q1', true), 'future-lesson');
     const back = importProgress(exportProgress(p));
-    expect(back).toEqual({ progress: p });
+    expect(back).toEqual({ progress: p, designs: {} });
     expect(describeProgress(p)).toBe('1 lesson completed, 1 question answered, 0 labs done');
+  });
+
+  it('carries designs beside the progress, never inside it, and refuses names that are not tasks', () => {
+    const p = completeLesson(p0, 'one-server');
+    const back = importProgress(exportProgress(p, { 'task-2': 'name: x\n' }));
+    expect(back).toEqual({ progress: p, designs: { 'task-2': 'name: x\n' } });
+    expect('designs' in (back as { progress: object }).progress).toBe(false);
+    expect(importProgress(JSON.stringify({ ...p, designs: { 'task-x': '' } }))).toEqual({ error: expect.stringContaining("'task-x', not a task") });
+    expect(importProgress(JSON.stringify({ ...p, designs: { 'task-1': 3 } }))).toEqual({ error: expect.stringContaining("designs.task-1: expected the design's text") });
+    expect(importProgress(JSON.stringify({ ...p, designs: ['a'] }))).toEqual({ error: expect.stringContaining("'designs' must map task-N") });
   });
 
   it.each([

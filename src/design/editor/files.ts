@@ -106,13 +106,18 @@ let tmpCounter = 0;
 
 /** Write `design` to `file` atomically (creating its folder). Throws on failure, with the reason. */
 export function saveDesign(file: string, design: Scenario): void {
+  saveDesignText(file, serializeDesign(design));
+}
+
+/** Write a design's YAML text to `file` atomically (creating its folder): a progress import's designs. */
+export function saveDesignText(file: string, text: string): void {
   const dir = path.dirname(file);
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${++tmpCounter}.tmp`);
   mkdirSync(dir, { recursive: true });
   try {
     const fd = openSync(tmp, 'w', 0o600);
     try {
-      writeSync(fd, serializeDesign(design));
+      writeSync(fd, text);
       fsyncSync(fd);
     } finally {
       closeSync(fd);
