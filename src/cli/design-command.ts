@@ -48,6 +48,8 @@ Options:
   --seconds S     drill: simulated seconds per fault (default 60, at least 20)
   --seed N        drill: random seed (default: the design's)
   --ascii         no check marks
+  --screen-reader the editor said as lines, not drawn (also
+                  INK_SCREEN_READER=true)
   --no-color      no colours (also when NO_COLOR is set)
   -h, --help      show this help
 `;
@@ -60,6 +62,7 @@ interface DesignArgs {
   task?: TaskNumber;
   json: boolean;
   ascii: boolean;
+  screenReader: boolean;
   seconds?: number;
   seed?: number;
 }
@@ -85,6 +88,7 @@ export const DESIGN_OPTIONS = {
   seconds: { type: 'string' },
   seed: { type: 'string' },
   ascii: { type: 'boolean' },
+  'screen-reader': { type: 'boolean' },
   'no-color': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -114,6 +118,7 @@ export function parseDesignArgs(argv: string[]): DesignArgs | 'help' {
     task: parseTask(values.task),
     json: values.json === true,
     ascii: values.ascii === true,
+    screenReader: values['screen-reader'] === true,
     seconds: positiveNumber('seconds', values.seconds, false),
     seed: positiveNumber('seed', values.seed, true),
   };
@@ -121,6 +126,7 @@ export function parseDesignArgs(argv: string[]): DesignArgs | 'help' {
   if (sub === 'check' && out.task === undefined) throw new DesignUsageError('design check needs --task N (0, 1, 2 or 3)');
   if (sub !== 'drill' && (out.seconds !== undefined || out.seed !== undefined)) throw new DesignUsageError(`--${out.seconds !== undefined ? 'seconds' : 'seed'} applies to 'design drill' only`);
   if (sub === 'drill' && out.task !== undefined) throw new DesignUsageError("--task does not apply to 'design drill'");
+  if (sub !== 'edit' && out.screenReader) throw new DesignUsageError(`--screen-reader applies to the editor, not 'design ${sub}' (its output is plain text already)`);
   if (sub === 'edit' && out.json) throw new DesignUsageError("--json applies to 'design check' and 'design drill'");
   return out;
 }
@@ -229,7 +235,7 @@ export async function runDesignCommand(argv: string[], io: CliIo): Promise<numbe
     io.stdout.write(DESIGN_USAGE);
     return 0;
   }
-  if (args.sub === 'edit') return (await import('./design-editor')).runDesignEditor({ task: args.task, file: args.file, ascii: args.ascii }, io);
+  if (args.sub === 'edit') return (await import('./design-editor')).runDesignEditor({ task: args.task, file: args.file, ascii: args.ascii, screenReader: args.screenReader }, io);
 
   let s: Scenario;
   try {

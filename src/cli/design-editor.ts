@@ -5,7 +5,8 @@
  * A FILE that exists opens as it is (problems that stop it from running are listed
  * in the editor; a file that is not a design at all is refused with `file:line`
  * messages, exit 2); a FILE that does not exist yet is created.
- * Where the terminal cannot run the editor, the command says what works instead.
+ * Where the terminal cannot run the editor, the command says what works instead; with
+ * a screen reader the editor is said as lines (src/ui/sr/build-session.ts).
  */
 import { existsSync } from 'node:fs';
 import type { TaskNumber } from '../design';
@@ -15,17 +16,18 @@ export interface DesignEditorOptions {
   task?: TaskNumber;
   file?: string;
   ascii?: boolean;
+  /** `--screen-reader` (INK_SCREEN_READER=true works too): the editor said as lines. */
+  screenReader?: boolean;
 }
 
 /** Opens the editor on a terminal; elsewhere explains the headless commands. Resolves with the exit code. */
 export async function runDesignEditor(opts: DesignEditorOptions, io: CliIo): Promise<number> {
   // A pipe's isTTY is undefined, not false; raw mode is what Ink really needs.
   const interactive = io.stdin.isTTY === true && io.stdout.isTTY === true && typeof io.stdin.setRawMode === 'function';
-  // The editor is a drawing: with a screen reader, the text commands below are the way in.
-  if (!interactive || io.env.INK_SCREEN_READER === 'true') {
+  if (!interactive) {
     const file = opts.file ?? 'FILE';
     io.stderr.write(
-      `webinfra-learn design: the design editor needs an interactive terminal${interactive ? ' and has no screen-reader mode yet' : ''}.\n` +
+      `webinfra-learn design: the design editor needs an interactive terminal.\n` +
         `Without it:\n` +
         `  webinfra-learn design check ${file} --task ${opts.task ?? 'N'}   which requirements your design meets\n` +
         `  webinfra-learn design drill ${file}            break it and find its single points of failure\n`,
@@ -48,6 +50,11 @@ export async function runDesignEditor(opts: DesignEditorOptions, io: CliIo): Pro
     if (!(error instanceof DesignFileError)) throw error;
     io.stderr.write(`webinfra-learn design: cannot open the design:\n${error.message}\n`);
     return 2;
+  }
+  // With a screen reader the editor is told as lines (src/ui/sr/build-session.ts), not drawn.
+  if (opts.screenReader || io.env.INK_SCREEN_READER === 'true') {
+    const { runScreenReader } = await import('../ui/sr/sr-app');
+    return runScreenReader({ design: { task, file, design: loaded.design, problems: loaded.problems, notice } });
   }
   const color = io.env.NO_COLOR === undefined || io.env.NO_COLOR === '';
   const { withoutGlobalFetch } = await import('../ui/run');

@@ -332,19 +332,18 @@ describe('progress import from standard input', () => {
   });
 });
 
-describe('screen-reader mode and the drawn design editor', () => {
-  it('design with INK_SCREEN_READER=true names the text commands instead of drawing the editor', async () => {
+describe('the design editor without a terminal', () => {
+  it('names the text commands instead of drawing the editor', async () => {
     let stderr = '';
-    const stdin = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => stdin });
     const code = await main(['design', '--task', '1'], {
-      stdout: { write: () => true, isTTY: true, columns: 80 },
+      stdout: { write: () => true, isTTY: false, columns: 80 },
       stderr: { write: (s: string) => ((stderr += s), true) },
-      stdin,
-      env: { WEBINFRA_LEARN_HOME: home, INK_SCREEN_READER: 'true' },
+      stdin: new PassThrough(),
+      env: { WEBINFRA_LEARN_HOME: home },
       cwd: repo,
     });
     expect(code).toBe(2);
-    expect(stderr).toContain('has no screen-reader mode yet');
+    expect(stderr).toContain('needs an interactive terminal');
     expect(stderr).toContain('design drill');
   });
 });

@@ -53,6 +53,12 @@ describe('design editor reducer', () => {
     expect(checkDesign(loaded(s), 0).every((r) => r.met)).toBe(true);
   });
 
+  it('selects the machine just added, a load balancer too (it goes before the servers, not last)', () => {
+    expect(run(...TASK0, { type: 'addLoadBalancer' }).selected).toBe('lb-1');
+    expect(run(...TASK0, { type: 'addLoadBalancer' }, { type: 'addServer' }).selected).toBe('server-2');
+    expect(run(...TASK0, { type: 'addLoadBalancer' }, { type: 'addLoadBalancer' }).selected).toBe('lb-2');
+  });
+
   it('adding a load balancer moves the public address to it and puts the servers in its pool', () => {
     const s = run(...TASK1);
     expect(lb(s, 'lb-1')).toMatchObject({ ip: '8.8.8.8', to: ['server-1', 'server-2'] });

@@ -6,7 +6,7 @@
  * stays said; every element the test names carries its role and state in the
  * text; and each event of a run is said once.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { KEY, ROOT, assertBuilt, launch, tempHome, type PtyApp } from './pty';
@@ -193,6 +193,32 @@ describe('screen-reader mode', () => {
     expect(await app.exited()).toBe(0);
     expectLinear(app.output());
   }, 90_000);
+
+  it('builds a design in the editor said as lines, checks it and saves it (design --screen-reader)', async () => {
+    const home = tempHome();
+    const app = start(['design', '--task', '0', '--screen-reader'], { home });
+    await app.waitFor('No machine yet: press a to add a server.', 15_000);
+    const said = (): string[] => saidLines(app.output());
+    await app.press('a');
+    await app.waitFor(/server-1, empty; \d+ settings/);
+    await app.press(' ');
+    await app.waitFor('Nginx (web server): on.');
+    await app.press(KEY.down);
+    await app.press(' ');
+    await app.waitFor('App server + code base: on.');
+    await app.press(KEY.down);
+    await app.press(KEY.right);
+    await app.waitFor('MySQL: primary.');
+    await app.press('c');
+    await app.waitFor('Task 0: 7 of 7 requirements met.');
+    expect(said().filter((l) => l.startsWith('listitem: Met: '))).toHaveLength(7);
+    expect(count(said(), 'Nginx (web server): on.')).toBe(1);
+    await app.press('q');
+    expect(await app.exited()).toBe(0);
+    expect(count(saidLines(app.output()), 'Goodbye: your design is saved.')).toBe(1);
+    expect(readFileSync(path.join(home, 'designs', 'task-0.yaml'), 'utf8')).toMatch(/primary/);
+    expectLinear(app.output());
+  }, 60_000);
 
   it('tells the instructor view as lines: events once each, numbers on demand', async () => {
     const app = start(['sim', 'distributed', '--screen-reader', '--speed', '10', '--at', '5:kill:web-2', '--duration', '40']);

@@ -329,7 +329,9 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
       if (typeof result === 'string' && result.startsWith('!')) return { ...state, note: result.slice(1) };
       prune(d);
       const past = [...state.past, state.design].slice(-UNDO_LIMIT);
-      const selected = action.type === 'addServer' || action.type === 'addLoadBalancer' ? d.nodes[d.nodes.length - 1]!.id : machineIds(d).includes(state.selected) ? state.selected : DNS_ID;
+      // A machine just added is selected (a load balancer is inserted before the servers, not last).
+      const added = action.type === 'addServer' || action.type === 'addLoadBalancer' ? d.nodes.find((n) => !state.design.nodes.some((o) => o.id === n.id)) : undefined;
+      const selected = added ? added.id : machineIds(d).includes(state.selected) ? state.selected : DNS_ID;
       return { design: d, past, selected, note: typeof result === 'string' ? result : undefined };
     }
   }

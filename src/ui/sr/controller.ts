@@ -19,6 +19,10 @@ import type { LiveSimOptions } from '../sim-live-options';
 import { courseScenario, scenarioById } from '../lab/scenario-cache';
 import { flatLessons, type LessonInfo } from '../progress-ops';
 import { LabSession } from './lab-session';
+import { BuildSession, type BuildSaid } from './build-session';
+import { designPath, saveDesign, startingDesign } from '../../design/editor/files';
+import type { TaskNumber } from '../../design/requirements';
+import type { Scenario } from '../../sim/types';
 import { keysSpoken, plainMarkdown } from './plain-text';
 
 export type SrRole = 'list' | 'listitem' | 'radio' | 'radiogroup' | 'checkbox' | 'textbox' | 'option' | 'button' | 'progressbar' | 'timer';
@@ -49,7 +53,8 @@ export interface SrKey {
 type Mode =
   | { kind: 'map'; focus: number; typed: string }
   | { kind: 'step'; lesson: number; step: number }
-  | { kind: 'sim' };
+  | { kind: 'sim' }
+  | { kind: 'design' };
 
 interface StepState {
   page?: { lines: string[]; shown: number };
@@ -66,7 +71,20 @@ interface StepState {
   hints?: string[];
   selected?: number;
   running?: boolean;
+  /** A build step: the design editor told as lines. */
+  build?: BuildSession;
 }
+
+/** Where the learner's designs are kept (tests give their own). */
+export interface SrDesigns {
+  open(task: TaskNumber): { design: Scenario; problems: string[]; file: string };
+  save(file: string, design: Scenario): void;
+}
+
+const DESIGN_FILES: SrDesigns = {
+  open: (task) => ({ ...startingDesign(task), file: designPath(task) }),
+  save: saveDesign,
+};
 
 export interface SrOptions {
   course?: Course;
@@ -75,6 +93,10 @@ export interface SrOptions {
   startLesson?: string;
   /** The instructor view: one scenario, no course. */
   sim?: LiveSimOptions;
+  /** `webinfra-learn design`: the editor of one task's design (opened by the command), no course. */
+  design?: { task: TaskNumber; file: string; design: Scenario; problems: string[]; notice?: string };
+  /** Where designs are opened and saved (default: the learner's config folder). */
+  designs?: SrDesigns;
   rows?: number;
 }
 
@@ -107,6 +129,13 @@ export class SrController {
       this.startSim(opts.sim);
       return;
     }
+    if (opts.design) {
+      this.mode = { kind: 'design' };
+      this.say(`webinfra-learn design editor, screen-reader mode. Everything is said once; press question mark for the keys, q to quit.`);
+      if (opts.design.notice) this.say(`${opts.design.notice}.`);
+      this.startBuild(opts.design.task, opts.design);
+      return;
+    }
     this.mode = { kind: 'map', focus: -1, typed: '' };
     const start = opts.startLesson ? this.lessons.findIndex((l) => l.lesson.id === opts.startLesson) : -1;
     this.say('webinfra-learn, screen-reader mode. Everything is said once, top to bottom; press question mark for the keys of each screen.');
@@ -128,6 +157,7 @@ export class SrController {
   prompt(): { text: string; role?: SrRole } {
     const m = this.mode;
     if (m.kind === 'map') return { text: `Lesson number: ${m.typed}` };
+    if (this.st.build?.predicting) return { text: 'Will users see errors? y, n or Enter to skip:' };
     if (m.kind === 'sim' || this.st.lab) return { text: `${this.st.running ? 'Running' : 'Paused'} at ${this.st.lab!.nowS.toFixed(1)} s. Command:` };
     const q = this.st.quiz;
     if (q?.question.kind === 'text' && q.phase === 'answering' && q.focused) return { text: `Your answer: ${q.text}`, role: 'textbox' };
@@ -250,9 +280,41 @@ export class SrController {
       case 'lab':
         return this.startLab(step);
       case 'build':
-        this.say(`Build step: task ${step.build.task} asks you to build your own design in the design editor, which is drawn on the screen and not available in screen-reader mode yet. The design commands work without it: webinfra-learn design check FILE --task ${step.build.task}, and design drill FILE.`);
-        return this.say(keysSpoken([['n', 'next'], ['p', 'previous'], ['m', 'the map']]));
+        this.say(`Build step: build your own design of task ${step.build.task}, then check it and break it. It is the same design as in webinfra-learn design --task ${step.build.task}.`);
+        return this.startBuild(step.build.task as TaskNumber);
     }
+  }
+
+  // ------------------------------------------------------------------ build
+
+  private startBuild(task: TaskNumber, preloaded?: { design: Scenario; problems: string[]; file: string }): void {
+    const designs = this.opts.designs ?? DESIGN_FILES;
+    let opened: { design: Scenario; problems: string[]; file: string };
+    try {
+      opened = preloaded ?? designs.open(task);
+    } catch (error) {
+      return this.say(`Your design could not be opened: ${(error as Error).message}`);
+    }
+    this.st.build = new BuildSession({
+      task,
+      initial: opened.design,
+      loadProblems: opened.problems,
+      file: opened.file,
+      inLesson: this.mode.kind === 'step',
+      save: (design) => {
+        try {
+          designs.save(opened.file, design);
+          return undefined;
+        } catch (error) {
+          return `${opened.file}: ${(error as Error).message}`;
+        }
+      },
+    });
+    this.sayBuild(this.st.build.intro());
+  }
+
+  private sayBuild(said: BuildSaid): void {
+    for (const l of said) this.say(l.text, l.role);
   }
 
   private pageRows(): number {
@@ -286,6 +348,10 @@ export class SrController {
     const q = this.st.quiz;
     if (q && q.question.kind === 'text' && q.phase === 'answering' && q.focused) return this.textKey(input, key);
     if (this.st.lab && this.labKey(input, key)) return;
+    if (this.st.build && input !== '?') {
+      const said = this.st.build.key(input, key);
+      if (said) return this.sayBuild(said);
+    }
     if (q && this.quizKey(input, key)) return;
     if (step.kind === 'review' && this.reviewKey(input, step)) return;
     if (input === ' ' && this.st.page && this.st.page.shown < this.st.page.lines.length) return this.morePage();
@@ -304,6 +370,7 @@ export class SrController {
     if (step.kind === 'quiz') return keysSpoken([...this.quizKeys(), ...common]);
     if (step.kind === 'review') return keysSpoken([['a number', 'to mark or unmark that item'], ...common]);
     if (step.kind === 'lab') return keysSpoken([...this.labKeyWords(), ...common]);
+    if (step.kind === 'build' && this.st.build) return `${this.st.build.help()} ${keysSpoken([['p', 'previous'], ['m', 'the map'], ['q', 'to quit']])}`;
     return keysSpoken([['Space', 'to read on'], ...common]);
   }
 
@@ -710,8 +777,18 @@ export class SrController {
     if ((key.ctrl && input === 'c') || (input === 'q' && !this.typing())) return this.quit();
     if (this.mode.kind === 'map') this.mapKey(input, key);
     else if (this.mode.kind === 'step') this.stepKey(input, key);
+    else if (this.mode.kind === 'design') this.designKey(input, key);
     else this.labKey(input, key);
     this.onChange();
+  }
+
+  /** `webinfra-learn design`: the editor's keys, and ? for them. */
+  private designKey(input: string, key: SrKey): void {
+    const build = this.st.build;
+    if (!build) return;
+    if (input === '?') return this.say(build.help());
+    const said = build.key(input, key);
+    if (said) this.sayBuild(said);
   }
 
   private typing(): boolean {
@@ -722,7 +799,7 @@ export class SrController {
   quit(): void {
     this.stopLab();
     // Said after the app has stopped (a line said in the last frame would be printed twice by Ink's final render).
-    this.exitMessage = this.opts.sim && this.st.lab ? quitSummary(this.st.lab.engine.report(), this.opts.sim) : 'Goodbye: your progress is saved.\n';
+    this.exitMessage = this.opts.sim && this.st.lab ? quitSummary(this.st.lab.engine.report(), this.opts.sim) : this.opts.design ? 'Goodbye: your design is saved.\n' : 'Goodbye: your progress is saved.\n';
     this.done = true;
     this.onChange();
   }
