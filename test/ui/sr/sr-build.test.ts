@@ -8,6 +8,7 @@ import { emptyDesign } from '../../../src/design/editor/model';
 import type { Scenario } from '../../../src/sim/types';
 import { BuildSession } from '../../../src/ui/sr/build-session';
 import { SrController } from '../../../src/ui/sr/controller';
+import { loadCourse } from '../../../src/course/load-course';
 
 type K = string | Record<string, boolean>;
 
@@ -89,5 +90,27 @@ describe('SrController with the design editor', () => {
     expect(texts().filter((t) => t.startsWith('DNS record: '))).toHaveLength(1);
     c.key('q', {});
     expect(c.exitMessage).toBe('Goodbye: your design is saved.\n');
+  });
+});
+
+describe('SrController: a lesson\'s build step', () => {
+  it('chapter 1 ends by building task 0: the editor is said, n still moves on, ? names both', () => {
+    const { course } = loadCourse('lessons');
+    const saves: Scenario[] = [];
+    const c = new SrController({
+      course,
+      startLesson: 'sws-review',
+      designs: { open: () => ({ design: emptyDesign(0), problems: [], file: 'mem/task-0.yaml' }), save: (_f, d) => void saves.push(d) },
+    });
+    const texts = () => c.lines.map((l) => l.text);
+    const steps = course.chapters[0]!.lessons.at(-1)!.steps;
+    const build = steps.findIndex((st) => st.kind === 'build');
+    expect(build).toBeGreaterThan(0);
+    for (let i = 0; i < build; i++) c.key('n', {});
+    expect(texts().some((t) => t.startsWith('Build step: build your own design of task 0'))).toBe(true);
+    c.key('a', {});
+    expect(saves).toHaveLength(1);
+    c.key('?', {});
+    expect(texts().at(-1)).toMatch(/n for the next step\. Keys: press p for previous, m for the map, q to quit\.$/);
   });
 });
