@@ -38,7 +38,7 @@ describe('promoting a replica while the primary lives', () => {
     expect(end.db!.diverged_writes).toBe(committed);
     expect(end.db!.lost_writes).toBe(0);
     expect(end.db!.writes_failed).toBe(0);
-    expect(end.db!.primary).toBe('web-2');
+    expect((end.db as { primary?: string }).primary).toBe('web-2');
     // The split_brain event follows the promotion (the instructor's banner shows the newest).
     const types = end.events.filter((ev) => ev.t_s === 30).map((ev) => ev.type);
     expect(types.indexOf('split_brain')).toBeGreaterThan(types.indexOf('promoted'));

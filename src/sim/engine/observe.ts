@@ -198,6 +198,7 @@ export function snapshot(w: World, opts: { maxInflight?: number } = {}): Snapsho
     }
     if (n.dbRole) {
       ns.dbRole = n.dbRole;
+      ns.mysql = n.state === UP ? (STATE_NAMES[w.stations[n.db]!.proc] as ProcessState) : 'down';
       if (n.dbRole === 'replica' && n.replica) {
         // A stopped SQL thread reads NULL lag (unknown), as Seconds_Behind_Master does.
         if (n.replica.stopped) ns.replication = 'stopped';

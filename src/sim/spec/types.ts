@@ -258,6 +258,8 @@ export interface NodeSnapshot {
   vipHolder?: boolean;
   vrrpState?: 'MASTER' | 'BACKUP' | 'FAULT';
   dbRole?: 'primary' | 'replica';
+  /** A database server's MySQL process: running (`up`, also while its machine is draining), `hung`, or `down` (crashed, or its machine is not up). */
+  mysql?: ProcessState;
   replicationLagMs?: number;
   active: number;
   queued: number;
