@@ -18,7 +18,8 @@ describe('r: redispatch on every load balancer', () => {
     expect(redispatchState(e.snapshot())).toBe('off');
     const on = redispatchToggle(e.snapshot());
     expect(on).toEqual({ action: { action: 'set_redispatch', value: 'on' }, done: 'redispatch on: lb-1, lb-2 retry a refused request at once on another server' });
-    e.apply((on as { action: never }).action);
+    if ('error' in on) throw new Error(on.error);
+    e.apply(on.action);
     expect(redispatchState(e.snapshot())).toBe('on');
     expect(redispatchToggle(e.snapshot())).toMatchObject({ action: { value: 'off' } });
   });
