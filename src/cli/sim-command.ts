@@ -42,7 +42,9 @@ Options:
                       --at 30:kill:web-2  --at 60:restore:web-2  --at 45:set_rate:300
                       actions: kill, hang, blackhole, stop, restore, drain,
                       undrain, promote, set_rate, set_algorithm, probe,
-                      stop_replication, start_replication, add_server
+                      stop_replication, start_replication, add_server,
+                      set_redispatch (30:set_redispatch:on),
+                      set_workers (30:set_workers:app:8)
                       one process: --at 30:kill:web-1:app, 30:hang:web-2:app,
                       30:kill:lb-1:haproxy (haproxy, keepalived, nginx, app, mysql)
                       live view cues: 12:pause, 12:set_speed:0.5,

@@ -92,6 +92,11 @@ export type Command =
   | 'restore'
   | 'drain'
   | 'promote'
+  /** `option redispatch` on / off on the load balancers (both of a pair). */
+  | 'redispatch'
+  /** One worker more / fewer for the selected server's tier. */
+  | 'workersUp'
+  | 'workersDown'
   | 'reset'
   | 'log'
   | 'fastForward'
@@ -248,6 +253,9 @@ export const BINDINGS: Binding[] = [
   { command: 'restore', context: 'lab', keys: [c('u')], label: 'u', description: 'restore node' },
   { command: 'drain', context: 'lab', keys: [c('d')], label: 'd', description: 'drain node' },
   { command: 'promote', context: 'lab', keys: [c('P')], label: 'P', description: 'promote replica' },
+  { command: 'redispatch', context: 'lab', keys: [c('r')], label: 'r', description: 'LB redispatch on/off' },
+  { command: 'workersDown', context: 'lab', keys: [c('{')], label: '{ }', description: "workers of the node's tier" },
+  { command: 'workersUp', context: 'lab', keys: [c('}')], label: '{ }', description: "workers of the node's tier" },
   { command: 'reset', context: 'lab', keys: [c('R')], label: 'R', description: 'reset run' },
   { command: 'log', context: 'lab', keys: [c('l')], label: 'l', description: 'log', footer: true },
   // a lesson's lab (not a predict question's run, not the instructor view)

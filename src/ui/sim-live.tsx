@@ -164,7 +164,9 @@ function LiveSimScreen(props: LiveSimAppProps & { theme: Theme }): React.ReactEl
     );
   }
   if (help) {
-    const items = [...helpSections(['lab', 'global']).flatMap((s) => s.items), ...PRESENTER_KEYS.filter((k) => props.steps || k.label !== 'n / p')];
+    // The global keys the live view handles (it has no course: no map, glossary or words view).
+    const global = helpSections(['global'])[0]!.items.filter((i) => ['?', 'q', 'Esc'].includes(i.label));
+    const items = [...helpSections(['lab'])[0]!.items, ...global, ...PRESENTER_KEYS.filter((k) => props.steps || k.label !== 'n / p')];
     return (
       <Box flexDirection="column" height={height}>
         <Text bold>Keys of the live view</Text>

@@ -27,6 +27,22 @@ describe('the class-1 playlist', () => {
   });
 });
 
+describe('the class-1 playlist, step 1: before and after redispatch in one run', () => {
+  it('fails requests on the first crash and none with 503 after redispatch is switched on', () => {
+    const step = loadPlaylist(path.join(demos, 'class-1.yaml'), scenariosDir()).steps[0]!;
+    const on = step.engineOptions.at!.find((e) => e.action === 'set_redispatch')!;
+    expect(on.value).toBe('on');
+    const e = createEngine(step.scenario, step.engineOptions);
+    e.runUntil(on.at_s * 1000);
+    const before = e.report().requests.by_code?.['503'] ?? 0;
+    expect(before).toBeGreaterThan(100); // ≈ 100 req/s / 2 over the (4, 6] s before web-2 is marked DOWN
+    const r = e.run();
+    expect(r.events.filter((ev) => ev.type === 'marked_down' && ev.node === 'web-2')).toHaveLength(2);
+    expect(r.requests.by_code?.['503'] ?? 0).toBe(before);
+    expect(step.cues.find((c) => c.at_s === on.at_s && c.action === 'say')).toBeDefined();
+  });
+});
+
 describe('extends', () => {
   it('gives the same run as the full copy', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'extends-'));

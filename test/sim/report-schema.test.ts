@@ -39,6 +39,8 @@ describe('the sim --json report schema', () => {
     ['distributed', ['--at', '5:hang:web-2:app', '--at', '8:kill:web-1:nginx', '--at', '12:restore:web-2', '--at', '15:add_server:web']],
     ['failover-demo', ['--at', '5:kill:lb-1:haproxy', '--at', '9:blackhole:web-1', '--at', '20:restore:web-1']],
     ['replication-lag', ['--at', '5:stop_replication:web-2', '--at', '15:start_replication:web-2', '--at', '18:kill:web-1:mysql']],
+    ['distributed', ['--at', '10:set_redispatch:on', '--at', '12:set_workers:app:6', '--at', '20:stop_replication:web-2', '--at', '30:promote:web-2']],
+    ['replica-write', ['--at', '10:promote:web-2', '--at', '20:promote:web-1']],
     ['failover-demo', ['--at', '5:hang:app-1', '--at', '6:stop_replication:db-2', '--at', '7:kill:lb-1:keepalived', '--at', '25:restore:app-1']],
   ];
   for (const [id, at] of faults) {
@@ -47,6 +49,11 @@ describe('the sim --json report schema', () => {
       expect(validate(schema, report)).toEqual([]);
     });
   }
+
+  it('counts split brain writes in db.diverged_writes', async () => {
+    const report = (await simJson(['distributed', '--duration', '40', '--at', '20:stop_replication:web-2', '--at', '30:promote:web-2'])) as { db: { diverged_writes: number } };
+    expect(report.db.diverged_writes).toBeGreaterThan(50);
+  });
 
   it('catches a report that does not match (the validator is not a no-op)', () => {
     expect(validate(schema, { scenario: 1 }).length).toBeGreaterThan(5);

@@ -5,13 +5,14 @@ import { componentOf } from '../spec/scenario';
 import type { Action, ActionName, Algorithm, Component, Role, TimelineEvent } from '../spec/types';
 import { addServer } from './add-server';
 import { scheduleArrival } from './clients';
-import { ALG, DOWN, EV_PROMOTE, fmtS, HUNG, STATE_NAMES, STOPPED, UP } from './constants';
+import { ALG, DOWN, EV_PROMOTE, fmtS, HUNG, R_APP, R_DB, R_WEB, STATE_NAMES, STOPPED, UP } from './constants';
 import { probe } from './firewall';
 import { checksOnRestore } from './health';
 import { restartChecks, restartHaproxy, stationLost, stationResumed } from './processes';
 import { lagOf, promote, resumeReplica } from './replication';
 import { leaveMaster, startAsBackup } from './vrrp';
-import type { NodeRt, Replica, World } from './world';
+import { startService } from './stations';
+import type { LbRt, NodeRt, Replica, World } from './world';
 
 export function doAction(w: World, a: Action | TimelineEvent): void {
   const n = a.node !== undefined && a.action !== 'add_server' ? w.nodes[w.byId.get(a.node)!] : undefined;
@@ -59,7 +60,51 @@ export function doAction(w: World, a: Action | TimelineEvent): void {
     }
     case 'probe':
       return probe(w, n!, Number(a.value));
+    case 'set_redispatch':
+      return setRedispatch(w, n, a.value === 'on');
+    case 'set_workers':
+      return setWorkers(w, n, String(a.node), Number(a.value));
   }
+}
+
+/** `option redispatch` on every load balancer, or on `only`. */
+export function setRedispatch(w: World, only: NodeRt | undefined, on: boolean): void {
+  const lbs = w.lbs.filter((lb) => !only || lb.node === only.idx);
+  const changed = lbs.filter((lb) => lb.redispatch !== on);
+  const ids = (list: LbRt[]): string => list.map((lb) => w.nodes[lb.node]!.id).join(', ');
+  if (changed.length === 0) {
+    w.event('action_ignored', only?.id, `redispatch is already ${on ? 'on' : 'off'} on ${ids(lbs)}`);
+    return;
+  }
+  for (const lb of changed) lb.redispatch = on;
+  const lb = changed[0]!;
+  const retries = lb.spec.retries ?? 3;
+  const what = on
+    ? `${ids(changed)} now ${changed.length === 1 ? 'retries' : 'retry'} a refused connection at once on another server instead of waiting on the same one`
+    : `${ids(changed)} now ${changed.length === 1 ? 'retries' : 'retry'} a refused connection on the same server (${retries} retries, ${fmtS(lb.spec.retry_delay_ms ?? 1000)} apart), then ${changed.length === 1 ? 'answers' : 'answer'} 503`;
+  w.event('redispatch_changed', changed.length === 1 ? w.nodes[lb.node]!.id : undefined, `redispatch ${on ? 'on' : 'off'}: ${what}`, { redispatch: on, lbs: changed.map((l) => w.nodes[l.node]!.id) });
+}
+
+const ROLE_OF_TIER: Record<string, number> = { web: R_WEB, app: R_APP, db: R_DB };
+const TIER_OF_ROLE = ['web', 'app', 'db'];
+
+/** Worker processes of a tier (`target` a role: every server running it) or of one single-role server. */
+export function setWorkers(w: World, node: NodeRt | undefined, target: string, count: number): void {
+  const stations = node ? [node.web, node.app, node.db].filter((st) => st >= 0).map((st) => w.stations[st]!) : w.stations.filter((s) => s.role === ROLE_OF_TIER[target]);
+  if (stations.length === 0) return;
+  const before = [...new Set(stations.map((s) => s.workers))].join('/');
+  for (const s of stations) {
+    s.area += s.busy * (w.t - s.lastT);
+    s.lastT = w.t;
+    s.workers = count;
+    // More workers take queued requests at once; with fewer, busy ones finish and no new one starts until busy < workers.
+    while (s.busy < s.workers && s.queue.size > 0) startService(w, s.queue.shift(), s);
+  }
+  const tier = TIER_OF_ROLE[stations[0]!.role]!;
+  const hosts = stations.map((s) => w.nodes[s.host]!.id);
+  const where = node ? node.id : `every ${tier} server (${hosts.join(', ')})`;
+  const effect = count > Number(before.split('/')[0]) ? 'more requests are served at once, fewer wait in the queue' : 'fewer requests are served at once: the rest wait in the queue';
+  w.event('workers_changed', node?.id, `${tier} workers ${before} → ${count} on ${where}: each serves up to ${count} request${count === 1 ? '' : 's'} at once; ${effect}`, { tier, workers: count, nodes: hosts });
 }
 
 /** Names of machine states for messages. */
@@ -114,6 +159,7 @@ export function processFault(w: World, n: NodeRt, how: number, component: Compon
       s.proc = how;
       stationLost(w, s, how, false);
       if (p.c === 'mysql' && n.dbRole === 'primary') primaryLost(w, n, how);
+      if (p.c === 'mysql' && how === DOWN) n.splitBrain = false; // it restarts read_only, as a replica
     } else if (p.c === 'haproxy' && lb) {
       lb.haproxy = how;
       if (how === DOWN) n.epoch++; // its connections are gone
@@ -165,6 +211,7 @@ export function takeDown(w: World, n: NodeRt, how: number): void {
     if (lb.vState !== '') leaveMaster(w, lb, how === STOPPED);
   }
   if (n.dbRole === 'primary') primaryLost(w, n, how);
+  if (how !== HUNG) n.splitBrain = false; // an old primary left writable restarts read_only, as a replica
 }
 
 /** The primary's MySQL is gone: unshipped writes are lost, automatic promotion timers start. */

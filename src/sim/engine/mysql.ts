@@ -44,7 +44,12 @@ export function toDb(w: World, r: number, app: NodeRt): void {
     }
     return finish(w, r, 500);
   }
-  if (write && db.dbRole !== 'primary' && app.dbRoot && !db.superRO) {
+  if (write && db.splitBrain) {
+    // Split brain: the old primary was never fenced, so it takes the write; the new primary never sees it.
+    w.divergedWrites++;
+    const n = tally(w, db.splitWrites);
+    if (n) w.event('split_brain_write', db.id, `${db.id} accepted a write from ${app.id}'s app after ${w.primary >= 0 ? w.nodes[w.primary]!.id : 'another server'} was promoted: it is still writable (split brain), so this row will never reach the new primary${moreSince(n)}`, { from: app.id, count: n });
+  } else if (write && db.dbRole !== 'primary' && app.dbRoot && !db.superRO) {
     // read_only does not stop a SUPER user: the write lands on the replica, which now differs from its primary.
     w.driftedWrites++;
     const n = tally(w, db.drift);

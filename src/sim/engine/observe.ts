@@ -143,6 +143,15 @@ export function nameOf(w: World, i: number): string {
   return i === -1 ? USERS_ID : i === -2 ? DNS_ID : w.nodes[i]!.id;
 }
 
+/** Each role's worker count on a server. */
+function workersOf(w: World, n: NodeRt): NonNullable<NodeSnapshot['workers']> {
+  const out: NonNullable<NodeSnapshot['workers']> = {};
+  if (n.web >= 0) out.web = w.stations[n.web]!.workers;
+  if (n.app >= 0) out.app = w.stations[n.app]!.workers;
+  if (n.db >= 0) out.db = w.stations[n.db]!.workers;
+  return out;
+}
+
 export function snapshot(w: World, opts: { maxInflight?: number } = {}): Snapshot {
   const max = opts.maxInflight ?? 200;
   const nodes: Record<string, NodeSnapshot> = {};
@@ -164,6 +173,8 @@ export function snapshot(w: World, opts: { maxInflight?: number } = {}): Snapsho
       failed: n.failed,
       utilization: nodeUtil(w, n, true),
     };
+    if (n.lb < 0) ns.workers = workersOf(w, n);
+    if (n.splitBrain) ns.splitBrain = true;
     const views: Record<string, LbView> = {};
     let any = false;
     for (const lb of w.lbs) {
@@ -179,6 +190,7 @@ export function snapshot(w: World, opts: { maxInflight?: number } = {}): Snapsho
       for (let j = 0; j < lb.to.length; j++) o += lb.outstanding[j]!;
       ns.active = o;
       ns.queued = lb.queue.size;
+      ns.redispatch = lb.redispatch;
       if (lb.vip >= 0) {
         ns.vipHolder = w.addrHolder[lb.vip] === n.idx;
         ns.vrrpState = lb.vState === '' ? undefined : lb.vState;
@@ -186,6 +198,7 @@ export function snapshot(w: World, opts: { maxInflight?: number } = {}): Snapsho
     }
     if (n.dbRole) {
       ns.dbRole = n.dbRole;
+      ns.mysql = n.state === UP ? (STATE_NAMES[w.stations[n.db]!.proc] as ProcessState) : 'down';
       if (n.dbRole === 'replica' && n.replica) {
         // A stopped SQL thread reads NULL lag (unknown), as Seconds_Behind_Master does.
         if (n.replica.stopped) ns.replication = 'stopped';
@@ -304,6 +317,7 @@ export function report(w: World): Report {
       stale_reads: w.staleReads,
       lost_writes: w.lostWrites,
       drifted_writes: w.driftedWrites,
+      diverged_writes: w.divergedWrites,
       max_lag_ms: Math.round(maxLag),
       primary: w.primary >= 0 ? w.nodes[w.primary]!.id : undefined,
     } as Report['db'];

@@ -3,7 +3,7 @@
  */
 import type { NodeSpec, ServerSpec } from '../spec/types';
 import { buildTopology } from '../spec/topology';
-import { EV_HOP, EV_SEMI_TIMEOUT, S_ACK, UP, PORT_DB, SEMI_SYNC_TIMEOUT_MS, fmtS } from './constants';
+import { DOWN, EV_HOP, EV_SEMI_TIMEOUT, S_ACK, UP, PORT_DB, SEMI_SYNC_TIMEOUT_MS, fmtS } from './constants';
 import type { World, NodeRt, Replica } from './world';
 import { allowed, dropEvent } from './firewall';
 
@@ -31,7 +31,8 @@ export function replicate(w: World, primary: NodeRt, client: number): void {
     // A replica applies the binary log in order, at most at its apply rate. It pulls
     // the log over port 3306 of the primary: a firewall in the way stalls replication.
     // A stopped SQL thread (or a dead MySQL) applies nothing until it runs again.
-    let down = n.state !== UP || rep.stopped || w.stations[n.db]!.proc !== UP;
+    // An old primary left running by a promote (split brain) copies nothing either: it was never made a replica.
+    let down = n.state !== UP || rep.stopped || n.splitBrain || w.stations[n.db]!.proc !== UP;
     if (!down && !allowed(w, primary, PORT_DB, n.idx)) {
       down = true;
       w.fwDropped++;
@@ -116,15 +117,26 @@ export function promote(w: World, n: NodeRt, cause: string): void {
   }
   const old = w.primary >= 0 ? w.nodes[w.primary]! : undefined;
   const rep = n.replica!;
-  lagOf(w, rep);
-  // Async replication: what the dead primary committed but never shipped is gone.
-  const lost = old && old.state !== UP ? rep.unshipped : 0;
+  const lagMs = lagOf(w, rep);
+  // Split brain: the old primary's MySQL still runs (not crashed, not stopped; a hung
+  // one resumes as it was). Nobody set read_only on it, so it stays writable.
+  const split = old !== undefined && old.state === UP && w.stations[old.db]!.proc !== DOWN;
+  // What the old primary committed and the new one never applied: its replication backlog
+  // at the promote (promoting stops replication there) plus what a crash of the old
+  // primary's MySQL had left unshipped. With the old primary dead they are lost; alive, they
+  // exist only on the old one.
+  let backlog = 0;
+  if (split) for (let i = rep.head; i < rep.applyT.length; i++) if (rep.applyT[i]! > w.t) backlog++;
+  const lost = old && !split && old.state !== UP ? rep.unshipped : 0;
+  const diverged = split ? backlog + rep.unshipped : 0;
   rep.unshipped = 0;
   w.lostWrites += lost;
+  w.divergedWrites += diverged;
   rep.head = rep.applyT.length;
   rep.clientApply.fill(0);
   n.dbRole = 'primary';
   n.replicaOf = -1;
+  n.splitBrain = false;
   w.primary = n.idx;
   // The other replicas now pull from the new primary.
   for (const x of w.nodes) if (x !== n && x.dbRole === 'replica' && old && x.replicaOf === old.idx) x.replicaOf = n.idx;
@@ -135,15 +147,48 @@ export function promote(w: World, n: NodeRt, cause: string): void {
     old.replica.head = old.replica.applyT.length;
     old.replica.clientApply.fill(0);
     old.replica.lastApply = w.t;
+    old.splitBrain = split;
     old.promoteGen++;
   }
   for (const x of w.nodes) x.promoteGen += x === old ? 0 : 1;
   redrawRoles(w, n.id, old?.id);
+  const rejoin = old && !split ? `; ${old.id} will rejoin as a replica` : '';
   w.event(
     'promoted',
     n.id,
-    `${n.id} promoted to primary (${cause}): writes go to ${n.id} now${old ? `; ${old.id} will rejoin as a replica` : ''}${lost ? `; ${lost} committed write${lost === 1 ? '' : 's'} never reached it and ${lost === 1 ? 'is' : 'are'} lost` : ''}`,
+    `${n.id} promoted to primary (${cause}): writes go to ${n.id} now${rejoin}${lost ? `; ${lost} committed write${lost === 1 ? '' : 's'} never reached it and ${lost === 1 ? 'is' : 'are'} lost` : ''}`,
     { lost_writes: lost, old_primary: old?.id },
+  );
+  if (split) splitBrainEvent(w, old, n, diverged, lagMs);
+}
+
+/** The split-brain notice: two writable servers, what exists only on the old one, who still writes there. */
+function splitBrainEvent(w: World, old: NodeRt, n: NodeRt, diverged: number, lagMs: number): void {
+  // Where each app server writes now (the engine's model: an app configured with the
+  // primary's address follows the writer endpoint; one pinned to a host stays there).
+  const stay: string[] = [];
+  const follow: string[] = [];
+  for (const x of w.nodes) {
+    if (x.writeTo < 0) continue;
+    if (x.followsPrimary) follow.push(x.id);
+    else if (x.writeTo === old.idx) stay.push(x.id);
+  }
+  const writes = (k: number): string => `${k} write${k === 1 ? '' : 's'}`;
+  const lag = lagMs >= 1000 ? fmtS(lagMs) : `${Math.round(lagMs)} ms`;
+  const gone = diverged
+    ? `${writes(diverged)} ${old.id} committed that ${n.id} had not applied (replication lag ${lag} at the promote) ${diverged === 1 ? 'exists' : 'exist'} only on ${old.id} and will never reach ${n.id}`
+    : `${n.id} had applied every write ${old.id} committed (replication lag ${lag}), so both still hold the same rows`;
+  const apps = follow.length === 1 ? `${follow[0]}'s app follows` : `the app servers (${follow.join(', ')}) follow`;
+  const who = stay.length
+    ? `${stay.map((id) => `${id}'s app`).join(', ')} still ${stay.length === 1 ? 'writes' : 'write'} to ${old.id}, and every such write diverges too`
+    : follow.length
+      ? `${apps} the writer endpoint to ${n.id}, so ${old.id} takes no new writes unless something still connects to it directly`
+      : `no app server writes to ${old.id} now, but anything that connects to it directly still can`;
+  w.event(
+    'split_brain',
+    old.id,
+    `split brain: ${old.id} is still up and writable while ${n.id} was promoted; ${gone}; ${who} (fence ${old.id}: stop it or set read_only)`,
+    { old_primary: old.id, new_primary: n.id, diverged_writes: diverged, lag_ms: Math.round(lagMs), writers_on_old: stay },
   );
 }
 

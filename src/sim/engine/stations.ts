@@ -89,7 +89,7 @@ export function startService(w: World, r: number, s: Station): void {
 export function onServiceDone(w: World, r: number): void {
   const s = w.stations[w.rStation[r]!]!;
   setBusy(w, s, -1);
-  if (s.queue.size > 0) startService(w, s.queue.shift(), s);
+  if (s.queue.size > 0 && s.busy < s.workers) startService(w, s.queue.shift(), s); // (busy ≥ workers after set_workers lowered them)
   const host = w.nodes[s.host]!;
   if (host.drained && !host.drainedAnnounced) checkDrained(w, host);
   switch (s.role) {

@@ -98,6 +98,15 @@ export interface NodeRt {
   superRO: boolean;
   /** Writes a root app made on this replica, reported at most every REPEAT_EVENT_MS. */
   drift: Tally;
+  /**
+   * A primary that was still running when another server was promoted: nobody set
+   * read_only on it, so it still accepts the writes that reach it (split brain) and
+   * copies nothing from the new primary, until its MySQL restarts (then it rejoins as
+   * a read_only replica).
+   */
+  splitBrain: boolean;
+  /** Writes it accepted while split, reported at most every REPEAT_EVENT_MS. */
+  splitWrites: Tally;
   // db role
   dbRole: 'primary' | 'replica' | undefined;
   replica: Replica | undefined;
@@ -149,6 +158,8 @@ export interface LbRt {
   checkTimeout: number;
   maxconn: number;
   queueTimer: boolean;
+  /** `option redispatch`: from the scenario, switched at run time by `set_redispatch`. */
+  redispatch: boolean;
   // VRRP
   vip: number; // address index, or -1
   vState: 'MASTER' | 'BACKUP' | 'FAULT' | '';
@@ -302,6 +313,12 @@ export class World {
   arrivals = 0;
   /** Writes a read_only replica accepted from a SUPER user. */
   driftedWrites = 0;
+  /**
+   * Split brain: writes that exist on an old primary still running after another server
+   * was promoted and never reach the new one (its unapplied backlog at the promote, plus
+   * the writes it accepted afterwards).
+   */
+  divergedWrites = 0;
   primary = -1; // current primary node idx
   readonly semiConfigured: boolean;
   semiActive = true;
@@ -409,6 +426,7 @@ export class World {
         checkTimeout: hc.timeout_ms ?? hc.inter_ms ?? 2000,
         maxconn: spec.maxconn ?? 0,
         queueTimer: false,
+        redispatch: spec.redispatch ?? false,
         vip: -1,
         vState: '',
         prio: spec.vrrp?.priority ?? 0,
@@ -571,6 +589,8 @@ export class World {
       dbRoot: spec.kind === 'server' && spec.app?.db_user === 'root',
       superRO: spec.kind === 'server' && spec.db?.super_read_only === true,
       drift: { count: 0, last: -Infinity },
+      splitBrain: false,
+      splitWrites: { count: 0, last: -Infinity },
     };
     return n;
   }

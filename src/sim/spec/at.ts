@@ -15,12 +15,16 @@
  * - `60:set_rate:300`, `60:set_algorithm:leastconn` (every LB) or
  *   `60:set_algorithm:lb-1:leastconn` — no node for the whole scenario;
  * - `40:add_server:app` — no node: the value is the tier (web, app or db);
- * - `20:stop_replication:db-2`, `50:start_replication:db-2`.
+ * - `20:stop_replication:db-2`, `50:start_replication:db-2`;
+ * - `30:set_redispatch:on` (every LB) or `30:set_redispatch:lb-1:off` — `on` or `off`;
+ * - `30:set_workers:app:8` — every app server gets 8 app workers (the tier: `web`,
+ *   `app` or `db`), `30:set_workers:app-1:8` — that server only (one with one role).
  *
  * Times are seconds (`30` or `30s`, decimals allowed). Node names are checked against
  * a scenario separately (`timelineProblem` in ./scenario.ts).
  */
 import type { TimelineEvent } from './types';
+import { LIMITS } from './limits';
 import { ACTION_VALUES, ACTIONS, ALGORITHMS, COMPONENTS, TIERS, type ActionName, type Component } from './vocabulary';
 
 export const AT_USAGE = '<seconds>:<action>:<node>[:<value>], e.g. 30:kill:web-2 or 30:kill:web-1:app';
@@ -41,13 +45,14 @@ export function parseAtSpec(spec: string): { event: TimelineEvent } | { error: s
   }
   const name = action as ActionName;
   const kind = ACTION_VALUES[name];
-  if ((kind === 'rate' || kind === 'algorithm' || kind === 'tier') && parts.length === 3) {
+  if ((kind === 'rate' || kind === 'algorithm' || kind === 'tier' || kind === 'onoff') && parts.length === 3) {
     // `60:set_rate:300`, `40:add_server:app`: the third field is the value, there is no node.
     value = node;
     node = undefined;
   }
   if (kind === 'tier' && node !== undefined) return bad(`${name} takes a tier, not a node`);
-  if (node === '' || (node === undefined && kind !== 'rate' && kind !== 'algorithm' && kind !== 'tier')) return bad(`the node is missing`);
+  if (kind === 'workers' && parts.length === 3) return bad(`${name} needs a tier or a node and a count, e.g. 30:set_workers:app:8`);
+  if (node === '' || (node === undefined && kind !== 'rate' && kind !== 'algorithm' && kind !== 'tier' && kind !== 'onoff')) return bad(`the node is missing`);
   const event: TimelineEvent = { at_s: Number(time[1]), action: name, ...(node !== undefined ? { node } : {}) };
   if (value === '') return bad(`${name} needs a value`);
   switch (kind) {
@@ -68,6 +73,14 @@ export function parseAtSpec(spec: string): { event: TimelineEvent } | { error: s
       if (value === undefined) return { event };
       const n = Number(value);
       if (!(Number.isInteger(n) && n >= 1 && n <= 65535)) return bad(`'${value}' is not a port number (1-65535)`);
+      return { event: { ...event, value: n } };
+    }
+    case 'onoff':
+      if (value !== 'on' && value !== 'off') return bad(`${name} needs on or off, got '${value ?? ''}'`);
+      return { event: { ...event, value } };
+    case 'workers': {
+      const n = Number(value);
+      if (value === undefined || !(Number.isInteger(n) && n >= 1 && n <= LIMITS.workers!.max)) return bad(`'${value ?? ''}' is not a worker count (a whole number from 1 to ${LIMITS.workers!.max})`);
       return { event: { ...event, value: n } };
     }
     case 'rate': {

@@ -611,6 +611,7 @@ export function parseScenario(
     const node = c.str(to, 'node', tp);
     if (node !== undefined) ev.node = node;
     if (to.value !== undefined && to.value !== null) ev.value = to.value as number | string;
+    if (ev.action === 'set_redispatch' && typeof to.value === 'boolean') ev.value = to.value ? 'on' : 'off';
     const component = c.str(to, 'component', tp, COMPONENTS);
     if (component !== undefined) ev.component = component as Component;
     const problem = timelineProblem(ev, nodes, nodeIds);
@@ -653,7 +654,10 @@ export function timelineProblem(ev: TimelineEvent, nodes: NodeSpec[], nodeIds = 
   if (!NODELESS_ACTIONS.has(ev.action) && ev.node === undefined) return `action '${ev.action}' needs a node`;
   // An older reader of the at grammar (`40:add_server:app`) carries add_server's tier as its node.
   if (ev.action === 'add_server' && ev.value === undefined && ev.node !== undefined) ev = { ...ev, value: ev.node, node: undefined };
-  if (ev.node !== undefined && !nodeIds.includes(ev.node)) return `unknown node '${ev.node}' (nodes: ${nodeIds.join(', ')})`;
+  // set_workers names a tier (every server of that role) or one node in the node's place.
+  const workerTier = ev.action === 'set_workers' && ev.node !== undefined && !nodeIds.includes(ev.node) && (TIERS as readonly string[]).includes(ev.node);
+  if (ev.node !== undefined && !workerTier && !nodeIds.includes(ev.node))
+    return `unknown ${ev.action === 'set_workers' ? 'tier or node' : 'node'} '${ev.node}' (${ev.action === 'set_workers' ? `tiers: ${TIERS.join(', ')}; ` : ''}nodes: ${nodeIds.join(', ')})`;
   const node = nodes.find((n) => n.id === ev.node);
   if (ACTION_VALUES[ev.action] === 'component') {
     const comp = componentOf(ev);
@@ -685,6 +689,24 @@ export function timelineProblem(ev: TimelineEvent, nodes: NodeSpec[], nodeIds = 
     case 'probe':
       if (typeof ev.value !== 'number' || !Number.isInteger(ev.value) || ev.value < 1 || ev.value > 65535) return `probe needs a port number as its value, got ${JSON.stringify(ev.value)}`;
       break;
+    case 'set_redispatch':
+      if (ev.value !== 'on' && ev.value !== 'off') return `set_redispatch needs on or off as its value, got ${JSON.stringify(ev.value)}`;
+      if (node && node.kind !== 'load_balancer') return `set_redispatch applies to a load balancer; '${ev.node}' is not one`;
+      if (!nodes.some((n) => n.kind === 'load_balancer')) return 'set_redispatch: no load balancer in this scenario';
+      break;
+    case 'set_workers': {
+      const max = LIMITS.workers!.max;
+      if (typeof ev.value !== 'number' || !Number.isInteger(ev.value) || ev.value < 1 || ev.value > max)
+        return `set_workers needs a worker count from 1 to ${max} as its value, got ${JSON.stringify(ev.value)}`;
+      if (workerTier) {
+        if (!nodes.some((n) => n.kind === 'server' && n.roles.includes(ev.node as Role))) return `set_workers ${ev.node}: no ${ev.node} server in this scenario`;
+      } else if (node) {
+        if (node.kind !== 'server') return `set_workers applies to servers; '${ev.node}' is a load balancer`;
+        if (node.roles.length !== 1)
+          return `'${ev.node}' runs ${node.roles.join(', ')}: name the tier instead (set_workers:${node.roles.includes('app') ? 'app' : node.roles[0]}:${ev.value} changes every server of that role)`;
+      }
+      break;
+    }
     case 'promote':
       if (node && (node.kind !== 'server' || !node.db)) return `promote applies to a database server; '${ev.node}' has no db role`;
       break;

@@ -258,6 +258,8 @@ export interface NodeSnapshot {
   vipHolder?: boolean;
   vrrpState?: 'MASTER' | 'BACKUP' | 'FAULT';
   dbRole?: 'primary' | 'replica';
+  /** A database server's MySQL process: running (`up`, also while its machine is draining), `hung`, or `down` (crashed, or its machine is not up). */
+  mysql?: ProcessState;
   replicationLagMs?: number;
   active: number;
   queued: number;
@@ -271,6 +273,12 @@ export interface NodeSnapshot {
   replication?: 'running' | 'stopped';
   /** Writes received but not yet applied by a replica. */
   replicationBacklog?: number;
+  /** A server's worker processes per role (changed at run time by `set_workers`). */
+  workers?: { web?: number; app?: number; db?: number };
+  /** A load balancer's `option redispatch` (switched at run time by `set_redispatch`). */
+  redispatch?: boolean;
+  /** An old primary still running and writable after another server was promoted. */
+  splitBrain?: boolean;
 }
 
 export type RequestKind = 'static' | 'dynamic' | 'write' | 'health' | 'replication' | 'probe';
@@ -357,7 +365,8 @@ export interface Report {
   nodes: Record<string, { kind: string; state: string; served: number; utilization: number; [k: string]: unknown }>;
   events: SimEvent[];
   /** `drifted_writes`: writes a read_only replica accepted from a SUPER user (root) — the replica no longer matches its primary. */
-  db?: { writes_ok: number; writes_failed: number; stale_reads: number; lost_writes: number; max_lag_ms: number; drifted_writes?: number };
+  /** `diverged_writes`: split brain — writes that exist only on an old primary left running after a promote (never on the new one). */
+  db?: { writes_ok: number; writes_failed: number; stale_reads: number; lost_writes: number; max_lag_ms: number; drifted_writes?: number; diverged_writes?: number };
   firewall?: { dropped: number };
   /** `events_trimmed`: old repeated notices (firewall_drop, stale_read, write_rejected, write_failed) dropped from `events` after 10 000 events; present only when > 0. State changes are never dropped. */
   /** `arrivals`: requests the clients sent; every one ends once: arrivals = requests.total + requests.in_flight. */

@@ -13,7 +13,10 @@ export type Algorithm = (typeof ALGORITHMS)[number];
  * Every operator action and what its value is:
  * - `none`: no value; `component`: an optional process name (`kill:web-1:app`);
  * - `rate`, `algorithm`, `port`: a number of req/s, an algorithm, a port;
- * - `tier`: a role (`web`, `app`, `db`) for `add_server`, which takes no node.
+ * - `tier`: a role (`web`, `app`, `db`) for `add_server`, which takes no node;
+ * - `onoff`: `on` or `off` (`set_redispatch`, every load balancer or the one named);
+ * - `workers`: a count, for the tier (`set_workers:app:8`: every app server) or the
+ *   single-role node (`set_workers:app-1:8`) named in the node's place.
  */
 export const ACTION_VALUES = {
   kill: 'component', // process crashes (connections refused); bare = every process of the machine, keepalived included
@@ -30,11 +33,13 @@ export const ACTION_VALUES = {
   stop_replication: 'none', // STOP REPLICA SQL_THREAD on a replica
   start_replication: 'none',
   add_server: 'tier', // a new server like the last one of that tier, added to whatever sends to it
+  set_redispatch: 'onoff', // HAProxy `option redispatch` on the load balancers (all, or the one named)
+  set_workers: 'workers', // worker processes of a tier (every server of that role) or of one single-role server
 } as const;
 export type ActionName = keyof typeof ACTION_VALUES;
 export const ACTIONS = Object.keys(ACTION_VALUES) as ActionName[];
 /** Actions that take no node: the whole scenario's setting (`set_rate`, `set_algorithm` on every LB) or a new node. */
-export const NODELESS_ACTIONS: ReadonlySet<ActionName> = new Set<ActionName>(['set_rate', 'set_algorithm', 'add_server']);
+export const NODELESS_ACTIONS: ReadonlySet<ActionName> = new Set<ActionName>(['set_rate', 'set_algorithm', 'add_server', 'set_redispatch']);
 
 /** Processes an action can aim at (`kill:lb-1:haproxy`). `app` is the application server, `nginx` the web server. */
 export const COMPONENTS = ['haproxy', 'keepalived', 'nginx', 'app', 'mysql'] as const;
@@ -61,6 +66,8 @@ export const EVENT_TYPES = [
   'vrrp_recovered',
   'promoted',
   'promote_ignored',
+  'split_brain',
+  'split_brain_write',
   'alert_fired',
   'alert_resolved',
   'write_rejected',
@@ -79,6 +86,8 @@ export const EVENT_TYPES = [
   'semi_sync_off',
   'rate_changed',
   'algorithm_changed',
+  'redispatch_changed',
+  'workers_changed',
   'server_added',
   'upstream_failed',
   'upstream_timeout',
@@ -94,6 +103,7 @@ export const NOTICE_TYPES: ReadonlySet<string> = new Set<EventType>([
   'write_rejected',
   'write_failed',
   'replica_drift',
+  'split_brain_write',
   'syn_retry',
   'upstream_timeout',
   'upstream_retried',
@@ -116,6 +126,7 @@ export const METRICS = [
   'db.stale_reads',
   'db.lost_writes',
   'db.drifted_writes',
+  'db.diverged_writes',
   'db.max_lag_ms',
   'firewall.dropped',
 ] as const;

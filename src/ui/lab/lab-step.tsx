@@ -50,7 +50,7 @@ export function parseLabAt(at: readonly string[] | undefined): { events: Timelin
 
 /** A short description of a learner's action, for their run's story. */
 function describe(a: Action): string {
-  const verb: Record<string, string> = { kill: 'killed', stop: 'stopped', restore: 'restored', drain: 'drained', undrain: 'put back', promote: 'promoted', probe: 'probed', set_rate: 'set the rate to', set_algorithm: 'switched to', blackhole: 'hung' };
+  const verb: Record<string, string> = { kill: 'killed', stop: 'stopped', restore: 'restored', drain: 'drained', undrain: 'put back', promote: 'promoted', probe: 'probed', set_rate: 'set the rate to', set_algorithm: 'switched to', blackhole: 'hung', set_redispatch: 'set redispatch', set_workers: 'set the workers of' };
   return [verb[a.action] ?? a.action, a.node, a.action === 'probe' && a.value !== undefined ? `port ${a.value}` : a.value].filter((x) => x !== undefined).join(' ');
 }
 

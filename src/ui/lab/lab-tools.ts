@@ -82,7 +82,7 @@ export function readTraffic(topology: Topology, snapshot: Snapshot, node: string
 }
 
 /** Event types that are repeated notices, not changes: fast-forward does not stop at them. */
-export const NOTICE = new Set(['firewall_drop', 'stale_read', 'write_rejected', 'write_failed', 'action_ignored']);
+export const NOTICE = new Set(['firewall_drop', 'stale_read', 'write_rejected', 'write_failed', 'split_brain_write', 'action_ignored']);
 
 /** Fast-forward stops after at most this many virtual seconds. */
 export const FAST_FORWARD_MAX_S = 120;
@@ -111,7 +111,7 @@ export function fastForward(engine: Engine, onStep: () => boolean, stepMs = 100)
  * the changes that followed, and the counts (failed requests, availability).
  */
 export function ownRunStory(report: Report, actions: readonly { t_s: number; text: string }[], ascii: boolean): string[] {
-  const important = /killed|stopped|marked_down|marked_up|vip_moved|promoted|alert_fired|drained|undrained|restored|firewall_drop|rate_changed|algorithm_changed|server_added/;
+  const important = /killed|stopped|marked_down|marked_up|vip_moved|promoted|split_brain$|alert_fired|drained|undrained|restored|firewall_drop|rate_changed|algorithm_changed|redispatch_changed|workers_changed|server_added/;
   const seenTypes = new Set<string>();
   const items: { t_s: number; text: string }[] = [...actions.map((a) => ({ t_s: a.t_s, text: `you: ${a.text}` }))];
   for (const e of report.events) {

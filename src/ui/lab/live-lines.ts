@@ -9,6 +9,7 @@ import { sparkGlyphs, stateMark } from '../../diagram/glyphs';
 import { lastSecondHadSuccess, orDash, recentWindow } from './windowed-numbers';
 import type { SimEvent, Snapshot, Topology } from '../../sim/types';
 import type { LabState } from './use-lab-state';
+import { redispatchState, tuningSegments } from './tuning';
 import { fitLine, styledWidth } from '../text';
 
 export interface LiveLinesInput {
@@ -129,6 +130,8 @@ function statusLine(input: LiveLinesInput): StyledLine {
     { text: snapshot.algorithm, style: 'text' },
   ];
   if (input.title && styledWidth(segs) + 3 + input.title.length <= input.width) segs.push(sep, { text: input.title, style: 'muted' });
+  const rd = redispatchState(snapshot);
+  if (rd && styledWidth(segs) + 14 + rd.length <= input.width) segs.push(sep, { text: `redispatch ${rd}`, style: rd === 'on' ? 'up' : 'text' });
   return segs;
 }
 
@@ -281,6 +284,7 @@ export function selectedLine(topology: Topology, snapshot: Snapshot, id: string,
   else if (n.vrrpState) segs.push(sep, { text: `VRRP ${n.vrrpState}`, style: 'muted' });
   if (n.dbRole) segs.push(sep, { text: `MySQL ${n.dbRole}`, style: n.dbRole });
   if (n.dbRole === 'replica' && n.replicationLagMs !== undefined) segs.push({ text: ` lag ${fmtLatency(n.replicationLagMs)}`, style: n.replicationLagMs >= 1000 ? 'warn' : 'muted' });
+  segs.push(...tuningSegments(n, node.roles, sep));
   segs.push(
     sep,
     { text: `served ${group(n.served)}`, style: 'text' },

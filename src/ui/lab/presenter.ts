@@ -24,7 +24,7 @@ export interface PresenterHooks {
 }
 
 /** Events a jump (`<`, `>`) stops at: state changes, not the repeated notices. */
-const NOTICES = new Set(['firewall_drop', 'stale_read', 'write_rejected', 'write_failed', 'backlog_full', 'rate_changed']);
+const NOTICES = new Set(['firewall_drop', 'stale_read', 'write_rejected', 'write_failed', 'split_brain_write', 'backlog_full', 'rate_changed']);
 export function isLandmark(e: SimEvent): boolean {
   return !NOTICES.has(e.type);
 }

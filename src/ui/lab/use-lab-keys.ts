@@ -8,6 +8,7 @@ import { useKeys, LAYER } from '../input';
 import { matchCommand, type Command, type Context } from '../keymap';
 import type { Action, Snapshot, Topology } from '../../sim/types';
 import { nextAlgorithm, nextRate, type LabAction, type LabState } from './use-lab-state';
+import { redispatchToggle, splitBrainWarning, workersStep } from './tuning';
 
 /** Virtual milliseconds advanced by one `.` step. */
 export const STEP_MS = 100;
@@ -28,6 +29,7 @@ export interface LabCommandContext {
 /** Commands the lab understands. */
 export const LAB_COMMANDS: ReadonlySet<Command> = new Set<Command>([
   'pause', 'step', 'faster', 'slower', 'rateUp', 'rateDown', 'algorithm', 'nextNode', 'prevNode', 'kill', 'restore', 'drain', 'promote', 'reset', 'log',
+  'redispatch', 'workersUp', 'workersDown',
 ]);
 
 /** Carry out one lab command. Returns false when it does not apply (the key falls through). */
@@ -100,7 +102,27 @@ export function labCommand(command: Command, ctx: LabCommandContext): boolean {
     }
     case 'promote': {
       const id = needNode('P promotes it');
-      if (id) act({ action: 'promote', node: id }, `promoted ${id} to primary`);
+      if (!id) return true;
+      // The promote happens anyway: with the primary still running the learner sees the split brain it causes.
+      const warning = splitBrainWarning(snapshot, id);
+      const err = ctx.apply({ action: 'promote', node: id });
+      if (err) dispatch({ type: 'notice', text: `promoted refused: ${err}`, tone: 'error' });
+      else dispatch({ type: 'notice', text: warning ?? `promoted ${id} to primary`, tone: warning ? 'error' : 'info' });
+      return true;
+    }
+    case 'redispatch': {
+      const r = redispatchToggle(snapshot);
+      if ('error' in r) dispatch({ type: 'notice', text: r.error, tone: 'error' });
+      else act(r.action, r.done);
+      return true;
+    }
+    case 'workersUp':
+    case 'workersDown': {
+      const id = needNode(`${command === 'workersUp' ? '}' : '{'} changes its tier's workers`);
+      if (!id) return true;
+      const r = workersStep(snapshot, topology, id, command === 'workersUp' ? 1 : -1);
+      if ('error' in r) dispatch({ type: 'notice', text: r.error, tone: 'error' });
+      else act(r.action, r.done);
       return true;
     }
     case 'reset':

@@ -56,7 +56,7 @@ export function connect(w: World, r: number, lb: LbRt, j: number): void {
   // Refused (process dead) fails at once; unanswered (blackholed host, dropped SYN, a
   // hung process's full backlog) waits `timeout connect`.
   const refused = fwOk && (node.state === DOWN || node.state === STOPPED || (node.state === UP && st.proc === DOWN));
-  const redispatch = lb.spec.redispatch ?? false;
+  const redispatch = lb.redispatch; // `option redispatch`, switched at run time by set_redispatch
   const wait = refused ? (redispatch ? 0 : (lb.spec.retry_delay_ms ?? 1000)) : (lb.spec.timeout_connect_ms ?? 5000);
   if (w.rTries[r]! >= (lb.spec.retries ?? 3)) {
     // The last attempt failed too: a refused one at once, an unanswered one after its own `timeout connect`.
