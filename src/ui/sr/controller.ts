@@ -13,6 +13,7 @@ import { currentAnswer, initQuizSession, quizReducer, type QuizAction, type Quiz
 import { buildTopology } from '../../sim/spec/topology';
 import type { Action } from '../../sim/types';
 import { labKeys, showMeRecipe, type LabKey } from '../lab/lab-tools';
+import { redispatchToggle, splitBrainWarning, workersStep } from '../lab/tuning';
 import { parseLabAt } from '../lab/lab-step';
 import { quitSummary } from '../sim-live';
 import type { LiveSimOptions } from '../sim-live-options';
@@ -369,7 +370,8 @@ export class SrController {
     const common: [string, string][] = [['n', 'next'], ['p', 'previous'], ['r', 'to repeat the step'], ['m', 'the map'], ['q', 'to quit']];
     if (step.kind === 'quiz') return keysSpoken([...this.quizKeys(), ...common]);
     if (step.kind === 'review') return keysSpoken([['a number', 'to mark or unmark that item'], ...common]);
-    if (step.kind === 'lab') return keysSpoken([...this.labKeyWords(), ...common]);
+    // In a lab, r is the load balancers' redispatch (as in the drawn lab), not "repeat".
+    if (step.kind === 'lab') return keysSpoken([...this.labKeyWords(), ...common.filter(([k]) => k !== 'r' && k !== 'q')]);
     if (step.kind === 'build' && this.st.build) return `${this.st.build.help()} ${keysSpoken([['p', 'previous'], ['m', 'the map'], ['q', 'to quit']])}`;
     return keysSpoken([['Space', 'to read on'], ...common]);
   }
@@ -644,6 +646,8 @@ export class SrController {
       ['u', 'to restore it'],
       ['d', 'to drain it'],
       ['P', 'to promote a replica'],
+      ['r', "to switch the load balancers' redispatch"],
+      ['left or right brace', "to lower or raise the workers of the machine's tier"],
       ['plus or minus', 'to change the speed'],
     ];
     for (const k of this.st.labKeys ?? []) words.push([k.key, k.label]);
@@ -731,7 +735,21 @@ export class SrController {
     if (input === 'x') return act({ action: 'kill', node }, `killed ${node}`);
     if (input === 'u') return act({ action: 'restore', node }, `restored ${node}`);
     if (input === 'd') return act({ action: 'drain', node }, `drained ${node}`);
-    if (input === 'P') return act({ action: 'promote', node }, `promoted ${node}`);
+    if (input === 'P') {
+      // The promote still happens: what a split brain costs is said first.
+      const warning = splitBrainWarning(lab.engine.snapshot({ maxInflight: 0 }), node);
+      if (warning) this.say(`Warning: ${warning.replace(/^SPLIT BRAIN/, 'split brain')}.`);
+      return act({ action: 'promote', node }, `promoted ${node}`);
+    }
+    if (input === 'r' || input === '{' || input === '}') {
+      const snapshot = lab.engine.snapshot({ maxInflight: 0 });
+      const t = input === 'r' ? redispatchToggle(snapshot) : workersStep(snapshot, lab.engine.topology, node, input === '}' ? 1 : -1);
+      if ('error' in t) {
+        this.say(`Cannot: ${t.error}.`);
+        return true;
+      }
+      return act(t.action, t.done);
+    }
     return false;
   }
 
