@@ -748,7 +748,8 @@ export class SrController {
         this.say(`Cannot: ${t.error}.`);
         return true;
       }
-      return act(t.action, t.done);
+      // The engine's event says what the change does; the line of the key says what was done.
+      return act(t.action, t.action.action === 'set_redispatch' ? `switched redispatch ${String(t.action.value)}` : `set the ${t.action.node ?? ''} workers to ${String(t.action.value)}`);
     }
     return false;
   }

@@ -114,3 +114,24 @@ describe('SrController: a lesson\'s build step', () => {
     expect(texts().at(-1)).toMatch(/n for the next step\. Keys: press p for previous, m for the map, q to quit\.$/);
   });
 });
+
+describe('SrController: the tuning keys of a live run', () => {
+  it('r switches redispatch on both load balancers, } raises a tier\'s workers, P while the primary runs warns of split brain', async () => {
+    const { loadScenario } = await import('../../../src/sim/scenario');
+    const { scenariosDir } = await import('../../../src/package-root');
+    const scenario = loadScenario('scale-up', scenariosDir());
+    const c = new SrController({ sim: { scenario, engineOptions: {}, speed: 1, color: false, ascii: false, projector: false } });
+    const texts = () => c.lines.map((l) => l.text);
+    c.key('r', {});
+    expect(texts().at(-2)).toBe('0.0 s: you switched redispatch on.');
+    expect(texts().at(-1)).toMatch(/^0\.0 s: redispatch on: lb-1, lb-2 now retry a refused connection at once on another server/);
+    // Tab to app-1, then one more app worker on every app server.
+    for (let i = 0; i < 10 && !texts().at(-1)!.startsWith('Selected app-1'); i++) c.key('', { tab: true });
+    c.key('}', {});
+    expect(texts().at(-2)).toBe('0.0 s: you set the app workers to 5.');
+    expect(texts().at(-1)).toMatch(/^0\.0 s: app workers 4 → 5 on every app server \(app-1, app-2\)/);
+    for (let i = 0; i < 10 && !texts().at(-1)!.startsWith('Selected db-2'); i++) c.key('', { tab: true });
+    c.key('P', {});
+    expect(texts().some((t) => t.startsWith('Warning: split brain: db-1 still writable beside db-2'))).toBe(true);
+  });
+});
