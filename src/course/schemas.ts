@@ -11,6 +11,7 @@ import * as z from 'zod/mini';
 import { noteLoaded } from '../startup-trace';
 import type { Assert, Authored, Same } from '../quiz/kinds/block';
 import { quizKind } from '../quiz/registry';
+import { schemaZod } from '../quiz/kinds/zod';
 import type { Question, QuestionKind } from '../quiz/types';
 import type { BuildBlock, DiagramBlock, LabBlock, LabCheck, LabCondition, ReviewBlock } from './types';
 
@@ -39,7 +40,7 @@ const questionSchemas = new Map<QuestionKind, z.ZodMiniType<Authored<Question>>>
 export function questionSchema(kind: QuestionKind): z.ZodMiniType<Authored<Question>> {
   let schema = questionSchemas.get(kind);
   if (!schema) {
-    schema = quizKind(kind).schema(z) as z.ZodMiniType<Authored<Question>>;
+    schema = quizKind(kind).schema(schemaZod) as z.ZodMiniType<Authored<Question>>;
     questionSchemas.set(kind, schema);
   }
   return schema;

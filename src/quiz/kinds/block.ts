@@ -4,15 +4,16 @@
  * Each kind writes its own schema from these in its module; the course loader reads
  * them all through quiz/registry.ts and knows no kind by name.
  *
- * A kind's schema is a function of zod (`schema(z)`), which the loader hands it:
- * the kinds are on the app's start-up path (grading, the session), the loader and
- * zod are not (a prebuilt course skips them, see course/cached.ts), so nothing here
- * imports zod at run time.
+ * A kind's schema is a function of zod (`schema(z)`), which the loader hands it
+ * (the functions in zod.ts): the kinds are on the app's start-up path (grading, the
+ * session), the loader and zod are not (a prebuilt course skips them, see
+ * course/cached.ts), so nothing here imports zod at run time.
  */
 import type * as ZodMini from 'zod/mini';
+import type { schemaZod } from './zod';
 
-/** The zod/mini namespace, as the loader passes it to a kind's `schema`. */
-export type Zod = typeof ZodMini;
+/** The zod/mini functions the loader passes to a kind's `schema` (zod.ts). */
+export type Zod = typeof schemaZod;
 
 /** The shared pieces of question blocks, made with `z`. */
 export function blockParts(z: Zod) {
