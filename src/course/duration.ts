@@ -3,14 +3,17 @@
  * an author guessed: its words read at a learner's pace, each question, each lab and
  * each review item. The course map shows this; the front matter's `minutes` is not used.
  */
+import { quizKind } from '../quiz/registry';
 import type { Step } from './types';
 
 /** Words a minute for technical prose read carefully (slower than the ~240 of light reading). */
 export const WORDS_PER_MINUTE = 200;
-/** Minutes per question: read the prompt and choices, answer, read the feedback. */
+/**
+ * Minutes per question: read the prompt and choices, answer, read the feedback. A
+ * kind that takes longer says so in its module (`minutes`: a predict question also
+ * plays its run).
+ */
 export const QUESTION_MINUTES = 0.6;
-/** A predict question also plays its run. */
-export const PREDICT_MINUTES = 1.25;
 /** A lab: read the goal, run it (about a minute of virtual time at 1×), look, read the checks. */
 export const LAB_MINUTES = 3.5;
 /** A diagram: look at it and read its caption. */
@@ -32,7 +35,7 @@ export function estimateMinutes(steps: readonly Step[]): number {
         minutes += DIAGRAM_MINUTES;
         break;
       case 'quiz':
-        minutes += step.question.kind === 'predict' ? PREDICT_MINUTES : QUESTION_MINUTES;
+        minutes += quizKind(step.question.kind).minutes ?? QUESTION_MINUTES;
         break;
       case 'lab':
         minutes += LAB_MINUTES;

@@ -11,6 +11,8 @@ import { readdirSync, statSync } from 'node:fs';
 import { readTextFile } from '../read-text-file';
 import { pageSizeWarning, safeText, textWarnings } from './safe-text';
 import path from 'node:path';
+import { questionProblems, scenarioRefs } from '../quiz/check';
+import { isQuestionKind, questionKinds, quizKind } from '../quiz/registry';
 import type { Question } from '../quiz/types';
 import { parseAtSpec } from './at-spec';
 import { LAB_TOOL_EVENTS, labKeyProblems } from './lab-extras';
@@ -23,10 +25,9 @@ import {
   frontMatterSchema,
   labSchema,
   metricConditionSchema,
-  questionSchemas,
+  questionSchema,
   reviewSchema,
   buildSchema,
-  type QuestionKindName,
 } from './schemas';
 import { estimateMinutes } from './duration';
 import { splitLesson, type BlockPart } from './split-lesson';
@@ -345,14 +346,19 @@ class Loader {
     }
   }
 
+  /**
+   * A ```quiz block, through its kind's module (quiz/registry.ts): the kind's schema,
+   * then its checks across fields (`problems`), then what it names in a scenario.
+   * Nothing here depends on which kind it is.
+   */
   private loadQuestion(ctx: BlockContext, part: BlockPart, lessonId: string, n: number): Question | undefined {
     const value = ctx.block.value as Record<string, unknown>;
-    const kinds = Object.keys(questionSchemas);
+    const kinds = questionKinds();
     if (value.kind === undefined) {
       ctx.error(['kind'], `quiz: missing 'kind' (one of ${kinds.join(', ')})`);
       return undefined;
     }
-    if (typeof value.kind !== 'string' || !Object.hasOwn(questionSchemas, value.kind)) {
+    if (typeof value.kind !== 'string' || !isQuestionKind(value.kind)) {
       const hint = typeof value.kind === 'string' ? suggest(value.kind, kinds) : undefined;
       ctx.error(
         ['kind'],
@@ -360,77 +366,27 @@ class Loader {
       );
       return undefined;
     }
-    const kind = value.kind as QuestionKindName;
-    const checked = checkSchema(questionSchemas[kind] as never, ctx.block, `quiz (${kind})`);
+    const kind = quizKind(value.kind);
+    const label = `quiz (${kind.kind})`;
+    const checked = checkSchema(questionSchema(kind.kind), ctx.block, label);
     ctx.report(checked.problems);
     if (!checked.value) return undefined;
-    const q = { ...(checked.value as object), id: (value.id as string | undefined) ?? `${lessonId}#q${n}` } as Question;
+    const q = { ...checked.value, id: checked.value.id ?? `${lessonId}#q${n}` } as Question;
 
     const seen = this.questionIds.get(q.id);
     if (seen) ctx.error(value.id ? ['id'] : [], `quiz: question id '${q.id}' is already used at ${seen}`);
     else this.questionIds.set(q.id, `${ctx.file}:${value.id ? ctx.block.lineOf(['id']) : part.line}`);
 
-    if (q.kind === 'single' || q.kind === 'multiple' || q.kind === 'predict') {
-      const correct = q.choices.filter((c) => c.correct === true).length;
-      if ((q.kind === 'single' || q.kind === 'predict') && correct !== 1) {
-        ctx.error(['choices'], `quiz (${q.kind}): needs exactly one choice with 'correct: true' (has ${correct})`);
-      }
-      if (q.kind === 'multiple' && correct < 1) {
-        ctx.error(['choices'], "quiz (multiple): needs at least one choice with 'correct: true'");
-      }
-      if (q.kind === 'multiple' && correct === q.choices.length) {
-        ctx.warn(['choices'], 'quiz (multiple): every choice is correct, so there is nothing to think about');
-      }
-      q.choices.forEach((c, i) => {
-        if (c.correct !== true && !c.feedback) {
-          ctx.error(['choices', i], `quiz: wrong choice '${c.text}' has no feedback: say why it is wrong`);
-        }
-        if (q.choices.findIndex((o) => o.text === c.text) !== i) {
-          ctx.error(['choices', i], `quiz: choice '${c.text}' appears twice`);
-        }
-      });
-      if (q.choices.length > 9) {
-        ctx.warn(['choices'], `quiz: ${q.choices.length} choices, but only 1-9 can be picked with a number key`);
-      }
+    for (const p of questionProblems(q)) {
+      if (p.severity === 'warning') ctx.warn(p.path ?? [], `${label}: ${p.message}`);
+      else ctx.error(p.path ?? [], `${label}: ${p.message}`);
     }
-    if (q.kind === 'order') {
-      const dup = q.items.find((it, i) => q.items.indexOf(it) !== i);
-      if (dup) ctx.error(['items'], `quiz (order): item '${dup}' appears twice`);
-      q.mistakes?.forEach((m, i) => {
-        for (const key of ['before', 'after'] as const) {
-          if (!q.items.includes(m[key])) ctx.error(['mistakes', i, key], `quiz (order): '${m[key]}' is not one of the items`);
-        }
-        // A rule states the right relation; one the correct order breaks could never fire.
-        if (q.items.includes(m.before) && q.items.includes(m.after) && q.items.indexOf(m.before) > q.items.indexOf(m.after)) {
-          ctx.error(
-            ['mistakes', i],
-            `quiz (order): this rule says '${m.before}' comes before '${m.after}', but the items (the right order) put it after`,
-          );
-        }
-      });
-    }
-    if (q.kind === 'text') {
-      const accepted = new Set(q.accept.map(looseText));
-      q.wrong?.forEach((w, i) => {
-        if (accepted.has(looseText(w.answer))) {
-          ctx.error(['wrong', i, 'answer'], `quiz (text): wrong answer '${w.answer}' is also in 'accept'`);
-        }
-      });
-    }
-    if (q.kind === 'pick-node') {
-      const nodes = ctx.scenario(q.scenario, ['scenario']);
+    const refs = scenarioRefs(q);
+    if (refs) {
+      const nodes = ctx.scenario(refs.scenario, ['scenario']);
       if (nodes === null) return undefined;
-      ctx.nodeList(nodes, q.answer, ['answer'], q.scenario);
-      if (nodes && q.feedback) {
-        for (const key of Object.keys(q.feedback)) {
-          if (!nodes.includes(key)) ctx.error(['feedback', key], `quiz: '${key}' is not a node of scenario '${q.scenario}'${nodeHint(key, nodes)}`);
-        }
-      }
-    }
-    if (q.kind === 'predict') {
-      const nodes = ctx.scenario(q.scenario, ['scenario']);
-      if (nodes === null) return undefined;
-      ctx.atList(nodes, q.at, ['at'], q.scenario);
+      for (const r of refs.nodes ?? []) ctx.nodeList(nodes, r.ids, r.path, refs.scenario);
+      if (refs.at) ctx.atList(nodes, refs.at.specs, refs.at.path, refs.scenario);
     }
     return q;
   }
@@ -539,15 +495,6 @@ class BlockContext {
       else if (r.event.node) this.nodeList(nodes, [r.event.node], [...path, i], scenario);
     });
   }
-}
-
-/** How answers are compared loosely: case, spacing and surrounding punctuation do not count. */
-function looseText(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^[\s"'`.,;:!?()]+|[\s"'`.,;:!?()]+$/g, '');
 }
 
 function nodeHint(id: string, nodes: string[]): string {

@@ -20,7 +20,8 @@ export const MIN_CHAPTER_QUESTIONS = 4;
 export const CLUSTER_SHARE = 0.5;
 export const LONGEST_SHARE = 0.6;
 
-const isChoiceQuestion = (q: Question): q is ChoiceQuestion => q.kind === 'single' || q.kind === 'multiple' || q.kind === 'predict';
+/** A question with choices (single, multiple, predict, and any kind added with a `choices` list). */
+const isChoiceQuestion = (q: Question): q is ChoiceQuestion => 'choices' in q;
 const len = (c: Choice): number => [...c.text.trim()].length;
 const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
 

@@ -17,17 +17,25 @@ describe('questionProblems', () => {
   });
 
   it('flags a distractor without feedback', () => {
-    expect(messages(dnsSingle)).toEqual(['choice 4 ("TXT") is wrong but has no feedback saying why']);
+    expect(messages(dnsSingle)).toEqual(["wrong choice 'TXT' has no feedback: say why it is wrong"]);
+    // The loader reports it at the choice's line.
+    expect(questionProblems(dnsSingle)[0]?.path).toEqual(['choices', 3]);
   });
 
   it('flags missing or extra correct answers', () => {
     expect(messages({ ...spofMultiple, choices: spofMultiple.choices.map((c) => ({ ...c, correct: false, feedback: 'x' })) })).toContain(
-      'needs at least one correct choice',
+      "needs at least one choice with 'correct: true'",
     );
     const two = { ...dnsSingle, choices: dnsSingle.choices.map((c) => ({ ...c, correct: true })) };
-    expect(messages(two)).toContain('needs exactly one correct choice, has 4');
-    expect(messages({ ...lampText, accept: [] })).toContain('accepts no answer (accept: is empty)');
-    expect(messages({ ...spofPick, answer: [] })).toContain('has no correct node (answer: is empty)');
+    expect(messages(two)).toContain("needs exactly one choice with 'correct: true' (has 4)");
+    expect(messages({ ...lampText, accept: [] })).toContain("accepts no answer ('accept' is empty)");
+    expect(messages({ ...spofPick, answer: [] })).toContain("has no correct node ('answer' is empty)");
+    const allRight = { ...spofMultiple, choices: spofMultiple.choices.map((c) => ({ ...c, correct: true })) };
+    expect(questionProblems(allRight)).toContainEqual({
+      severity: 'warning',
+      message: 'every choice is correct, so there is nothing to think about',
+      path: ['choices'],
+    });
   });
 
   it('flags order rules that cannot fire and unknown misconceptions', () => {
@@ -39,14 +47,14 @@ describe('questionProblems', () => {
       ],
     };
     expect(messages(q)).toEqual([
-      'mistake 1 says "Database" comes before "Browser", but the items put it after',
-      'mistake 2 names "CDN", which is not one of the items',
+      "mistake 1: this rule says 'Database' comes before 'Browser', but the items (the right order) put it after",
+      "mistake 2: 'CDN' is not one of the items",
       'mistake 2 names misconception 12, which CURRICULUM.md does not list (1–11)',
     ]);
   });
 
   it('flags a wrong text answer that is also accepted', () => {
-    expect(messages({ ...lampText, wrong: [{ answer: 'lemp.', feedback: 'x' }] })).toEqual(['wrong answer 1 ("lemp.") is also accepted']);
+    expect(messages({ ...lampText, wrong: [{ answer: 'lemp.', feedback: 'x' }] })).toEqual(["wrong answer 'lemp.' is also in 'accept'"]);
   });
 });
 

@@ -3,7 +3,7 @@ import { isKnownMisconception } from '../misconceptions';
 import type { Choice, Grade, GradeNote, MultipleQuestion, PredictQuestion, SingleQuestion } from '../types';
 import type { QuizAction, QuizSessionState } from '../session';
 import { choiceOrder } from '../shuffle';
-import { AnswerMismatchError, finish, moveCursor, note, type QuestionProblem } from './kind';
+import { AnswerMismatchError, finish, moveCursor, note, type FieldPath, type QuestionProblem } from './kind';
 
 type ChoiceQuestion = SingleQuestion | MultipleQuestion | PredictQuestion;
 
@@ -25,27 +25,41 @@ export function gradeOneChoice(question: SingleQuestion | PredictQuestion, index
   return finish(correct, question.explain, notes);
 }
 
-export function checkMisconception(n: number | undefined, where: string, out: QuestionProblem[]): void {
+/** An error when `n` names no misconception in CURRICULUM.md. */
+export function checkMisconception(n: number | undefined, where: string, path: FieldPath, out: QuestionProblem[]): void {
   if (n !== undefined && !isKnownMisconception(n)) {
-    out.push({ severity: 'error', message: `${where} names misconception ${n}, which CURRICULUM.md does not list (1–11)` });
+    out.push({ severity: 'error', message: `${where} names misconception ${n}, which CURRICULUM.md does not list (1–11)`, path });
   }
 }
 
+/**
+ * The checks across a choice question's fields: how many right choices (exactly
+ * one, or at least one and not all), each wrong choice says why, no choice twice,
+ * number keys reach every choice.
+ */
 export function choiceProblems(choices: Choice[], exactlyOne: boolean): QuestionProblem[] {
   const out: QuestionProblem[] = [];
   const right = choices.filter((c) => c.correct === true).length;
-  if (choices.length < 2) out.push({ severity: 'error', message: 'needs at least two choices' });
-  if (exactlyOne && right !== 1) out.push({ severity: 'error', message: `needs exactly one correct choice, has ${right}` });
-  if (!exactlyOne && right === 0) out.push({ severity: 'error', message: 'needs at least one correct choice' });
-  if (choices.length > 9) out.push({ severity: 'warning', message: 'has more than 9 choices; only 1–9 have number keys' });
-  const seen = new Set<string>();
+  if (choices.length < 2) out.push({ severity: 'error', message: 'needs at least two choices', path: ['choices'] });
+  if (exactlyOne && right !== 1) {
+    out.push({ severity: 'error', message: `needs exactly one choice with 'correct: true' (has ${right})`, path: ['choices'] });
+  }
+  if (!exactlyOne && right === 0) out.push({ severity: 'error', message: "needs at least one choice with 'correct: true'", path: ['choices'] });
+  if (!exactlyOne && right > 0 && right === choices.length) {
+    out.push({ severity: 'warning', message: 'every choice is correct, so there is nothing to think about', path: ['choices'] });
+  }
   choices.forEach((c, i) => {
-    const label = `choice ${i + 1} ("${c.text}")`;
-    if (seen.has(c.text)) out.push({ severity: 'error', message: `${label} appears twice` });
-    seen.add(c.text);
-    if (c.correct !== true && !c.feedback) out.push({ severity: 'error', message: `${label} is wrong but has no feedback saying why` });
-    checkMisconception(c.misconception, label, out);
+    if (c.correct !== true && !c.feedback) {
+      out.push({ severity: 'error', message: `wrong choice '${c.text}' has no feedback: say why it is wrong`, path: ['choices', i] });
+    }
+    if (choices.findIndex((o) => o.text === c.text) !== i) {
+      out.push({ severity: 'error', message: `choice '${c.text}' appears twice`, path: ['choices', i] });
+    }
+    checkMisconception(c.misconception, `choice '${c.text}'`, ['choices', i, 'misconception'], out);
   });
+  if (choices.length > 9) {
+    out.push({ severity: 'warning', message: `${choices.length} choices, but only 1-9 can be picked with a number key`, path: ['choices'] });
+  }
   return out;
 }
 

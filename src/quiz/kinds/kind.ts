@@ -1,23 +1,51 @@
 /**
- * What one quiz kind is, in one place: its instruction line, its grading, its
- * authoring checks and, for kinds answered in place (quiz/session.ts), the answer
- * a session would submit. Every kind is one module in this folder, listed once in
- * quiz/registry.ts; its view is listed once in ui/quiz/views.tsx. Pure.
+ * What one quiz kind is, in one place: its block schema (the shape of its ```quiz
+ * block in a lesson), its authoring checks, its instruction line, its grading, its
+ * state in a session and the answer a session submits. Every kind is one module in
+ * this folder, listed once in quiz/registry.ts; its view is listed once in
+ * ui/quiz/views.tsx. The course loader and the grader read kinds only through the
+ * registry and name none of them. Pure.
  */
+import type * as z from 'zod/mini';
 import type { Answer, Grade, GradeNote, Question, QuestionKind } from '../types';
 import type { QuizAction, QuizSessionState } from '../session';
+import type { Authored, Zod } from './block';
 
 export type QuestionOf<K extends QuestionKind> = Extract<Question, { kind: K }>;
 export type AnswerOf<K extends QuestionKind> = Extract<Answer, { kind: K }>;
 
-/** One problem an author can fix (see quiz/check.ts). */
+/** Where a field is in a block, e.g. `['choices', 1, 'feedback']` (the loader turns it into a line). */
+export type FieldPath = readonly (string | number)[];
+
+/** One problem an author can fix (see quiz/check.ts); the loader reports it at `path`'s line. */
 export interface QuestionProblem {
   severity: 'error' | 'warning';
   message: string;
+  /** The field it is about (default: the whole block). */
+  path?: FieldPath;
+}
+
+/**
+ * What a question names in a scenario, for the loader to check against the
+ * scenario's nodes (unknown scenario, unknown node, a bad `at:` event).
+ */
+export interface ScenarioRefs {
+  /** The scenario's id, from the block's `scenario:` field. */
+  scenario: string;
+  /** Node ids, each list at its field. */
+  nodes?: { path: FieldPath; ids: string[] }[];
+  /** Timeline events in `--at` form ("10:kill:web-1"), at their field. */
+  at?: { path: FieldPath; specs: string[] };
 }
 
 export interface QuizKind<K extends QuestionKind> {
   kind: K;
+  /**
+   * The shape of its ```quiz block, `kind:` included, made with the zod the loader
+   * passes (build it from block.ts's `blockParts`). Its output is the question
+   * minus the id, which the loader fills in when the author gave none.
+   */
+  schema(zod: Zod): z.ZodMiniType<Authored<QuestionOf<K>>>;
   /** The instruction shown above a question of this kind ("Choose one answer"). */
   label: string;
   /**
@@ -25,8 +53,17 @@ export interface QuizKind<K extends QuestionKind> {
    * question (a programming error, never a wrong answer).
    */
   grade(question: QuestionOf<K>, answer: AnswerOf<K>): Grade;
-  /** Authoring problems beyond the block's shape (the loader's schema checks that). */
+  /**
+   * Authoring problems beyond the block's shape (the schema checks that): the
+   * checks across fields, such as "exactly one right choice" or "a mistake names
+   * one of the items". The loader reports each at its `path`'s line; the curriculum
+   * tests read them through quiz/check.ts.
+   */
   problems(question: QuestionOf<K>): QuestionProblem[];
+  /** The scenario it names and what in it, for kinds drawn on a scenario (pick-node, predict). */
+  scenario?(question: QuestionOf<K>): ScenarioRefs;
+  /** Minutes to answer it, for the lesson's estimate (default: course/duration.ts's QUESTION_MINUTES). */
+  minutes?: number;
   /**
    * The answer the generic session (quiz/session.ts) would submit now, or a notice
    * saying what is missing.

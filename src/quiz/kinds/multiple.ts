@@ -4,10 +4,22 @@
  * naming no choice). The notes on right choices left unticked go to `revealNotes`,
  * shown only once the learner asks for the answer.
  */
-import type { GradeNote } from '../types';
+import type { GradeNote, MultipleQuestion } from '../types';
+import { blockParts, type Assert, type Mirrors, type Zod } from './block';
 import type { QuizSessionState } from '../session';
 import { choiceAt, choiceProblems, choiceStart } from './choices';
 import { finish, moveCursor, note, type QuizKind } from './kind';
+
+function schema(z: Zod) {
+  const b = blockParts(z);
+  return z.strictObject({
+    kind: z.literal('multiple'),
+    ...b.question,
+    choices: z.array(b.choice).check(z.minLength(2)),
+    shuffle: z.optional(z.boolean()),
+  });
+}
+export type MultipleSchemaMirrorsType = Assert<Mirrors<typeof schema, MultipleQuestion>>;
 
 /** Tick or untick the choice under the cursor. */
 function tick(state: QuizSessionState): QuizSessionState {
@@ -19,6 +31,7 @@ function tick(state: QuizSessionState): QuizSessionState {
 
 export const multiple: QuizKind<'multiple'> = {
   kind: 'multiple',
+  schema,
   label: 'Tick every right answer',
   grade(question, answer) {
     const set = new Set<number>();

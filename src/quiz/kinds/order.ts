@@ -5,10 +5,23 @@
  * misplaced pair.
  */
 import { normalizeAnswer } from '../text-match';
+import type { OrderQuestion } from '../types';
+import { blockParts, type Assert, type Mirrors, type Zod } from './block';
 import { checkMisconception } from './choices';
 import type { QuizSessionState } from '../session';
 import { presentedOrder } from '../shuffle';
 import { AnswerMismatchError, clamp, finish, moveCursor, note, type QuestionProblem, type QuizKind } from './kind';
+
+function schema(z: Zod) {
+  const b = blockParts(z);
+  return z.strictObject({
+    kind: z.literal('order'),
+    ...b.question,
+    items: z.array(b.text()).check(z.minLength(3)),
+    mistakes: z.optional(z.array(z.strictObject({ before: b.text(), after: b.text(), feedback: b.text(), misconception: b.misconception() }))),
+  });
+}
+export type OrderSchemaMirrorsType = Assert<Mirrors<typeof schema, OrderQuestion>>;
 
 /** Move the item under the cursor by `delta` (the cursor goes with it). */
 function moveItem(state: QuizSessionState, delta: number): QuizSessionState {
@@ -32,6 +45,7 @@ function indexOfItem(order: string[], item: string): number {
 
 export const order: QuizKind<'order'> = {
   kind: 'order',
+  schema,
   label: 'Put these in order',
   grade(question, answer) {
     const expected = question.items;
@@ -52,16 +66,25 @@ export const order: QuizKind<'order'> = {
   },
   problems(question) {
     const out: QuestionProblem[] = [];
-    if (question.items.length < 2) out.push({ severity: 'error', message: 'needs at least two items to order' });
-    if (new Set(question.items).size !== question.items.length) out.push({ severity: 'error', message: 'has the same item twice' });
+    const items = question.items;
+    if (items.length < 3) out.push({ severity: 'error', message: 'needs at least three items to order', path: ['items'] });
+    const dup = items.find((it, i) => items.indexOf(it) !== i);
+    if (dup !== undefined) out.push({ severity: 'error', message: `item '${dup}' appears twice`, path: ['items'] });
     (question.mistakes ?? []).forEach((m, i) => {
-      for (const end of [m.before, m.after]) {
-        if (!question.items.includes(end)) out.push({ severity: 'error', message: `mistake ${i + 1} names "${end}", which is not one of the items` });
+      for (const end of ['before', 'after'] as const) {
+        if (!items.includes(m[end])) {
+          out.push({ severity: 'error', message: `mistake ${i + 1}: '${m[end]}' is not one of the items`, path: ['mistakes', i, end] });
+        }
       }
-      if (question.items.includes(m.before) && question.items.includes(m.after) && question.items.indexOf(m.before) > question.items.indexOf(m.after)) {
-        out.push({ severity: 'error', message: `mistake ${i + 1} says "${m.before}" comes before "${m.after}", but the items put it after` });
+      // A rule states the right relation; one the right order breaks could never fire.
+      if (items.includes(m.before) && items.includes(m.after) && items.indexOf(m.before) > items.indexOf(m.after)) {
+        out.push({
+          severity: 'error',
+          message: `mistake ${i + 1}: this rule says '${m.before}' comes before '${m.after}', but the items (the right order) put it after`,
+          path: ['mistakes', i],
+        });
       }
-      checkMisconception(m.misconception, `mistake ${i + 1}`, out);
+      checkMisconception(m.misconception, `mistake ${i + 1}`, ['mistakes', i, 'misconception'], out);
     });
     return out;
   },

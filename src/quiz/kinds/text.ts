@@ -4,8 +4,22 @@
  * note); known `wrong` answers get their own feedback.
  */
 import { matchText, normalizeAnswer } from '../text-match';
+import type { TextQuestion } from '../types';
+import { blockParts, type Assert, type Mirrors, type Zod } from './block';
 import { checkMisconception } from './choices';
 import { clamp, finish, note, type QuestionProblem, type QuizKind } from './kind';
+
+function schema(z: Zod) {
+  const b = blockParts(z);
+  return z.strictObject({
+    kind: z.literal('text'),
+    ...b.question,
+    accept: z.array(b.text()).check(z.minLength(1)),
+    wrong: z.optional(z.array(z.strictObject({ answer: b.text(), feedback: b.text(), misconception: b.misconception() }))),
+    placeholder: z.optional(z.string()),
+  });
+}
+export type TextSchemaMirrorsType = Assert<Mirrors<typeof schema, TextQuestion>>;
 
 /** Strip control characters from typed or pasted text (newlines become spaces). */
 function printable(text: string): string {
@@ -14,6 +28,7 @@ function printable(text: string): string {
 
 export const text: QuizKind<'text'> = {
   kind: 'text',
+  schema,
   label: 'Type a short answer',
   grade(question, answer) {
     const typed = answer.text;
@@ -36,12 +51,13 @@ export const text: QuizKind<'text'> = {
   },
   problems(question) {
     const out: QuestionProblem[] = [];
-    if (question.accept.length === 0) out.push({ severity: 'error', message: 'accepts no answer (accept: is empty)' });
+    if (question.accept.length === 0) out.push({ severity: 'error', message: "accepts no answer ('accept' is empty)", path: ['accept'] });
     (question.wrong ?? []).forEach((w, i) => {
+      // The grader tries `accept` first, so this feedback could never be shown.
       if (question.accept.some((a) => matchText(w.answer, a).kind === 'exact')) {
-        out.push({ severity: 'error', message: `wrong answer ${i + 1} ("${w.answer}") is also accepted` });
+        out.push({ severity: 'error', message: `wrong answer '${w.answer}' is also in 'accept'`, path: ['wrong', i, 'answer'] });
       }
-      checkMisconception(w.misconception, `wrong answer ${i + 1}`, out);
+      checkMisconception(w.misconception, `wrong answer '${w.answer}'`, ['wrong', i, 'misconception'], out);
     });
     return out;
   },

@@ -1,6 +1,8 @@
 /**
  * What a quiz screen shows, as styled lines: a pure function of the session state,
- * the width and the theme. Every state is told by a glyph and a word, never by
+ * the width and the theme. Each kind's part of the screen is one entry in each of
+ * the tables here (OPEN_HINTS, OPEN_CONTEXTS, ANSWER_ROWS), so a new kind adds its
+ * rows, its keys in words and its keymap contexts in this one file. Every state is told by a glyph and a word, never by
  * colour alone (✓ Correct / ✗ Not quite, [x]/[ ], "your answer", "missed").
  *
  * Nothing gives the answer away: after a wrong answer only that answer's feedback
@@ -11,6 +13,7 @@ import { misconceptionLabel } from '../../quiz/misconceptions';
 import type { QuizSessionState } from '../../quiz/session';
 import { quizKind } from '../../quiz/registry';
 import type { Choice, QuestionKind } from '../../quiz/types';
+import type { Context } from '../keymap';
 import type { Theme } from '../theme';
 import { blank, para, tone, type Line, type Seg } from './lines';
 
@@ -173,6 +176,28 @@ const OPEN_HINTS: { readonly [K in QuestionKind]: (state: QuizSessionState) => s
       : 'Type your answer · Enter: answer · Esc leaves the field';
   },
   'pick-node': () => 'Tab: pick a node · Enter: answer',
+};
+
+/**
+ * The keymap contexts that apply to a question in this state, so the footer lists
+ * only keys that work now: while it is open, its own keys and → skip / ← back (not
+ * the lesson's Enter, which answers); while typing, only Enter, Esc and Ctrl+C (and
+ * ← → when the field is empty); once answered, the lesson's keys, with r (try
+ * again) and s (show the answer) first after a wrong answer.
+ */
+export function quizContexts(state: QuizSessionState): Context[] {
+  if (state.phase === 'answered') return state.grade?.correct || state.revealed ? ['lesson'] : ['wrongAnswer', 'lesson'];
+  return OPEN_CONTEXTS[state.question.kind](state);
+}
+
+/** Per kind, the keymap contexts while a question is open (most specific first). */
+const OPEN_CONTEXTS: { readonly [K in QuestionKind]: (state: QuizSessionState) => Context[] } = {
+  single: () => ['quiz', 'question'],
+  predict: () => ['quiz', 'question'],
+  'pick-node': () => ['pickNode', 'question'],
+  multiple: () => ['multipleChoice', 'quiz', 'question'],
+  order: () => ['ordering', 'quiz', 'question'],
+  text: (state) => (!state.focused ? ['field', 'question'] : state.text.length === 0 ? ['typing', 'question'] : ['typing']),
 };
 
 /** The keys that apply now, in words (the footer lists the lesson keys). */

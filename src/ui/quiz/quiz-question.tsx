@@ -5,39 +5,14 @@
  */
 import React, { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Step } from '../../course/types';
-import type { QuizSessionState } from '../../quiz/session';
-import type { QuestionKind } from '../../quiz/types';
-import type { Context } from '../keymap';
 import type { StepViewProps } from '../step-props';
 import { LineView } from './line-view';
 import { lineWindow } from './lines';
-import { quizLines } from './quiz-lines';
+import { quizContexts, quizLines } from './quiz-lines';
 import { useQuizKeys } from './use-quiz';
 import { useQuizState } from './use-quiz-state';
 
 export type QuizStepData = Extract<Step, { kind: 'quiz' }>;
-
-/**
- * The keymap contexts that apply to a question in this state, so the footer lists
- * only keys that work now: while it is open, its own keys and → skip / ← back (not
- * the lesson's Enter, which answers); while typing, only Enter, Esc and Ctrl+C (and
- * ← → when the field is empty); once answered, the lesson's keys, with r (try
- * again) and s (show the answer) first after a wrong answer.
- */
-export function quizContexts(state: QuizSessionState): Context[] {
-  if (state.phase === 'answered') return state.grade?.correct || state.revealed ? ['lesson'] : ['wrongAnswer', 'lesson'];
-  return OPEN_CONTEXTS[state.question.kind](state);
-}
-
-/** Per kind, the keymap contexts while a question is open (most specific first). */
-const OPEN_CONTEXTS: { readonly [K in QuestionKind]: (state: QuizSessionState) => Context[] } = {
-  single: () => ['quiz', 'question'],
-  predict: () => ['quiz', 'question'],
-  'pick-node': () => ['pickNode', 'question'],
-  multiple: () => ['multipleChoice', 'quiz', 'question'],
-  order: () => ['ordering', 'quiz', 'question'],
-  text: (state) => (!state.focused ? ['field', 'question'] : state.text.length === 0 ? ['typing', 'question'] : ['typing']),
-};
 
 export function QuizQuestion(props: StepViewProps<QuizStepData>): React.ReactElement {
   const { step, progress, onQuizAnswer, active, width, height, theme, setContexts } = props;

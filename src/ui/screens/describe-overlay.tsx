@@ -20,7 +20,8 @@ function diagramOf(step: Step | undefined): { scenario: string; show?: string[];
   if (!step) return undefined;
   if (step.kind === 'diagram') return step.diagram;
   if (step.kind === 'lab') return { scenario: step.lab.scenario };
-  if (step.kind === 'quiz' && (step.question.kind === 'pick-node' || step.question.kind === 'predict')) return { scenario: step.question.scenario };
+  // A question drawn on a scenario (pick-node, predict) names it in `scenario`.
+  if (step.kind === 'quiz' && 'scenario' in step.question) return { scenario: step.question.scenario };
   return undefined;
 }
 
