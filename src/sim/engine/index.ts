@@ -88,7 +88,7 @@ export function dispatch(w: World, type: number, a: number, b: number): void {
       if (w.rGen[a] === b) {
         const code = w.rCode[a]!;
         if (code < 0) ngxTimeout(w, a, code);
-        else finish(w, a, code);
+        else finish(w, a, code, w.rBlame[a]!, w.rCause[a]!);
       }
       break;
     case EV_SYN:
