@@ -94,6 +94,10 @@ export type Command =
   | 'promote'
   | 'reset'
   | 'log'
+  /** The failures panel: errors by node and cause. */
+  | 'failures'
+  /** The alert panel: each monitoring rule's state. */
+  | 'alerts'
   | 'fastForward'
   | 'hints'
   | 'showMe'
@@ -250,6 +254,8 @@ export const BINDINGS: Binding[] = [
   { command: 'promote', context: 'lab', keys: [c('P')], label: 'P', description: 'promote replica' },
   { command: 'reset', context: 'lab', keys: [c('R')], label: 'R', description: 'reset run' },
   { command: 'log', context: 'lab', keys: [c('l')], label: 'l', description: 'log', footer: true },
+  { command: 'failures', context: 'lab', keys: [c('e')], label: 'e', description: 'errors by node and cause' },
+  { command: 'alerts', context: 'lab', keys: [c('A')], label: 'A', description: 'alerts' },
   // a lesson's lab (not a predict question's run, not the instructor view)
   { command: 'fastForward', context: 'labStep', keys: [c('f')], label: 'f', description: 'skip', footer: true },
   { command: 'hints', context: 'labStep', keys: [c('h')], label: 'h', description: 'hints', footer: true },

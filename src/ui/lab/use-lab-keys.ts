@@ -27,7 +27,7 @@ export interface LabCommandContext {
 
 /** Commands the lab understands. */
 export const LAB_COMMANDS: ReadonlySet<Command> = new Set<Command>([
-  'pause', 'step', 'faster', 'slower', 'rateUp', 'rateDown', 'algorithm', 'nextNode', 'prevNode', 'kill', 'restore', 'drain', 'promote', 'reset', 'log',
+  'pause', 'step', 'faster', 'slower', 'rateUp', 'rateDown', 'algorithm', 'nextNode', 'prevNode', 'kill', 'restore', 'drain', 'promote', 'reset', 'log', 'failures', 'alerts',
 ]);
 
 /** Carry out one lab command. Returns false when it does not apply (the key falls through). */
@@ -108,6 +108,12 @@ export function labCommand(command: Command, ctx: LabCommandContext): boolean {
       return true;
     case 'log':
       dispatch({ type: 'toggleLog' });
+      return true;
+    case 'failures':
+      dispatch({ type: 'togglePanel', panel: 'failures' });
+      return true;
+    case 'alerts':
+      dispatch({ type: 'togglePanel', panel: 'alerts' });
       return true;
     default:
       return false;
