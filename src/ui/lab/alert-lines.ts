@@ -61,7 +61,7 @@ export function alertsPanel(input: { snapshot: Snapshot; width: number; height: 
       { text: st.text, style: st.style },
     ];
   });
-  const legend: StyledLine = [{ text: `PENDING n of F s: the condition has held n s, it fires once it held F s (the rule's for)${sep}value: the agent's last push`, style: 'muted' }];
+  const legend: StyledLine = [{ text: `PENDING n of F s: held n s, fires at F s (the rule's for)${sep}value: the agent's last push`, style: 'muted' }];
   const room = height - lines.length;
   if (rows.length <= room) {
     lines.push(...rows);
