@@ -17,6 +17,7 @@ import { allowText, causedSegments, failuresPanel } from '../../src/ui/lab/failu
 import { selectedLine } from '../../src/ui/lab/live-lines';
 import { runPresented } from '../../src/ui/lab/presenter';
 import { styledWidth } from '../../src/ui/text';
+import { layoutDiagram, renderDiagram, toPlainText } from '../../src/diagram';
 import { KEY } from './lab-harness';
 import { pressKey, until } from './press-key';
 
@@ -62,6 +63,14 @@ describe('the failures panel and the selected line', () => {
     expect(lines).toHaveLength(18);
     expect(lines[17]).toMatch(/^\.\.\. 25 more rows/);
     expect(lines.join('')).toMatch(/^[\x20-\x7e]*$/);
+  });
+
+  it("keeps the rows, not the column names, when a lesson's lab leaves it 3 rows", () => {
+    const three: Snapshot = { ...snap, failures: ['web-1', 'web-2', 'web-3'].map((node, i) => ({ node, cause: 'refused', code: '503', total: 9 - i, recent: 0, wait_mean_ms: 3000, wait_max_ms: 3000 })) };
+    const lines = text(failuresPanel({ snapshot: three, width: 60, height: 3, ascii: false }));
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toMatch(/^web-1 +refused +503 +9 +0 +3\.0 s$/);
+    expect(lines[2]).toBe('… 2 more rows');
   });
 
   it('says when nothing has failed', () => {
@@ -124,6 +133,24 @@ describe('firewalls', () => {
   });
 });
 
+describe('the diagram', () => {
+  it('draws ✗ on the wall a probe hit for 3 simulated seconds, and counts the drops on the box', () => {
+    const e = createEngine(loadScenario('secured-monitored', dir), { at: [{ at_s: 5, action: 'probe', node: 'web-1', value: 3306 }] });
+    const layout = layoutDiagram(e.topology, { width: 100, live: true });
+    const draw = (): string[] => toPlainText(renderDiagram(layout, e.snapshot(), { requests: false }));
+    e.runUntil(4000);
+    const before = draw();
+    expect(before.join('\n')).not.toContain('✗');
+    e.runUntil(6000);
+    const during = draw();
+    // The wall's ✗ and the box's count: two marks where there were none.
+    expect(during.join('\n').split('✗').length - 1).toBe(2);
+    expect(during.join('\n')).toMatch(/✗1/);
+    e.runUntil(8001);
+    expect(draw().join('\n').split('✗').length - 1).toBe(1);
+  });
+});
+
 describe('the show cue', () => {
   it('parses show:alerts | failures | diagram and nothing else', () => {
     expect(parseCueSpec('18:show:alerts')).toEqual({ cue: { at_s: 18, action: 'show', panel: 'alerts' } });
@@ -167,7 +194,7 @@ describe('the keys in the live view', () => {
       expect(a).toMatch(/web-qps-high +web-1/);
       expect(a).not.toContain('Failures by node');
       await pressKey(app.stdin, 'A');
-      await until(() => !(app!.lastFrame() ?? '').includes('next agent push'));
+      await until(() => !(app!.lastFrame() ?? '').includes('next agent push'), () => `alerts still open:\n${app!.lastFrame() ?? ''}`);
       expect(app.lastFrame()).toContain('lb-1');
     }, 20_000);
   }

@@ -7,7 +7,8 @@
  * has its own module working on that world: clients.ts (DNS and clients), lb/ (HAProxy,
  * one file per algorithm), health.ts (checks), vrrp.ts (keepalived), stations.ts
  * (servers' workers and queues), nginx.ts, mysql.ts, replication.ts, firewall.ts,
- * monitoring.ts, actions.ts (operator actions) and observe.ts (snapshot and report).
+ * monitoring.ts, actions.ts (operator actions), failures.ts (which node and cause each
+ * failed request is counted against) and observe.ts (snapshot and report).
  * The behaviour follows SIM-REFERENCE.md and the latency follows queueing theory,
  * which the faithfulness tests in test/sim check.
  *

@@ -40,7 +40,11 @@ export function alertsPanel(input: { snapshot: Snapshot; width: number; height: 
   }
   const now = snapshot.t_ms;
   const a0 = alerts[0]!;
-  lines.push([
+  const compact = height < 7;
+  if (compact) {
+    // Short of rows: the next push and evaluation on the title line, no column names.
+    lines[0] = [{ text: 'Alerts', style: 'title' }, { text: `${sep}push ${nextIn(a0.next_push_ms, now).replace(/ \(at.*/, '')}${sep}evaluation ${nextIn(a0.next_eval_ms, now).replace(/ \(at.*/, '')}${sep}A closes`, style: 'muted' }];
+  } else lines.push([
     { text: 'next agent push ', style: 'muted' },
     { text: nextIn(a0.next_push_ms, now), style: 'text' },
     { text: `${sep}next evaluation `, style: 'muted' },
@@ -50,7 +54,7 @@ export function alertsPanel(input: { snapshot: Snapshot; width: number; height: 
   const hostW = Math.min(10, Math.max(4, ...alerts.map((a) => cellWidth(a.node))));
   const stateW = 22;
   const condW = Math.max(10, width - ruleW - hostW - stateW - 3);
-  lines.push([{ text: `${pad('rule', ruleW)} ${pad('host', hostW)} ${pad('value vs threshold', condW)} state`, style: 'muted' }]);
+  if (!compact) lines.push([{ text: `${pad('rule', ruleW)} ${pad('host', hostW)} ${pad('value vs threshold', condW)} state`, style: 'muted' }]);
   const rows: StyledLine[] = alerts.map((a) => {
     const st = alertState(a, ascii);
     const cond = `${a.metric} ${fmtAlertValue(a, ascii)} ${a.op} ${a.threshold}${a.for_s && condW >= 30 ? ` for ${a.for_s} s` : ''}`;
@@ -66,6 +70,6 @@ export function alertsPanel(input: { snapshot: Snapshot; width: number; height: 
   if (rows.length <= room) {
     lines.push(...rows);
     if (lines.length < height) lines.push(legend);
-  } else lines.push(...rows.slice(0, Math.max(0, room - 1)), moreLine(rows.length - Math.max(0, room - 1), 'rules', ascii));
+  } else lines.push(...rows.slice(0, Math.max(0, room - 1)), moreLine(rows.length - Math.max(0, room - 1), 'rules', ascii, compact));
   return lines.slice(0, height).map((l) => fitLine(l, width));
 }

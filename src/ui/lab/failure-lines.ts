@@ -117,8 +117,8 @@ function cutText(text: string, width: number, ascii: boolean): string {
 }
 
 /** A "… N more" line, for a panel cut short. */
-export function moreLine(n: number, what: string, ascii: boolean): StyledLine {
-  return [{ text: `${ascii ? '...' : '…'} ${n} more ${what} (make the terminal taller)`, style: 'warn' }];
+export function moreLine(n: number, what: string, ascii: boolean, short = false): StyledLine {
+  return [{ text: `${ascii ? '...' : '…'} ${n} more ${what}${short ? '' : ' (make the terminal taller)'}`, style: 'warn' }];
 }
 
 /**
@@ -153,7 +153,9 @@ export function failuresPanel(input: PanelInput): StyledLine[] {
   const causeW = Math.max(8, width - nodeW - resW - numW - recentW - waitW - 5);
   const cols = (node: string, cause: string, result: string, tot: string, recent: string, wait: string): string =>
     `${pad(node, nodeW)}  ${pad(cause, causeW)} ${pad(result, resW)}${pad(tot, numW, true)}${pad(recent, recentW, true)} ${pad(wait, waitW, true)}`;
-  lines.push([{ text: cols('node', 'cause', 'result', 'total', 'last 10 s', 'avg wait'), style: 'muted' }]);
+  // Short of rows (a lesson's lab at 60×18): the rows themselves matter more than the column names.
+  const compact = height < 7;
+  if (!compact) lines.push([{ text: cols('node', 'cause', 'result', 'total', 'last 10 s', 'avg wait'), style: 'muted' }]);
   const rows: StyledLine[] = [];
   for (const [id, list] of nodes) {
     list.forEach((f, i) => {
@@ -174,9 +176,9 @@ export function failuresPanel(input: PanelInput): StyledLine[] {
   const room = height - lines.length;
   if (rows.length <= room) {
     lines.push(...rows);
-    if (lines.length < height) lines.push(legend);
+    if (lines.length < height && !compact) lines.push(legend);
   } else {
-    lines.push(...rows.slice(0, Math.max(0, room - 1)), moreLine(rows.length - Math.max(0, room - 1), rows.length - room + 1 === 1 ? 'row' : 'rows', ascii));
+    lines.push(...rows.slice(0, Math.max(0, room - 1)), moreLine(rows.length - Math.max(0, room - 1), rows.length - room + 1 === 1 ? 'row' : 'rows', ascii, compact));
   }
   return lines.slice(0, height).map((l) => (styledWidth(l) > width ? fitLine(l, width) : l));
 }
