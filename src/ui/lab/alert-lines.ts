@@ -53,7 +53,7 @@ export function alertsPanel(input: { snapshot: Snapshot; width: number; height: 
   const ruleW = Math.min(16, Math.max(4, ...alerts.map((a) => cellWidth(a.name))));
   const hostW = Math.min(10, Math.max(4, ...alerts.map((a) => cellWidth(a.node))));
   const stateW = 22;
-  const condW = Math.max(10, width - ruleW - hostW - stateW - 3);
+  const condW = Math.min(36, Math.max(10, width - ruleW - hostW - stateW - 3));
   if (!compact) lines.push([{ text: `${pad('rule', ruleW)} ${pad('host', hostW)} ${pad('value vs threshold', condW)} state`, style: 'muted' }]);
   const rows: StyledLine[] = alerts.map((a) => {
     const st = alertState(a, ascii);
