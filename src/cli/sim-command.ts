@@ -48,7 +48,8 @@ Options:
                       one process: --at 30:kill:web-1:app, 30:hang:web-2:app,
                       30:kill:lb-1:haproxy (haproxy, keepalived, nginx, app, mysql)
                       live view cues: 12:pause, 12:set_speed:0.5,
-                      12:say:writes fail, reads still work (a caption)
+                      12:say:writes fail, reads still work (a caption),
+                      12:show:alerts (a panel: alerts, failures, diagram)
   --pause-on <event>  live view: pause when an event of that type happens
                       (repeatable), e.g. marked_down, vip_moved, alert_fired
   --json              print the report as JSON

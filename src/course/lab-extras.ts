@@ -13,7 +13,7 @@ export const LAB_TOOLS = ['read_traffic', 'tls:reencrypt'] as const;
 export const LAB_TOOL_EVENTS = ['traffic_read_plain', 'traffic_read_encrypted'] as const;
 
 /** Keys the lab screen already uses: a lab's own key may not take one. */
-export const RESERVED_LAB_KEYS = new Set(['x', 'u', 'd', 'P', 'a', 'R', 'l', 'f', 'h', 's', 'q', 'm', '?', '.', '+', '=', '-', '_', '[', ']', ' ', 'n', 'j', 'k', 'g', 'G', 'b']);
+export const RESERVED_LAB_KEYS = new Set(['x', 'u', 'd', 'P', 'a', 'R', 'l', 'f', 'h', 's', 'q', 'm', '?', '.', '+', '=', '-', '_', '[', ']', ' ', 'n', 'j', 'k', 'g', 'G', 'b', 'e', 'A', 'D', 'r', 'w', '{', '}']);
 
 export interface LabKeySpec {
   key: string;

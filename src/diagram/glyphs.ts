@@ -80,6 +80,14 @@ export function borderSet(kind: BorderKind, ascii: boolean): BorderSet {
 }
 
 /** The firewall is drawn as a brick wall on the side traffic enters by. */
+/** Simulated ms a firewall drop stays marked on the wall it hit. */
+export const DROP_MARK_MS = 3000;
+
+/** The mark of a packet the firewall just dropped, drawn on its wall. */
+export function dropGlyph(ascii: boolean): string {
+  return ascii ? 'x' : '✗';
+}
+
 export function firewallGlyph(ascii: boolean): string {
   return ascii ? '#' : '▒';
 }

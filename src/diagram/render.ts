@@ -9,6 +9,8 @@ import {
   bar,
   borderSet,
   firewallGlyph,
+  dropGlyph,
+  DROP_MARK_MS,
   requestMark,
   selectedPointer,
   stateMark,
@@ -198,6 +200,18 @@ function drawBox(grid: Grid, box: BoxLayout, layout: DiagramLayout, snapshot: Sn
   const title = box.title ? `${selected === box.id ? selectedPointer(ascii) : ''}${box.title}` : selected === box.id ? selectedPointer(ascii) : '';
   if (title) putText(grid, x + 1, y, ` ${title} `, selected === box.id ? 'selected' : box.node.kind === 'dns' ? 'dns' : 'title', w - 2);
   if (box.badges) putText(grid, x + 1, y + h - 1, ` ${box.badges} `, box.node.firewall ? 'firewall' : 'agent', w - 2);
+  if (box.node.firewall && snap?.firewallDrops) {
+    // What the firewall dropped: a ✗ on the wall for a few simulated seconds after each
+    // drop (a probe, a blocked connection), and the count on the bottom border.
+    const fresh = snapshot !== undefined && snap.lastDropMs !== undefined && snapshot.t_ms - snap.lastDropMs <= DROP_MARK_MS;
+    if (fresh) {
+      if (box.entry === 'left') put(grid, x, y + Math.floor(h / 2), dropGlyph(ascii), 'down');
+      else put(grid, x + Math.floor(w / 2), y, dropGlyph(ascii), 'down');
+    }
+    const count = ` ${dropGlyph(ascii)}${snap.firewallDrops > 9999 ? '9999+' : snap.firewallDrops} `;
+    const at = x + 1 + (box.badges ? box.badges.length + 2 : 0);
+    if (at + count.length <= x + w - 1) putText(grid, at, y + h - 1, count, 'down', x + w - 1 - at);
+  }
   box.rows.forEach((row, i) => {
     putSegments(grid, x + 2, y + 1 + i, rowSegments(row, box, snap, snapshot, layout, inner), inner, ascii);
   });

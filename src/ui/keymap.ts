@@ -99,6 +99,10 @@ export type Command =
   | 'workersDown'
   | 'reset'
   | 'log'
+  /** The failures panel: errors by node and cause. */
+  | 'failures'
+  /** The alert panel: each monitoring rule's state. */
+  | 'alerts'
   | 'fastForward'
   | 'hints'
   | 'showMe'
@@ -258,6 +262,8 @@ export const BINDINGS: Binding[] = [
   { command: 'workersUp', context: 'lab', keys: [c('}')], label: '{ }', description: "workers of the node's tier" },
   { command: 'reset', context: 'lab', keys: [c('R')], label: 'R', description: 'reset run' },
   { command: 'log', context: 'lab', keys: [c('l')], label: 'l', description: 'log', footer: true },
+  { command: 'failures', context: 'lab', keys: [c('e')], label: 'e', description: 'errors by node and cause' },
+  { command: 'alerts', context: 'lab', keys: [c('A')], label: 'A', description: 'alerts' },
   // a lesson's lab (not a predict question's run, not the instructor view)
   { command: 'fastForward', context: 'labStep', keys: [c('f')], label: 'f', description: 'skip', footer: true },
   { command: 'hints', context: 'labStep', keys: [c('h')], label: 'h', description: 'hints', footer: true },

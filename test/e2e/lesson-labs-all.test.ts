@@ -113,7 +113,7 @@ describe.each([
     await app.waitFor(/▸\S? ?web-1 /);
     await app.press('t');
     expect(flat(await app.waitFor('plain text'))).toMatch(/POST \/login/);
-    await app.press('e');
+    await app.press('E');
     await app.waitFor('re-encrypt to the back ends');
     // The selection stays on web-1 in the new run.
     await app.waitFor(/▸\S? ?web-1 /);

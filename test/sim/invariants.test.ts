@@ -74,6 +74,9 @@ describe('invariants over random faults', () => {
       const r = e.report();
       expect(r.requests.total + (r.requests.in_flight ?? 0), `seed ${seed}: every request ends once`).toBe(r.sim.arrivals);
       expect(r.requests.ok + r.requests.failed).toBe(r.requests.total);
+      // Every failure is attributed once, to a node of the run (or the DNS) and a known cause.
+      expect((r.failures ?? []).reduce((k, f) => k + f.count, 0), `seed ${seed}: every failure attributed`).toBe(r.requests.failed);
+      for (const f of r.failures ?? []) expect(f.node === 'dns' || f.node in r.nodes, `seed ${seed} ${f.node}`).toBe(true);
       for (const [id, n] of Object.entries(r.nodes)) expect(n.utilization, `seed ${seed} ${id}`).toBeGreaterThanOrEqual(0);
     }
   }, 120_000);

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runSimCommand } from '../../src/cli/sim-command';
-import { EVENT_TYPES } from '../../src/sim/spec/vocabulary';
+import { EVENT_TYPES, FAILURE_CAUSES } from '../../src/sim/spec/vocabulary';
 import { type Schema, validate } from './json-schema';
 
 const root = path.resolve(__dirname, '../..');
@@ -28,6 +28,11 @@ describe('the sim --json report schema', () => {
     expect(events).toEqual([...EVENT_TYPES]);
   });
 
+  it('names every failure cause the simulator attributes', () => {
+    const causes = (schema.properties!.failures!.items as Schema).properties!.cause!.enum;
+    expect(causes).toEqual(FAILURE_CAUSES.map((c) => c.cause));
+  });
+
   const ids = readdirSync(scenarios).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, ''));
   for (const id of ids) {
     it(`validates the report of ${id}`, async () => {
@@ -45,8 +50,10 @@ describe('the sim --json report schema', () => {
   ];
   for (const [id, at] of faults) {
     it(`validates ${id} with ${at.filter((a) => a !== '--at').join(', ')}`, async () => {
-      const report = await simJson([id, '--duration', '40', ...at]);
+      const report = (await simJson([id, '--duration', '40', ...at])) as { requests: { failed: number }; failures: { count: number }[] };
       expect(validate(schema, report)).toEqual([]);
+      // Every failure is attributed once.
+      expect(report.failures.reduce((n, f) => n + f.count, 0)).toBe(report.requests.failed);
     });
   }
 

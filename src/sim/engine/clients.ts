@@ -2,7 +2,7 @@
  * Clients: arrivals, DNS lookups and caching, and the connection to whoever holds
  * the address they resolved.
  */
-import { C_CLIENT_TIMEOUT, DOWN, EV_ARRIVAL, EV_DNS, EV_FAIL, EV_HOP, EV_SYN, fmtS, HUNG, K_READ, K_STATIC, K_WRITE, PORT_HTTP, PORT_HTTPS, S_CONNECT, S_DNS, S_TO_ENTRY, SYN_FIRST_RTO_MS, UP } from './constants';
+import { BLAME_DNS, C_CLIENT_TIMEOUT, DOWN, EV_ARRIVAL, EV_DNS, EV_FAIL, EV_HOP, EV_SYN, F_FIREWALL, F_HUNG, F_NO_ADDRESS, F_NO_ANSWER, F_REFUSED, F_VIP_DOWN, F_VIP_FREE, fmtS, HUNG, K_READ, K_STATIC, K_WRITE, PORT_HTTP, PORT_HTTPS, S_CONNECT, S_DNS, S_TO_ENTRY, SYN_FIRST_RTO_MS, UP } from './constants';
 import type { World, NodeRt } from './world';
 import { lbDispatch } from './lb/index';
 import { enter } from './stations';
@@ -38,6 +38,7 @@ export function onArrival(w: World): void {
   w.rDbHost[r] = -1;
   w.rEntry[r] = -1;
   w.rFrom[r] = -1;
+  w.rBlame[r] = -1;
   if (w.cacheExp[c]! > w.t) {
     w.dnsHits++;
     afterDns(w, r);
@@ -93,28 +94,29 @@ export function atEntry(w: World, r: number): void {
     // A blackholed host, or a crashed keepalived's VIP, answers nothing; any other dead host refuses.
     if (node.state === HUNG || (addr >= 0 && w.addrIsVip[addr] === 1)) return synUnanswered(w, r, holder);
     node.hits++;
-    return entryRefused(w, r);
+    return entryRefused(w, r, node.idx);
   }
   node.hits++;
   const port = w.rHttps[r] ? PORT_HTTPS : PORT_HTTP;
   if (!allowed(w, node, port, -1)) {
     w.dropped++;
     dropEvent(w, node, port, -1);
-    return finish(w, r, 0);
+    return finish(w, r, 0, node.idx, F_FIREWALL);
   }
   w.rEntry[r] = node.idx;
   w.rEst[r] = w.t;
+  w.rBlame[r] = -1; // connected: what went wrong before (unanswered SYNs) no longer counts
   if (w.rTries[r] !== 0) w.rTries[r] = 0; // SYN retries counted there; the LB counts its own
   if (node.lb >= 0) {
     const lb = w.lbs[node.lb]!;
     w.rLb[r] = lb.idx;
     w.rLbEpoch[r] = node.epoch;
-    if (lb.haproxy === DOWN) return entryRefused(w, r);
-    if (lb.haproxy === HUNG) return deadlineWait(w, r, C_CLIENT_TIMEOUT);
+    if (lb.haproxy === DOWN) return entryRefused(w, r, node.idx);
+    if (lb.haproxy === HUNG) return deadlineWait(w, r, C_CLIENT_TIMEOUT, node.idx, F_HUNG);
     lbDispatch(w, r, lb, -1);
   } else {
     const st = w.stations[node.web >= 0 ? node.web : node.app]!;
-    if (st.proc === DOWN) return entryRefused(w, r);
+    if (st.proc === DOWN) return entryRefused(w, r, node.idx);
     markHost(w, r, node);
     w.rStation[r] = st.idx;
     w.rFrom[r] = -1;
@@ -124,9 +126,9 @@ export function atEntry(w: World, r: number): void {
 }
 
 /** Refused: no HTTP answer at all. With several A records the browser moves on to the next address for this client's later requests. */
-function entryRefused(w: World, r: number): void {
+function entryRefused(w: World, r: number, node: number): void {
   nextAddress(w, r);
-  finish(w, r, 0);
+  finish(w, r, 0, node, F_REFUSED);
 }
 
 function nextAddress(w: World, r: number): boolean {
@@ -141,7 +143,8 @@ function nextAddress(w: World, r: number): boolean {
 /** Nobody answered the SYN: retransmit on Linux's schedule (1, 3, 7, 15 s… after the first) until the client's timeout. */
 function synUnanswered(w: World, r: number, holder: number): void {
   if (holder >= 0) w.nodes[holder]!.hits++;
-  if (nextAddress(w, r)) return finish(w, r, 0);
+  blameUnanswered(w, r, holder);
+  if (nextAddress(w, r)) return finish(w, r, 0, w.rBlame[r]!, w.rCause[r]!);
   const tries = w.rTries[r]!;
   if (tries === 0) {
     w.rPhaseStart[r] = w.t; // the first SYN
@@ -167,6 +170,30 @@ function synUnanswered(w: World, r: number, holder: number): void {
   w.rTries[r] = tries + 1;
   w.rPhaseEnd[r] = next;
   w.q.push(next, EV_SYN, r, w.rGen[r]!);
+}
+
+/**
+ * Who a client's unanswered SYNs are blamed on: the machine holding the address (a
+ * VIP holder that is down or hung, a blackholed host), the load balancer that gave
+ * the VIP up while nobody holds it, or the DNS when the name has no address.
+ */
+function blameUnanswered(w: World, r: number, holder: number): void {
+  const addr = w.rAddr[r]!;
+  const vip = addr >= 0 && w.addrIsVip[addr] === 1;
+  if (holder >= 0) {
+    w.rBlame[r] = holder;
+    w.rCause[r] = vip ? F_VIP_DOWN : F_NO_ANSWER;
+    return;
+  }
+  if (!vip) {
+    w.rBlame[r] = BLAME_DNS;
+    w.rCause[r] = F_NO_ADDRESS;
+    return;
+  }
+  let last = -1;
+  for (const lb of w.lbs) if (lb.vip === addr && (last < 0 || lb.vState === 'FAULT')) last = lb.node;
+  w.rBlame[r] = last;
+  w.rCause[r] = F_VIP_FREE;
 }
 
 export function markHost(w: World, r: number, node: NodeRt): void {

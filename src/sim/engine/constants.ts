@@ -151,3 +151,23 @@ export const fmtS = (ms: number): string => {
   const s = ms / 1000;
   return `${Number.isInteger(s) ? s : +s.toFixed(2)} s`;
 };
+
+// failure causes (spec/vocabulary.ts FAILURE_CAUSES, same order)
+export const F_REFUSED = 0;
+export const F_NO_ANSWER = 1;
+export const F_HUNG = 2;
+export const F_FIREWALL = 3;
+export const F_BACKLOG = 4;
+export const F_DIED = 5;
+export const F_NO_SERVER = 6;
+export const F_QUEUE = 7;
+export const F_SLOW = 8;
+export const F_VIP_DOWN = 9;
+export const F_VIP_FREE = 10;
+export const F_PRIMARY_DOWN = 11;
+export const F_DB_DOWN = 12;
+export const F_READ_ONLY = 13;
+export const F_NO_UPSTREAM = 14;
+export const F_NO_ADDRESS = 15;
+/** The node a failure is blamed on when no machine produced it: the DNS (the name has no address). */
+export const BLAME_DNS = -2;

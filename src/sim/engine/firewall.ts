@@ -15,6 +15,8 @@ export function allowed(w: World, node: NodeRt, port: number, from: number): boo
 }
 
 export function dropEvent(w: World, node: NodeRt, port: number, from: number): void {
+  node.fwDrops++;
+  node.lastDropAt = w.t;
   if (w.t - node.lastDropEvent < 5000) return;
   node.lastDropEvent = w.t;
   const src = from === -1 ? 'the internet' : from === -2 ? 'admin' : w.nodes[from]!.id;

@@ -7,7 +7,8 @@
  * has its own module working on that world: clients.ts (DNS and clients), lb/ (HAProxy,
  * one file per algorithm), health.ts (checks), vrrp.ts (keepalived), stations.ts
  * (servers' workers and queues), nginx.ts, mysql.ts, replication.ts, firewall.ts,
- * monitoring.ts, actions.ts (operator actions) and observe.ts (snapshot and report).
+ * monitoring.ts, actions.ts (operator actions), failures.ts (which node and cause each
+ * failed request is counted against) and observe.ts (snapshot and report).
  * The behaviour follows SIM-REFERENCE.md and the latency follows queueing theory,
  * which the faithfulness tests in test/sim check.
  *
@@ -88,7 +89,7 @@ export function dispatch(w: World, type: number, a: number, b: number): void {
       if (w.rGen[a] === b) {
         const code = w.rCode[a]!;
         if (code < 0) ngxTimeout(w, a, code);
-        else finish(w, a, code);
+        else finish(w, a, code, w.rBlame[a]!, w.rCause[a]!);
       }
       break;
     case EV_SYN:

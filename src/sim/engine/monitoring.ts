@@ -17,7 +17,7 @@ export function onCollect(w: World): void {
     n.errsAtSample = n.errs;
     n.sampleT = w.t;
   }
-  w.q.push(w.t + w.monInterval, EV_COLLECT, 0, 0);
+  w.q.push((w.nextCollect = w.t + w.monInterval), EV_COLLECT, 0, 0);
 }
 
 export function metricOf(w: World, a: AlertRt): number {
@@ -62,5 +62,5 @@ export function onEval(w: World): void {
       }
     }
   }
-  w.q.push(w.t + w.monEval, EV_EVAL, 0, 0);
+  w.q.push((w.nextEval = w.t + w.monEval), EV_EVAL, 0, 0);
 }

@@ -1,7 +1,7 @@
 /**
  * The application's SQL: where reads and writes go, read_only replicas, failed writes.
  */
-import { DB_CONNECT_TIMEOUT_MS, DOWN, fmtS, HUNG, HUNG_BACKLOG, K_WRITE, PORT_DB, REPEAT_EVENT_MS, STATE_NAMES, UP } from './constants';
+import { DB_CONNECT_TIMEOUT_MS, DOWN, F_DB_DOWN, F_FIREWALL, F_HUNG, F_NO_ANSWER, F_PRIMARY_DOWN, F_READ_ONLY, fmtS, HUNG, HUNG_BACKLOG, K_WRITE, PORT_DB, REPEAT_EVENT_MS, STATE_NAMES, UP } from './constants';
 import type { Tally, World, NodeRt } from './world';
 import { sendTo } from './stations';
 import { complete, finish, failLater } from './requests';
@@ -35,14 +35,15 @@ export function toDb(w: World, r: number, app: NodeRt): void {
       w.rReadTries[r]!++;
       return toDb(w, r, app); // try the next read source
     }
-    if (write) writeFailed(w, app, db);
+    if (write) writeFailed(w, app, db, !fwOk);
     app.failed++;
     app.errs++;
     if (db.state === HUNG || !fwOk || mysql.proc === HUNG) {
+      // Nothing answers the app's connection: it gives up after its connect timeout.
       w.rStation[r] = mysql.idx;
-      return failLater(w, r, 504, DB_CONNECT_TIMEOUT_MS);
+      return failLater(w, r, 504, DB_CONNECT_TIMEOUT_MS, db.idx, !fwOk ? F_FIREWALL : db.state === HUNG ? F_NO_ANSWER : F_HUNG);
     }
-    return finish(w, r, 500);
+    return finish(w, r, 500, db.idx, write && db.dbRole === 'primary' ? F_PRIMARY_DOWN : F_DB_DOWN);
   }
   if (write && db.splitBrain) {
     // Split brain: the old primary was never fenced, so it takes the write; the new primary never sees it.
@@ -61,21 +62,26 @@ export function toDb(w: World, r: number, app: NodeRt): void {
     if (n) w.event('write_rejected', db.id, `${db.id} rejected a write from ${app.id}'s app: it is a ${db.superRO ? 'super_read_only' : 'read_only'} replica (ERROR 1290; writes belong on the primary${w.primary >= 0 ? `, ${w.nodes[w.primary]!.id}` : ''})${moreSince(n)}`, { from: app.id, count: n });
     app.failed++;
     app.errs++;
-    return finish(w, r, 500);
+    return finish(w, r, 500, db.idx, F_READ_ONLY);
   }
   if (remote) w.rHops[r] = (w.rHops[r] ?? 0) + 1;
   w.rDbHost[r] = db.idx;
   sendTo(w, r, app.idx, db.db);
 }
 
-export function writeFailed(w: World, app: NodeRt, db: NodeRt): void {
+/** A write could not reach its database: down, hung, or (`blocked`) its firewall drops the app's connection. */
+export function writeFailed(w: World, app: NodeRt, db: NodeRt, blocked: boolean): void {
   w.writesFailed++;
   const n = tally(w, db.reject);
   if (n) {
     const more = n - 1;
-    const state = db.state !== UP ? STATE_NAMES[db.state] : 'down (MySQL is not running)';
-    const what = db.dbRole === 'primary' ? `the primary ${db.id} is ${state} and no replica has been promoted` : `${app.id}'s database ${db.id} (a replica) is ${state}`;
-    w.event('write_failed', db.id, `writes fail: ${what}${more > 0 ? ` (${more} more failed writes since the last report)` : ''}`, { from: app.id, count: more + 1 });
+    const state = db.state !== UP ? STATE_NAMES[db.state] : w.stations[db.db]!.proc === HUNG ? 'hung (MySQL does not answer)' : 'down (MySQL is not running)';
+    const what = blocked
+      ? `${db.id}'s firewall drops ${app.id}'s connections to port ${PORT_DB} (no rule allows ${app.id}), so its writes time out`
+      : db.dbRole === 'primary'
+        ? `the primary ${db.id} is ${state} and no replica has been promoted`
+        : `${app.id}'s database ${db.id} (a replica) is ${state}`;
+    w.event('write_failed', db.id, `writes fail: ${what}${more > 0 ? ` (${more} more failed writes since the last report)` : ''}`, { from: app.id, count: more + 1, reason: blocked ? 'firewall' : 'down' });
   }
 }
 

@@ -13,7 +13,7 @@
  * - a failed peer is skipped for `fail_timeout`, then gets one live request per
  *   `fail_timeout` until one succeeds (Nginx's clock ticks in whole seconds: 10–11 s).
  */
-import { C_NGX_CONNECT_TIMEOUT, C_NGX_READ_TIMEOUT, DOWN, fmtS, HUNG, HUNG_BACKLOG, K_WRITE, NGINX_FAIL_TIMEOUT_S, PORT_APP, S_CONNECT, STOPPED, UP } from './constants';
+import { C_NGX_CONNECT_TIMEOUT, C_NGX_READ_TIMEOUT, DOWN, F_DIED, F_FIREWALL, F_HUNG, F_NO_ANSWER, F_NO_UPSTREAM, F_REFUSED, fmtS, HUNG, HUNG_BACKLOG, K_WRITE, NGINX_FAIL_TIMEOUT_S, PORT_APP, S_CONNECT, STOPPED, UP } from './constants';
 import { allowed, dropEvent } from './firewall';
 import { deadlineWait, finish } from './requests';
 import { sendTo } from './stations';
@@ -52,6 +52,7 @@ export function upstreamOk(web: NodeRt, app: number): void {
  */
 export function toApp(w: World, r: number, web: NodeRt, failCode = 502): void {
   const n = web.upstream.length;
+  let refused = -1;
   for (let k = 0; k < n; k++) {
     const i = (web.upPtr + k) % n;
     const bit = i < 31 ? 1 << i : 0;
@@ -80,11 +81,12 @@ export function toApp(w: World, r: number, web: NodeRt, failCode = 502): void {
         w.rStage[r] = S_CONNECT;
         w.rFrom[r] = web.idx;
         w.rTo[r] = app.idx;
-        return deadlineWait(w, r, C_NGX_CONNECT_TIMEOUT);
+        return deadlineWait(w, r, C_NGX_CONNECT_TIMEOUT, app.idx, !fwOk ? F_FIREWALL : app.state === HUNG ? F_NO_ANSWER : F_HUNG);
       }
     }
     if (app.state === DOWN || app.state === STOPPED || st.proc === DOWN) {
       upstreamFailed(w, web, i, 'connection refused');
+      refused = app.idx;
       continue;
     }
     if (app.idx !== web.idx) w.rHops[r] = (w.rHops[r] ?? 0) + 1;
@@ -97,7 +99,11 @@ export function toApp(w: World, r: number, web: NodeRt, failCode = 502): void {
     return;
   }
   web.failed++;
-  finish(w, r, failCode); // no live upstream
+  // No live upstream: blamed on the last app that refused, else on what failed before
+  // (a timeout, an app that died), else on Nginx, whose every upstream was marked failed.
+  if (refused >= 0) finish(w, r, failCode, refused, F_REFUSED);
+  else if (w.rBlame[r]! >= 0) finish(w, r, failCode, w.rBlame[r]!, w.rCause[r]!);
+  else finish(w, r, failCode, web.idx, F_NO_UPSTREAM);
 }
 
 /** Nginx's own timeout fired for request r (see the C_NGX_* codes): record the failure, then retry or answer 504. */
@@ -107,7 +113,7 @@ export function ngxTimeout(w: World, r: number, code: number): void {
   const read = code === C_NGX_READ_TIMEOUT;
   if (i >= 0) upstreamFailed(w, web, i, read ? `no answer within proxy_read_timeout ${fmtS(web.ngxReadMs)}` : `no connection within proxy_connect_timeout ${fmtS(web.ngxConnectMs)}`);
   w.event('upstream_timeout', web.id, `${web.id}'s Nginx timed out on ${w.nodes[w.rAppHost[r]!]!.id} after ${fmtS(read ? web.ngxReadMs : web.ngxConnectMs)}: ${read && w.rKind[r] === K_WRITE ? 'a POST gets 504 (not retried once sent)' : 'the request is retried on the next upstream'}`, { app: w.nodes[w.rAppHost[r]!]!.id, timeout: read ? 'proxy_read_timeout' : 'proxy_connect_timeout' });
-  if (read && w.rKind[r] === K_WRITE) return finish(w, r, 504);
+  if (read && w.rKind[r] === K_WRITE) return finish(w, r, 504, w.rBlame[r]!, w.rCause[r]!);
   w.rAppHost[r] = -1;
   w.rStation[r] = web.web;
   toApp(w, r, web, 504);
@@ -128,9 +134,11 @@ export function upstreamLost(w: World, r: number): boolean {
   const i = web.upstream.indexOf(ah);
   if (i >= 0) upstreamFailed(w, web, i, 'connection reset: the app died during the request');
   if (w.rKind[r] === K_WRITE) {
-    finish(w, r, 502);
+    finish(w, r, 502, ah, F_DIED);
     return true;
   }
+  w.rBlame[r] = ah;
+  w.rCause[r] = F_DIED;
   w.rGen[r]!++; // its pending events belong to the dead app
   w.rAppHost[r] = -1;
   w.rDbHost[r] = -1;

@@ -1,12 +1,14 @@
 /**
  * Observation: per-second series, the snapshot the live view draws, the report.
  */
-import type { Component, InFlight, LbView, NodeSnapshot, NodeState, ProcessState, Report, RequestKind, Snapshot } from '../spec/types';
+import type { AlertView, Component, InFlight, LbView, NodeSnapshot, NodeState, ProcessState, Report, RequestKind, Snapshot } from '../spec/types';
 import { DNS_ID, USERS_ID } from '../spec/topology';
-import { S_LBQUEUE, S_CONNECT, S_QUEUED, S_RETURN, S_FAILING, K_STATIC, K_WRITE, UP, DOWN, STATE_NAMES, ALG, SERIES_LEN, isAtNode, histQuantile, C_CLIENT_TIMEOUT } from './constants';
+import { S_LBQUEUE, S_CONNECT, S_QUEUED, S_RETURN, S_FAILING, K_STATIC, K_WRITE, UP, DOWN, STATE_NAMES, ALG, SERIES_LEN, isAtNode, histQuantile } from './constants';
 import { replicaBacklog } from './actions';
 import type { World, NodeRt, LbRt } from './world';
 import { lagOf } from './replication';
+import { codeName, failureCounts } from './failures';
+import { metricOf } from './monitoring';
 
 /** Close every whole second up to time t: series points and per-second utilisation. */
 export function closeSeconds(w: World, t: number): void {
@@ -152,9 +154,30 @@ function workersOf(w: World, n: NodeRt): NonNullable<NodeSnapshot['workers']> {
   return out;
 }
 
+/** Each alert rule on each host: its last value, OK / PENDING / FIRING, and when monitoring acts next. */
+export function alertViews(w: World): AlertView[] {
+  return w.alerts.map((a) => {
+    const v: AlertView = {
+      name: a.rule.name,
+      node: w.nodes[a.node]!.id,
+      metric: a.rule.metric,
+      op: a.rule.op,
+      threshold: a.rule.threshold,
+      for_s: a.rule.for_s ?? 0,
+      state: a.firing ? 'firing' : a.pendingSince >= 0 ? 'pending' : 'ok',
+      pending_ms: a.pendingSince >= 0 ? w.t - a.pendingSince : 0,
+      next_push_ms: w.nextCollect,
+      next_eval_ms: w.nextEval,
+    };
+    if (w.lastCollect >= 0) v.value = metricOf(w, a);
+    return v;
+  });
+}
+
 export function snapshot(w: World, opts: { maxInflight?: number } = {}): Snapshot {
   const max = opts.maxInflight ?? 200;
   const nodes: Record<string, NodeSnapshot> = {};
+  const failures = failureCounts(w);
   for (const n of w.nodes) {
     let active = 0;
     let queued = 0;
@@ -184,6 +207,10 @@ export function snapshot(w: World, opts: { maxInflight?: number } = {}): Snapsho
       any = true;
     }
     if (any) ns.lbView = views;
+    if (n.fwDrops > 0) {
+      ns.firewallDrops = n.fwDrops;
+      ns.lastDropMs = n.lastDropAt;
+    }
     if (n.lb >= 0) {
       const lb = w.lbs[n.lb]!;
       let o = 0;
@@ -208,6 +235,10 @@ export function snapshot(w: World, opts: { maxInflight?: number } = {}): Snapsho
     }
     nodes[n.id] = ns;
   }
+  for (const f of failures) {
+    const ns = nodes[f.node];
+    if (ns) (ns.failures ??= []).push(f);
+  }
   const inflight = sampleInflight(w, max);
   const last = w.seriesN > 0 ? (w.seriesN - 1) % SERIES_LEN : -1;
   const lb0 = w.lbs[0];
@@ -226,6 +257,8 @@ export function snapshot(w: World, opts: { maxInflight?: number } = {}): Snapsho
     algorithm: lb0 ? ALG[lb0.alg]! : 'roundrobin',
     rate_rps: w.rate,
     encryptedHops: w.encryptedHops,
+    failures,
+    ...(w.alerts.length > 0 ? { alerts: alertViews(w) } : {}),
   };
 }
 
@@ -307,7 +340,9 @@ export function report(w: World): Report {
     nodes,
     events: [...w.events],
     dns: { lookups: w.dnsLookups, cache_hits: w.dnsHits, ttl_s: w.dnsTtlMs / 1000 },
-    firewall: { dropped: w.dropped + w.fwDropped },
+    // Every failure once, with the node and cause that produced it (most first).
+    failures: failureCounts(w).map((f) => ({ node: f.node, cause: f.cause, code: f.code, count: f.total, wait_ms: { mean: f.wait_mean_ms, max: f.wait_max_ms } })),
+    firewall: { dropped: w.dropped + w.fwDropped, ...firewallByNode(w) },
     sim: { events_processed: w.processed, arrivals: w.arrivals, ...(w.budgetExhausted ? { budget_exhausted: true } : {}), wall_ms: round(w.wallMs, 1), ...(w.eventsTrimmed > 0 ? { events_trimmed: w.eventsTrimmed } : {}) },
   };
   if (hasDb)
@@ -324,7 +359,9 @@ export function report(w: World): Report {
   return rep;
 }
 
-/** A result code's name in the report: "503", "no_answer", "client_timeout". */
-function codeName(c: number): string {
-  return c === 0 ? 'no_answer' : c === C_CLIENT_TIMEOUT ? 'client_timeout' : String(c);
+/** Packets each firewall dropped (requests, probes, replication), when any. */
+function firewallByNode(w: World): { by_node?: Record<string, number> } {
+  const by: Record<string, number> = {};
+  for (const n of w.nodes) if (n.fwDrops > 0) by[n.id] = n.fwDrops;
+  return Object.keys(by).length ? { by_node: by } : {};
 }

@@ -4,7 +4,7 @@
  * A machine-wide fault (`kill:NODE`, `blackhole:NODE`) applies the same rules to each
  * of its processes.
  */
-import { C_NGX_READ_TIMEOUT, DOWN, EV_CHECK, R_APP, R_DB, R_WEB, S_ACK, S_FAILING, S_HOP, S_QUEUED, S_SERVICE } from './constants';
+import { C_NGX_READ_TIMEOUT, DOWN, EV_CHECK, F_DIED, F_HUNG, F_NO_ANSWER, R_APP, R_DB, R_WEB, S_ACK, S_FAILING, S_HOP, S_QUEUED, S_SERVICE } from './constants';
 import { upstreamLost } from './nginx';
 import { deadlineWait, finish } from './requests';
 import { enter, setBusy } from './stations';
@@ -37,9 +37,9 @@ export function stationLost(w: World, s: Station, how: number, machine: boolean)
   for (const r of victims) {
     if (w.rStage[r] === S_ACK) w.writesFailed++; // committed, never confirmed
     w.rGen[r]!++; // cancel its service end, hop or timer: it must not finish twice
-    if (how !== DOWN) deadlineWait(w, r, s.role === R_WEB ? 0 : C_NGX_READ_TIMEOUT);
+    if (how !== DOWN) deadlineWait(w, r, s.role === R_WEB ? 0 : C_NGX_READ_TIMEOUT, s.host, machine ? F_NO_ANSWER : F_HUNG);
     else if (s.role === R_APP && upstreamLost(w, r)) continue;
-    else finish(w, r, s.role === R_DB && !machine ? 500 : 502);
+    else finish(w, r, s.role === R_DB && !machine ? 500 : 502, s.host, F_DIED);
   }
 }
 
@@ -54,6 +54,7 @@ export function stationResumed(w: World, s: Station): void {
   s.lastT = w.t;
   for (const r of waiting) {
     w.rGen[r]!++;
+    w.rBlame[r] = -1; // it is answered after all: the hang no longer counts against it
     enter(w, r, s);
   }
 }

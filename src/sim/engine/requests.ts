@@ -2,7 +2,8 @@
  * The end of a request: its answer travelling back, success, failure, and the
  * timeouts that end a wait on something that does not answer.
  */
-import { C_CLIENT_TIMEOUT, C_NGX_READ_TIMEOUT, C_OK, EV_FAIL, EV_HOP, histBin, S_FAILING, S_RETURN, UP } from './constants';
+import { C_CLIENT_TIMEOUT, C_NGX_READ_TIMEOUT, C_OK, EV_FAIL, EV_HOP, F_DIED, F_HUNG, F_SLOW, histBin, S_FAILING, S_RETURN, UP } from './constants';
+import { attribute } from './failures';
 import { SLOW_MS } from '../spec/vocabulary';
 import { releaseSlot } from './lb/index';
 import { upstreamLost, upstreamOk } from './nginx';
@@ -14,16 +15,16 @@ export function complete(w: World, r: number): void {
   if (lbI >= 0) {
     const lb = w.lbs[lbI]!;
     const lbNode = w.nodes[lb.node]!;
-    if (lbNode.epoch !== w.rLbEpoch[r] || lbNode.state !== UP) return finish(w, r, 0);
+    if (lbNode.epoch !== w.rLbEpoch[r] || lbNode.state !== UP) return finish(w, r, 0, lb.node, F_DIED);
     // A hung HAProxy holds the answer: the client waits until it gives up.
-    if (lb.haproxy !== UP) return deadlineWait(w, r, C_CLIENT_TIMEOUT);
+    if (lb.haproxy !== UP) return deadlineWait(w, r, C_CLIENT_TIMEOUT, lb.node, F_HUNG);
   }
   const wh = w.rWebHost[r]!;
-  if (wh >= 0 && w.nodes[wh]!.entryEpoch !== w.rWebEpoch[r]) return finish(w, r, 502);
+  if (wh >= 0 && w.nodes[wh]!.entryEpoch !== w.rWebEpoch[r]) return finish(w, r, 502, wh, F_DIED);
   const ah = w.rAppHost[r]!;
   if (ah >= 0) {
     if (w.nodes[ah]!.appEpoch !== w.rAppEpoch[r]) {
-      if (!upstreamLost(w, r)) finish(w, r, 502);
+      if (!upstreamLost(w, r)) finish(w, r, 502, ah, F_DIED);
       return;
     }
     if (wh >= 0 && w.nodes[wh]!.upAnyFails) upstreamOk(w.nodes[wh]!, ah);
@@ -49,10 +50,10 @@ export function finishOk(w: World, r: number): void {
   if (lbI >= 0) {
     const lb = w.lbs[lbI]!;
     const timeout = lb.spec.timeout_server_ms ?? 30000;
-    if (latency - w.rHops[r]! * w.hopMs * 2 - w.clientMs * 2 > timeout) return finish(w, r, 504); // answered after HAProxy gave up
+    if (latency - w.rHops[r]! * w.hopMs * 2 - w.clientMs * 2 > timeout) return finish(w, r, 504, slowHost(w, r), F_SLOW); // answered after HAProxy gave up
   }
   // Answered after the client gave up waiting (`network.client_timeout_s`).
-  if (w.t - w.rEst[r]! > w.clientTimeoutMs) return finish(w, r, C_CLIENT_TIMEOUT);
+  if (w.t - w.rEst[r]! > w.clientTimeoutMs) return finish(w, r, C_CLIENT_TIMEOUT, slowHost(w, r), F_SLOW);
   if (lbI >= 0) w.nodes[w.lbs[lbI]!.node]!.served++;
   const wh = w.rWebHost[r]!;
   if (wh >= 0) w.nodes[wh]!.served++;
@@ -68,12 +69,25 @@ export function finishOk(w: World, r: number): void {
   endRequest(w, r);
 }
 
-/** Fail request r now with `code` (0 = no answer). */
-export function finish(w: World, r: number, code: number): void {
+/** Who made an answer late: the app server it waited on, else its web server, else where it entered. */
+function slowHost(w: World, r: number): number {
+  const ah = w.rAppHost[r]!;
+  if (ah >= 0) return ah;
+  const wh = w.rWebHost[r]!;
+  if (wh >= 0) return wh;
+  return w.rLb[r]! >= 0 ? w.lbs[w.rLb[r]!]!.node : w.rEntry[r]!;
+}
+
+/**
+ * Fail request r now with `code` (0 = no answer), attributed to node `blame` (a node
+ * index; BLAME_DNS for no address) and `cause` (constants.ts F_*).
+ */
+export function finish(w: World, r: number, code: number, blame: number, cause: number): void {
   if (code === C_OK) return finishOk(w, r);
   w.failed++;
   w.curFail++;
   const waited = w.t - w.rStart[r]!;
+  attribute(w, blame, cause, code, waited);
   w.failWaitSum += waited;
   if (waited > w.failWaitMax) w.failWaitMax = waited;
   w.byCode.set(code, (w.byCode.get(code) ?? 0) + 1);
@@ -104,10 +118,12 @@ export function endRequest(w: World, r: number): void {
   }
 }
 
-/** End request r `delay` ms from now with `code` (a C_NGX_* code hands it to Nginx instead). */
-export function failLater(w: World, r: number, code: number, delay: number): void {
+/** End request r `delay` ms from now with `code` (a C_NGX_* code hands it to Nginx instead), attributed to `blame` and `cause`. */
+export function failLater(w: World, r: number, code: number, delay: number, blame: number, cause: number): void {
   w.rStage[r] = S_FAILING;
   w.rCode[r] = code;
+  w.rBlame[r] = blame;
+  w.rCause[r] = cause;
   w.rPhaseStart[r] = w.t;
   w.rPhaseEnd[r] = w.t + delay;
   w.q.push(w.t + delay, EV_FAIL, r, w.rGen[r]!);
@@ -119,9 +135,10 @@ export function failLater(w: World, r: number, code: number, delay: number): voi
  * its connection was established), HAProxy's `timeout server` (504), and, behind Nginx,
  * `code`'s Nginx timeout (`proxy_read_timeout` by default) counted from when Nginx sent
  * the request to the app. On a tie the server's answer (504) wins over the client's
- * giving up, as both arrive together.
+ * giving up, as both arrive together. The failure is attributed to `blame`, the node
+ * that does not answer, for `cause`.
  */
-export function deadlineWait(w: World, r: number, code = C_NGX_READ_TIMEOUT): void {
+export function deadlineWait(w: World, r: number, code: number, blame: number, cause: number): void {
   let at = w.rEst[r]! + w.clientTimeoutMs;
   let why = C_CLIENT_TIMEOUT;
   const lbI = w.rLb[r]!;
@@ -140,5 +157,5 @@ export function deadlineWait(w: World, r: number, code = C_NGX_READ_TIMEOUT): vo
       why = code;
     }
   }
-  failLater(w, r, why, Math.max(0, at - w.t));
+  failLater(w, r, why, Math.max(0, at - w.t), blame, cause);
 }

@@ -2,7 +2,7 @@
  * Stations: each role's workers and queue on a server (web, app, db), service times,
  * and the hop between hosts.
  */
-import { C_NGX_CONNECT_TIMEOUT, C_NGX_READ_TIMEOUT, DB_CONNECT_TIMEOUT_MS, EV_DONE, EV_HOP, HUNG, HUNG_BACKLOG, K_STATIC, LISTEN_BACKLOG, R_APP, R_DB, R_WEB, S_ACK, S_HOP, S_QUEUED, S_RETURN, S_SERVICE, S_TO_ENTRY, STATION_PROCESS, UP } from './constants';
+import { C_NGX_CONNECT_TIMEOUT, C_NGX_READ_TIMEOUT, DB_CONNECT_TIMEOUT_MS, EV_DONE, F_BACKLOG, F_HUNG, F_NO_ANSWER, EV_HOP, HUNG, HUNG_BACKLOG, K_STATIC, LISTEN_BACKLOG, R_APP, R_DB, R_WEB, S_ACK, S_HOP, S_QUEUED, S_RETURN, S_SERVICE, S_TO_ENTRY, STATION_PROCESS, UP } from './constants';
 import type { World, Station } from './world';
 import { atEntry } from './clients';
 import { toApp } from './nginx';
@@ -34,7 +34,7 @@ export function onHop(w: World, r: number): void {
   if (stage === S_TO_ENTRY) return atEntry(w, r);
   const s = w.stations[w.rStation[r]!]!;
   // The host went dark while the request travelled: nothing answers it.
-  if (w.nodes[s.host]!.state === HUNG) return deadlineWait(w, r, C_NGX_CONNECT_TIMEOUT);
+  if (w.nodes[s.host]!.state === HUNG) return deadlineWait(w, r, C_NGX_CONNECT_TIMEOUT, s.host, F_NO_ANSWER);
   enter(w, r, s);
 }
 
@@ -45,8 +45,8 @@ export function enter(w: World, r: number, s: Station): void {
     // Accept queue full: the kernel drops the SYN, the caller retransmits until it gives
     // up (the app's MySQL connect timeout, HAProxy's `timeout server` otherwise).
     w.fullBacklogs++;
-    if (s.role === R_DB) failLater(w, r, 504, DB_CONNECT_TIMEOUT_MS);
-    else deadlineWait(w, r, C_NGX_CONNECT_TIMEOUT);
+    if (s.role === R_DB) failLater(w, r, 504, DB_CONNECT_TIMEOUT_MS, s.host, F_BACKLOG);
+    else deadlineWait(w, r, C_NGX_CONNECT_TIMEOUT, s.host, F_BACKLOG);
   } else {
     w.rStage[r] = S_QUEUED;
     w.rPhaseStart[r] = w.t;
@@ -67,7 +67,7 @@ export function enterHung(w: World, r: number, s: Station): void {
     if (s.backlog === HUNG_BACKLOG)
       w.event('backlog_full', host.id, `${host.id}'s hung ${STATION_PROCESS[s.role]} has ${HUNG_BACKLOG} connections waiting in its listen backlog: the kernel now drops new SYNs, so connects (and TCP checks) time out`, { component: STATION_PROCESS[s.role] });
   }
-  deadlineWait(w, r, C_NGX_READ_TIMEOUT);
+  deadlineWait(w, r, C_NGX_READ_TIMEOUT, s.host, F_HUNG);
 }
 
 export function setBusy(w: World, s: Station, delta: number): void {

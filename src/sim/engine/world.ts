@@ -10,6 +10,7 @@ import { Rng } from '../rng';
 import { timelineProblem } from '../spec/scenario';
 import { buildTopology } from '../spec/topology';
 import { IntQueue } from './int-queue';
+import type { FailTally } from './failures';
 import { EV_TRACK, EV_CHECK, EV_ADVERT, EV_TIMELINE, EV_COLLECT, EV_EVAL, S_FREE, UP, R_WEB, R_APP, R_DB, ALG, H_BINS, SERIES_LEN, MAX_EVENTS, NGINX_TIMEOUT_MS } from './constants';
 import { NOTICE_TYPES } from '../spec/vocabulary';
 import { scheduleArrival } from './clients';
@@ -122,6 +123,9 @@ export interface NodeRt {
   // firewall: allowed (port, source node | -1 any | -2 admin) or undefined when open
   fw: { port: number; from: number }[] | undefined;
   lastDropEvent: number;
+  /** Packets its firewall dropped, and when the last one was (ms, -Infinity: none). */
+  fwDrops: number;
+  lastDropAt: number;
   /** Rejected or failed writes, and stale reads, reported at most every REPEAT_EVENT_MS. */
   reject: Tally;
   stale: Tally;
@@ -283,6 +287,8 @@ export class World {
   rEst!: Float64Array; // when the client's connection was established (its answer deadline runs from here)
   rTried!: Int32Array; // bit i: Nginx tried upstream i for this request
   rAppT!: Float64Array; // when the request was sent to its app server (Nginx's read timeout runs from here)
+  rBlame!: Int32Array; // the node a failure scheduled for later is attributed to (-1 none yet)
+  rCause!: Uint8Array; // and its cause (constants.ts F_*)
   /** Stack of free request ids. */
   free = new Int32Array(0);
   freeN = 0;
@@ -302,6 +308,8 @@ export class World {
   failWaitSum = 0;
   /** Per result code: [count, sum of waits, max wait]. */
   readonly failWaitByCode = new Map<number, [number, number, number]>();
+  /** Failures by the node and cause that produced them (failures.ts). */
+  readonly failBy = new Map<number, FailTally>();
   failWaitMax = 0;
   writesOk = 0;
   writesFailed = 0;
@@ -343,6 +351,9 @@ export class World {
   readonly monInterval: number;
   readonly monEval: number;
   lastCollect = -1;
+  /** When the agents push next and the rules are evaluated next (ms; Infinity without monitoring). */
+  nextCollect = Infinity;
+  nextEval = Infinity;
   readonly encryptedHops: Record<string, boolean>;
 
   constructor(scenario: Scenario, opts: EngineOptions) {
@@ -519,9 +530,9 @@ export class World {
       for (const node of targets) this.alerts.push({ rule, node, pendingSince: -1, firing: false });
     }
     if (agents.length > 0 || this.alerts.length > 0) {
-      this.q.push(this.monInterval, EV_COLLECT, 0, 0);
+      this.q.push((this.nextCollect = this.monInterval), EV_COLLECT, 0, 0);
       // Evaluate just after a collection lands, as a service evaluating fresh data would.
-      this.q.push(this.monEval + 1, EV_EVAL, 0, 0);
+      this.q.push((this.nextEval = this.monEval + 1), EV_EVAL, 0, 0);
     }
 
     // timeline
@@ -578,6 +589,8 @@ export class World {
       errsAtSample: 0,
       fw: undefined,
       lastDropEvent: -Infinity,
+      fwDrops: 0,
+      lastDropAt: -Infinity,
       reject: { count: 0, last: -Infinity },
       stale: { count: 0, last: -Infinity },
       upFails: new Int32Array(0),
@@ -696,6 +709,8 @@ export class World {
     this.rEst = g(this.rEst, (k) => new Float64Array(k));
     this.rTried = g(this.rTried, (k) => new Int32Array(k));
     this.rAppT = g(this.rAppT, (k) => new Float64Array(k));
+    this.rBlame = g(this.rBlame, (k) => new Int32Array(k));
+    this.rCause = g(this.rCause, (k) => new Uint8Array(k));
     const nf = new Int32Array(n);
     nf.set(this.free.subarray(0, this.freeN));
     this.free = nf;

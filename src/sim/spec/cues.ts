@@ -7,16 +7,25 @@
  *   <seconds>:set_speed:<x>    simulated seconds per real second from there (0.25-10)
  *   <seconds>:say:<text>       a caption shown as a banner until the next one
  *                              (the text may hold colons; `say:` alone clears it)
+ *   <seconds>:show:<panel>     the live view shows a panel in place of the diagram:
+ *                              alerts, failures, or diagram (back to it)
  *
  * `--pause-on <event type>` pauses when an event of that type happens (the type is
  * one of spec/vocabulary.ts EVENT_TYPES).
  */
 import { EVENT_TYPES } from './vocabulary';
 
-export const CUE_ACTIONS = ['pause', 'set_speed', 'say'] as const;
+export const CUE_ACTIONS = ['pause', 'set_speed', 'say', 'show'] as const;
+/** What `show:` opens: a panel (the alerts, the failures by node and cause) or the diagram again. */
+export const SHOW_PANELS = ['alerts', 'failures', 'diagram'] as const;
+export type ShowPanel = (typeof SHOW_PANELS)[number];
 export type CueAction = (typeof CUE_ACTIONS)[number];
 
-export type Cue = { at_s: number; action: 'pause' } | { at_s: number; action: 'set_speed'; speed: number } | { at_s: number; action: 'say'; text: string };
+export type Cue =
+  | { at_s: number; action: 'pause' }
+  | { at_s: number; action: 'set_speed'; speed: number }
+  | { at_s: number; action: 'say'; text: string }
+  | { at_s: number; action: 'show'; panel: ShowPanel };
 
 export const SPEED_MIN = 0.25;
 export const SPEED_MAX = 10;
@@ -29,7 +38,7 @@ export function isCueSpec(spec: string): boolean {
 
 /** Parses one cue written as an `at` string; an error message quoting the spec otherwise. */
 export function parseCueSpec(spec: string): { cue: Cue } | { error: string } {
-  const bad = (why: string) => ({ error: `'${spec}': ${why} (write it as 12:pause, 12:set_speed:0.5 or 12:say:writes fail, reads still work)` });
+  const bad = (why: string) => ({ error: `'${spec}': ${why} (write it as 12:pause, 12:set_speed:0.5, 12:say:writes fail, reads still work or 12:show:alerts)` });
   const trimmed = spec.trim();
   const first = trimmed.indexOf(':');
   const second = first < 0 ? -1 : trimmed.indexOf(':', first + 1);
@@ -53,6 +62,11 @@ export function cueFromFields(at_s: number, action: string, value: string | numb
     }
     case 'say':
       return { cue: { at_s, action, text: String(value ?? '').trim() } };
+    case 'show': {
+      const panel = String(value ?? '').trim();
+      if (!(SHOW_PANELS as readonly string[]).includes(panel)) return bad(`show needs a panel: ${SHOW_PANELS.join(', ')}`);
+      return { cue: { at_s, action, panel: panel as ShowPanel } };
+    }
     default:
       return bad(`unknown cue '${action}' (one of ${CUE_ACTIONS.join(', ')})`);
   }

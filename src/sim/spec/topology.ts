@@ -56,6 +56,7 @@ export function buildTopology(scenario: Scenario): Topology {
       components,
       tier: 2,
       firewall: !!lb.firewall,
+      ...(lb.firewall ? { allow: lb.firewall.allow } : {}),
       agent: !!lb.agent,
       tls: lb.tls ?? 'none',
       vip: lb.vrrp?.vip,
@@ -84,6 +85,7 @@ export function buildTopology(scenario: Scenario): Topology {
       components,
       tier: serverTier(s),
       firewall: !!s.firewall,
+      ...(s.firewall ? { allow: s.firewall.allow } : {}),
       agent: !!s.agent,
       dbRole: s.db?.role,
     });

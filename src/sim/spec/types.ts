@@ -218,6 +218,8 @@ export interface TopologyNode {
   /** Left-to-right column: 0 users (and admin), 1 dns, 2 load balancers, 3 web, 4 app, 5 db, 6 monitoring. */
   tier: number;
   firewall: boolean;
+  /** The firewall's allow rules, as written (absent without a firewall). */
+  allow?: FirewallRule[];
   agent: boolean;
   tls?: TlsMode;
   vip?: string;
@@ -279,6 +281,46 @@ export interface NodeSnapshot {
   redispatch?: boolean;
   /** An old primary still running and writable after another server was promoted. */
   splitBrain?: boolean;
+  /** Failed requests this node produced, by cause and result code (most first); absent when none. */
+  failures?: FailureCount[];
+  /** Packets its firewall dropped (requests, probes, replication), and when the last one was, ms. */
+  firewallDrops?: number;
+  lastDropMs?: number;
+}
+
+/**
+ * Failed requests attributed to the node that produced them and the cause
+ * (spec/vocabulary.ts FAILURE_CAUSES), per result code ("503", "no_answer",
+ * "client_timeout"…): how many, how many in the last 10 s, and how long the client
+ * waited before the failure.
+ */
+export interface FailureCount {
+  node: string;
+  cause: string;
+  code: string;
+  total: number;
+  recent: number;
+  wait_mean_ms: number;
+  wait_max_ms: number;
+}
+
+/** One alert rule on one host, as the monitoring service sees it now. */
+export interface AlertView {
+  name: string;
+  node: string;
+  metric: string;
+  op: string;
+  threshold: number;
+  /** The rule's `for`, s (0: fires at the first evaluation that matches). */
+  for_s: number;
+  /** The value the rule last saw (the agent's last push; p99 of the last second); undefined before the first push. */
+  value?: number;
+  state: 'ok' | 'pending' | 'firing';
+  /** How long the condition has held (pending or firing), ms. */
+  pending_ms: number;
+  /** When the agents push next and the rules are evaluated next, ms of simulated time. */
+  next_push_ms: number;
+  next_eval_ms: number;
 }
 
 export type RequestKind = 'static' | 'dynamic' | 'write' | 'health' | 'replication' | 'probe';
@@ -334,6 +376,10 @@ export interface Snapshot {
   rate_rps: number;
   /** Which hops carry encrypted traffic right now ("from>to" → true). */
   encryptedHops: Record<string, boolean>;
+  /** Every failure's node and cause, most first (the nodes' `failures`, together). */
+  failures?: FailureCount[];
+  /** Each alert rule on each host it watches (absent without monitoring rules). */
+  alerts?: AlertView[];
 }
 
 // ---------------------------------------------------------------- report (output)
@@ -367,7 +413,10 @@ export interface Report {
   /** `drifted_writes`: writes a read_only replica accepted from a SUPER user (root) — the replica no longer matches its primary. */
   /** `diverged_writes`: split brain — writes that exist only on an old primary left running after a promote (never on the new one). */
   db?: { writes_ok: number; writes_failed: number; stale_reads: number; lost_writes: number; max_lag_ms: number; drifted_writes?: number; diverged_writes?: number };
-  firewall?: { dropped: number };
+  /** Every failure once, with the node and cause that produced it (spec/vocabulary.ts FAILURE_CAUSES), per result code, most first. */
+  failures?: { node: string; cause: string; code: string; count: number; wait_ms: { mean: number; max: number } }[];
+  /** `by_node`: what each node's firewall dropped (present when any was). */
+  firewall?: { dropped: number; by_node?: Record<string, number> };
   /** `events_trimmed`: old repeated notices (firewall_drop, stale_read, write_rejected, write_failed) dropped from `events` after 10 000 events; present only when > 0. State changes are never dropped. */
   /** `arrivals`: requests the clients sent; every one ends once: arrivals = requests.total + requests.in_flight. */
   sim: { events_processed: number; wall_ms: number; events_trimmed?: number; arrivals?: number; budget_exhausted?: boolean };

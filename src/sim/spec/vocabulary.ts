@@ -137,3 +137,34 @@ export const ALERT_METRICS = ['qps', 'error_rate', 'p99_ms', 'up'] as const;
 
 /** A request that succeeded but took at least this long counts as slow in the report (`requests.slow`): a SYN retry's worth. */
 export const SLOW_MS = 1000;
+
+/**
+ * Why a request failed, as the engine tells it apart: each failure is attributed to
+ * one node (the one that produced it) and one of these causes, in the order of the
+ * engine's codes (engine/constants.ts F_*). `words` is what a class reads on screen.
+ */
+export const FAILURE_CAUSES = [
+  { cause: 'refused', words: 'refused: the process is dead' },
+  { cause: 'no_answer', words: 'no answer: the machine is unreachable' },
+  { cause: 'hung', words: 'hung: connected, never answered' },
+  { cause: 'firewall', words: 'dropped by its firewall' },
+  { cause: 'backlog_full', words: 'overloaded: its accept queue was full' },
+  { cause: 'died', words: 'died during the request' },
+  { cause: 'no_server', words: 'no server available' },
+  { cause: 'queue_timeout', words: 'waited too long in its queue' },
+  { cause: 'too_slow', words: 'answered too late' },
+  { cause: 'vip_down', words: 'holds the VIP but does not answer' },
+  { cause: 'vip_free', words: 'gave up the VIP: nobody holds it yet' },
+  { cause: 'primary_down', words: 'writes fail: the primary is down' },
+  { cause: 'db_down', words: 'its MySQL is down' },
+  { cause: 'read_only', words: 'write rejected: a read-only replica' },
+  { cause: 'no_upstream', words: 'no live app server (Nginx)' },
+  { cause: 'no_address', words: 'the name resolves to no address' },
+] as const;
+export type FailureCause = (typeof FAILURE_CAUSES)[number]['cause'];
+/** A failure's cause in plain words. */
+export function causeWords(cause: string): string {
+  return FAILURE_CAUSES.find((c) => c.cause === cause)?.words ?? cause;
+}
+/** The recent window of the failure counts (snapshot `recent`): the last 10 whole seconds. */
+export const FAILURE_WINDOW_S = 10;

@@ -12,6 +12,8 @@ import type { LabEvent } from '../../labs';
 import { cutLine, eventLine, fmtTime, liveLines, nodeListLines, selectedLine } from './live-lines';
 import type { LabState } from './use-lab-state';
 import { wrapSegments, wrapStyled } from '../text';
+import { failuresPanel } from './failure-lines';
+import { alertsPanel } from './alert-lines';
 
 export type LabPanel = 'live' | 'hints' | 'log';
 
@@ -158,6 +160,7 @@ export function labLines(input: LabLinesInput): StyledLine[] {
   let middle: StyledLine[];
   if (input.panel === 'log') middle = logPanel(input.events, width, room, input.logTop, ascii).lines;
   else if (input.panel === 'hints') middle = hintsPanel(input, room);
+  else if (input.state.panel) middle = (input.state.panel === 'failures' ? failuresPanel : alertsPanel)({ snapshot, width, height: room, ascii });
   else {
     const base = { topology: input.topology, snapshot, state: { ...input.state, logOpen: false, notice: undefined }, width, height: room, ascii, requests: input.animating || input.state.paused, log: false };
     const view = (o: { height?: number; nodeList?: boolean; noDiagram?: boolean }) => liveLines({ ...base, ...o });
@@ -184,7 +187,7 @@ export function labLines(input: LabLinesInput): StyledLine[] {
   const midRows = room;
   // Rows the live view leaves empty show older events, then what to try.
   while (middle.length && middle[middle.length - 1]!.every((seg) => seg.text.trim() === '')) middle.pop();
-  if (input.panel === 'live') {
+  if (input.panel === 'live' && !input.state.panel) {
     const spare = midRows - middle.length;
     const older = snapshot.events.slice(0, -1).slice(-Math.max(0, spare - 1));
     if (spare >= 2 && older.length) middle.push(...older.map((e) => ellipsize(eventLine(e), width, ascii)));

@@ -237,6 +237,10 @@ function LabRunner(props: StepViewProps<LabStepData> & { scenario: Scenario; atE
         setPanel('live');
         return true;
       }
+      if (panel === 'live' && state.panel && key.escape) {
+        dispatch({ type: 'showPanel', panel: undefined });
+        return true;
+      }
       const own = !key.ctrl && !key.meta ? keys.find((k) => k.key === input) : undefined;
       if (own) {
         runLabKey(own);
@@ -264,6 +268,11 @@ function LabRunner(props: StepViewProps<LabStepData> & { scenario: Scenario; atE
         case 'reset':
           live.commands.reset();
           return true;
+        case 'failures':
+        case 'alerts':
+          // The failures and alert panels take the live view's place (from the hints or the log too).
+          setPanel('live');
+          return labCommand(cmd, commands);
         default:
           if (cmd && LAB_COMMANDS.has(cmd)) return labCommand(cmd, commands);
           return false;

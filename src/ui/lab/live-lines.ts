@@ -11,6 +11,8 @@ import type { SimEvent, Snapshot, Topology } from '../../sim/types';
 import type { LabState } from './use-lab-state';
 import { redispatchState, tuningSegments } from './tuning';
 import { fitLine, styledWidth } from '../text';
+import { causedSegments, failuresPanel, firewallSegments } from './failure-lines';
+import { alertsPanel } from './alert-lines';
 
 export interface LiveLinesInput {
   topology: Topology;
@@ -276,6 +278,8 @@ export function selectedLine(topology: Topology, snapshot: Snapshot, id: string,
     { text: `${m.glyph} ${m.word}`, style: m.style },
   ];
   const sep: Segment = { text: ' · ', style: 'muted' };
+  // What it caused comes first: the line is cut at the right on a narrow terminal.
+  if (n.failures?.length) segs.push(sep, ...causedSegments(n));
   for (const [lb, view] of Object.entries(n.lbView ?? {})) {
     const v = lbViewWord(view);
     segs.push(sep, { text: `${lb} sees `, style: 'muted' }, { text: v.word, style: v.style });
@@ -285,12 +289,9 @@ export function selectedLine(topology: Topology, snapshot: Snapshot, id: string,
   if (n.dbRole) segs.push(sep, { text: `MySQL ${n.dbRole}`, style: n.dbRole });
   if (n.dbRole === 'replica' && n.replicationLagMs !== undefined) segs.push({ text: ` lag ${fmtLatency(n.replicationLagMs)}`, style: n.replicationLagMs >= 1000 ? 'warn' : 'muted' });
   segs.push(...tuningSegments(n, node.roles, sep));
+  const fw = firewallSegments(node, n, snapshot.t_ms, ascii);
+  segs.push(...(fw.length ? [sep, ...fw] : []), sep, { text: `served ${group(n.served)}`, style: 'text' }, sep);
   segs.push(
-    sep,
-    { text: `served ${group(n.served)}`, style: 'text' },
-    sep,
-    { text: `failed ${group(n.failed)}`, style: n.failed > 0 ? 'down' : 'text' },
-    sep,
     { text: `busy ${Math.round(n.utilization * 100)}%`, style: n.utilization >= 0.9 ? 'warn' : 'busy' },
   );
   if (n.queued > 0) segs.push(sep, { text: `queue ${n.queued}`, style: 'warn' });
@@ -329,7 +330,12 @@ export function liveLines(input: LiveLinesInput): LiveLines {
 
   const lines: StyledLine[] = [status];
   let diagram: StyledLine[];
-  if (state.logOpen) {
+  if (state.panel && !state.logOpen) {
+    // A panel in place of the diagram (failure-lines.ts, alert-lines.ts), as the log below.
+    const room = Math.max(2, height - 1 - (state.selected ? 1 : 0) - (state.notice ? 1 : 0) - 2);
+    diagram = (state.panel === 'failures' ? failuresPanel : alertsPanel)({ snapshot, width, height: room, ascii });
+    side = false;
+  } else if (state.logOpen) {
     const events = snapshot.events;
     const room = Math.max(1, height - 1 - (state.selected ? 1 : 0) - (state.notice ? 1 : 0) - 2);
     diagram = [[{ text: `Event log (${events.length} most recent, newest last) — l closes`, style: 'title' }], ...events.slice(-(room - 1)).map(eventLine)];
@@ -364,7 +370,7 @@ export function liveLines(input: LiveLinesInput): LiveLines {
     for (const l of metrics) lines.push(fitLine(l, width));
   }
   // The legend only takes a line the event log does not need yet.
-  if (input.legend && !state.logOpen && height - lines.length - fixedBelow >= Math.max(2, snapshot.events.length + 1)) lines.push(fitLine(legendLine(layout, { live: true }), width));
+  if (input.legend && !state.logOpen && !state.panel && height - lines.length - fixedBelow >= Math.max(2, snapshot.events.length + 1)) lines.push(fitLine(legendLine(layout, { live: true }), width));
   const selected = state.selected ? cutLine(selectedLine(topology, snapshot, state.selected, ascii), width, ascii) : undefined;
   const notice = state.notice ? fitLine([{ text: state.notice.text, style: state.notice.tone === 'error' ? 'down' : 'highlight' }], width) : undefined;
   const extras = [selected, notice].filter((l): l is StyledLine => l !== undefined);
@@ -372,7 +378,7 @@ export function liveLines(input: LiveLinesInput): LiveLines {
   lines.push(...extras);
   const logRoom = Math.max(0, height - lines.length);
   let logLines = 0;
-  if (!state.logOpen && logRoom > 0 && input.log !== false) {
+  if (!state.logOpen && !state.panel && logRoom > 0 && input.log !== false) {
     const events = snapshot.events.slice(-logRoom);
     if (events.length === 0) lines.push([{ text: '  no events yet: the log explains every change, with its cause', style: 'muted' }]);
     for (const e of events) lines.push(cutLine(eventLine(e), width, ascii));

@@ -6,13 +6,15 @@
  * events and operator actions at the same times give the same run).
  */
 import type { Action, Engine, SimEvent } from '../../sim/types';
-import type { Cue } from '../../sim/spec/cues';
+import type { Cue, ShowPanel } from '../../sim/spec/cues';
 
 export interface PresenterCursor {
   /** Index of the next cue to play. */
   next: number;
   /** The caption shown now ('' for none). */
   caption: string;
+  /** The panel the last `show` cue opened (undefined: none played yet). */
+  panel?: ShowPanel;
   /** Why the run paused last, e.g. "pause at 12.0 s" or "marked_down: lb-1 marked web-2 DOWN…". */
   pausedBy?: string;
 }
@@ -21,6 +23,8 @@ export interface PresenterHooks {
   pause(reason: string): void;
   speed(x: number): void;
   say(text: string): void;
+  /** A `show` cue: a panel in place of the diagram, or the diagram again. */
+  show(panel: ShowPanel): void;
 }
 
 /** Events a jump (`<`, `>`) stops at: state changes, not the repeated notices. */
@@ -69,7 +73,10 @@ export function runPresented(
         return true;
       }
       if (cue.action === 'set_speed') hooks.speed(cue.speed);
-      else {
+      else if (cue.action === 'show') {
+        cursor.panel = cue.panel;
+        hooks.show(cue.panel);
+      } else {
         cursor.caption = cue.text;
         hooks.say(cue.text);
       }
@@ -143,6 +150,7 @@ export function rerunTo(engine: Engine, toMs: number, actions: readonly TimedAct
     const c = cues[cursor.next]!;
     if (c.action === 'say') cursor.caption = c.text;
     else if (c.action === 'set_speed') speed = c.speed;
+    else if (c.action === 'show') cursor.panel = c.panel;
     cursor.next++;
   }
   return speed;

@@ -30,6 +30,7 @@ export interface LabCommandContext {
 export const LAB_COMMANDS: ReadonlySet<Command> = new Set<Command>([
   'pause', 'step', 'faster', 'slower', 'rateUp', 'rateDown', 'algorithm', 'nextNode', 'prevNode', 'kill', 'restore', 'drain', 'promote', 'reset', 'log',
   'redispatch', 'workersUp', 'workersDown',
+  'failures', 'alerts',
 ]);
 
 /** Carry out one lab command. Returns false when it does not apply (the key falls through). */
@@ -130,6 +131,12 @@ export function labCommand(command: Command, ctx: LabCommandContext): boolean {
       return true;
     case 'log':
       dispatch({ type: 'toggleLog' });
+      return true;
+    case 'failures':
+      dispatch({ type: 'togglePanel', panel: 'failures' });
+      return true;
+    case 'alerts':
+      dispatch({ type: 'togglePanel', panel: 'alerts' });
       return true;
     default:
       return false;

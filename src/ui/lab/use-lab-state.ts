@@ -24,6 +24,8 @@ export interface LabState {
   algorithm: Algorithm;
   /** The full event log replaces the diagram. */
   logOpen: boolean;
+  /** A panel in place of the diagram: the failures by node and cause (`e`) or the alerts (`A`). */
+  panel?: LabPanelName;
   /** Indices of lab checks that have passed (they stay passed). */
   passed: number[];
   /** Bumped by reset: the engine is rebuilt. */
@@ -31,6 +33,9 @@ export interface LabState {
   /** Last operator feedback, e.g. "killed web-1" or why an action was refused. */
   notice?: { text: string; tone: 'info' | 'error' };
 }
+
+/** The panels that can replace the diagram (the cue `show:PANEL` names them too, with `diagram` to close). */
+export type LabPanelName = 'failures' | 'alerts';
 
 export type LabAction =
   | { type: 'togglePause' }
@@ -44,6 +49,9 @@ export type LabAction =
   | { type: 'selectPrev'; order: readonly string[] }
   | { type: 'select'; id: string | undefined }
   | { type: 'toggleLog' }
+  /** Open a panel, or close it when it is open; `undefined` shows the diagram. */
+  | { type: 'togglePanel'; panel: LabPanelName }
+  | { type: 'showPanel'; panel: LabPanelName | undefined }
   | { type: 'checksPassed'; indices: number[] }
   | { type: 'reset'; rate: number; algorithm: Algorithm }
   | { type: 'notice'; text: string; tone?: 'info' | 'error' };
@@ -104,7 +112,11 @@ export function labReducer(state: LabState, action: LabAction): LabState {
     case 'select':
       return { ...state, selected: action.id };
     case 'toggleLog':
-      return { ...state, logOpen: !state.logOpen };
+      return { ...state, logOpen: !state.logOpen, panel: undefined };
+    case 'togglePanel':
+      return { ...state, panel: state.panel === action.panel ? undefined : action.panel, logOpen: false };
+    case 'showPanel':
+      return state.panel === action.panel && !state.logOpen ? state : { ...state, panel: action.panel, logOpen: false };
     case 'checksPassed': {
       const add = action.indices.filter((i) => !state.passed.includes(i));
       return add.length === 0 ? state : { ...state, passed: [...state.passed, ...add].sort((a, b) => a - b) };

@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Engine, SimEvent } from '../../sim/types';
-import { sortCues, type Cue } from '../../sim/spec/cues';
+import { sortCues, type Cue, type ShowPanel } from '../../sim/spec/cues';
 import { clampSpeed, type LabAction } from './use-lab-state';
 import { isLandmark, previousLandmarkMs, rerunTo, runPresented, type PresenterCursor, type TimedAction } from './presenter';
 import type { LabCommandContext } from './use-lab-keys';
@@ -46,6 +46,7 @@ export function usePresenter(o: PresenterOptions, lab: { engine: Engine; command
     pause: (_why?: string) => dispatch({ type: 'setPaused', paused: true }),
     speed: (x: number) => dispatch({ type: 'setSpeed', speed: clampSpeed(x) }),
     say: () => undefined,
+    show: (panel: ShowPanel) => dispatch({ type: 'showPanel', panel: panel === 'diagram' ? undefined : panel }),
   };
 
   // A new engine (reset with R, or a jump back): start the cues again, or re-run to the jump's moment.
@@ -59,6 +60,11 @@ export function usePresenter(o: PresenterOptions, lab: { engine: Engine; command
       actions.current = actions.current.filter((a) => a.t_ms <= to.at);
       const speed = rerunTo(lab.engine, to.at, actions.current, o.cues, cursor.current);
       if (speed !== undefined) queueMicrotask(() => hooks.speed(speed));
+      // The panel the cues had opened by then (a jump back before a `show` cue closes it).
+      if (o.cues.some((c) => c.action === 'show')) {
+        const panel = cursor.current.panel ?? 'diagram';
+        queueMicrotask(() => hooks.show(panel));
+      }
       cursor.current.pausedBy = `back to ${(to.at / 1000).toFixed(3)} s, ${to.what}`;
     }
   }

@@ -84,7 +84,7 @@ describe('SrController in a lab with its own tools', () => {
     c.key(' ', {});
     c.tick(2000);
     c.key('t', {});
-    c.key('e', {});
+    c.key('E', {});
     c.key(' ', {});
     c.tick(2000);
     c.key('t', {});

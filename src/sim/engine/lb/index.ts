@@ -2,7 +2,7 @@
  * The load balancer (HAProxy semantics): dispatch, connection attempts with
  * `retries`, `option redispatch`, `maxconn` and the backend queue with `timeout queue`.
  */
-import { EV_RETRY, EV_QUEUE_TIMEOUT, S_LBQUEUE, S_CONNECT, UP, DOWN, STOPPED, HUNG, HUNG_BACKLOG, PORT_HTTP, PORT_HTTPS } from '../constants';
+import { EV_RETRY, EV_QUEUE_TIMEOUT, S_LBQUEUE, S_CONNECT, UP, DOWN, STOPPED, HUNG, HUNG_BACKLOG, PORT_HTTP, PORT_HTTPS, F_DIED, F_FIREWALL, F_HUNG, F_NO_ANSWER, F_NO_SERVER, F_QUEUE, F_REFUSED } from '../constants';
 import type { World, LbRt } from '../world';
 import { markHost } from '../clients';
 import { usable, anyRunning } from './usable';
@@ -30,7 +30,7 @@ export function lbDispatch(w: World, r: number, lb: LbRt, excl: number): void {
     }
     return;
   }
-  finish(w, r, 503); // no server available
+  finish(w, r, 503, lb.node, F_NO_SERVER); // no server available
 }
 
 export function connect(w: World, r: number, lb: LbRt, j: number): void {
@@ -60,11 +60,11 @@ export function connect(w: World, r: number, lb: LbRt, j: number): void {
   const wait = refused ? (redispatch ? 0 : (lb.spec.retry_delay_ms ?? 1000)) : (lb.spec.timeout_connect_ms ?? 5000);
   if (w.rTries[r]! >= (lb.spec.retries ?? 3)) {
     // The last attempt failed too: a refused one at once, an unanswered one after its own `timeout connect`.
-    if (refused) return finish(w, r, 503);
+    if (refused) return finish(w, r, 503, node.idx, F_REFUSED);
     w.rStage[r] = S_CONNECT;
     w.rFrom[r] = lb.node;
     w.rTo[r] = node.idx;
-    return failLater(w, r, 503, wait);
+    return failLater(w, r, 503, wait, node.idx, !fwOk ? F_FIREWALL : node.state === UP ? F_HUNG : F_NO_ANSWER);
   }
   w.rTries[r]!++;
   w.rExcl[r] = redispatch ? j : -1;
@@ -80,14 +80,14 @@ export function connect(w: World, r: number, lb: LbRt, j: number): void {
 
 export function onRetry(w: World, r: number): void {
   const lb = w.lbs[w.rLb[r]!]!;
-  if (w.nodes[lb.node]!.epoch !== w.rLbEpoch[r] || w.nodes[lb.node]!.state !== UP) return finish(w, r, 0);
+  if (w.nodes[lb.node]!.epoch !== w.rLbEpoch[r] || w.nodes[lb.node]!.state !== UP) return finish(w, r, 0, lb.node, F_DIED);
   const excl = w.rExcl[r]!;
   if (excl >= 0) {
     // option redispatch: try another server.
     const j = choose(w, lb, r, excl);
     if (j >= 0) return connect(w, r, lb, j);
     if (lb.up[excl] && !w.nodes[lb.to[excl]!]!.drained) return connect(w, r, lb, excl);
-    return finish(w, r, 503);
+    return finish(w, r, 503, lb.node, F_NO_SERVER);
   }
   connect(w, r, lb, w.rSrv[r]!);
 }
@@ -110,7 +110,7 @@ export function onQueueTimeout(w: World, lb: LbRt): void {
       return;
     }
     qu.shift();
-    finish(w, r, 503);
+    finish(w, r, 503, lb.node, F_QUEUE);
   }
 }
 
