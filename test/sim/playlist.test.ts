@@ -17,7 +17,7 @@ const demos = path.join(__dirname, '..', '..', 'assets', 'demos');
 describe('the class-1 playlist', () => {
   const playlist = loadPlaylist(path.join(demos, 'class-1.yaml'), scenariosDir());
   it('has the five demos of the class (a web server with and without redispatch, the primary, the active LB, the alert and firewall, a saturated tier)', () => {
-    expect(playlist.steps.map((s) => s.scenario.id)).toEqual(['distributed', 'distributed-redispatch', 'scale-up', 'scale-up', 'secured-monitored', 'capacity']);
+    expect(playlist.steps.map((s) => s.scenario.id)).toEqual(['distributed', 'scale-up', 'scale-up', 'secured-monitored', 'capacity']);
     for (const s of playlist.steps) expect(s.cues.some((c) => c.action === 'say')).toBe(true);
   });
   it.each(playlist.steps.map((s, i) => [i + 1, s] as const))('step %i: the events it pauses on happen, after its scripted actions', (_i, step) => {
