@@ -11,7 +11,7 @@ import { scenarioLookupFromDir } from '../../src/course/scenario-nodes';
 import { lessonsDir, scenariosDir } from '../../src/package-root';
 import { initQuizSession, quizReducer, type QuizAction, type QuizSessionState } from '../../src/quiz/session';
 import type { Question } from '../../src/quiz/types';
-import { lineText } from '../../src/ui/quiz/lines';
+import { lineText } from '../../src/text/styled-line';
 import { quizLines } from '../../src/ui/quiz/quiz-lines';
 import { makeTheme } from '../../src/ui/theme';
 

@@ -8,8 +8,6 @@
 import type { StyledLine } from '../../text/styled-line';
 import { fitLine } from '../text';
 
-export { lineText } from '../../text/styled-line';
-
 /** A screen's lines and the ones its window keeps in view. */
 export interface ScreenLines {
   lines: StyledLine[];
