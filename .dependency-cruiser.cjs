@@ -24,7 +24,7 @@ module.exports = {
     },
     {
       name: 'text-is-the-floor',
-      comment: 'src/text (edit distance, suggestions) serves every part and imports none.',
+      comment: 'src/text (edit distance, suggestions, the styled-line model) serves every part and imports none.',
       severity: 'error',
       from: { path: part('text') },
       to: { path: parts('sim', 'diagram', 'course', 'quiz', 'progress', 'labs', 'design', 'ui', 'cli') },

@@ -17,7 +17,7 @@ import {
   vipGlyph,
   type BorderKind,
 } from './glyphs';
-import type { BoxLayout, BoxRow, DiagramLayout, DiagramStyle, Segment, StyledLine } from './types';
+import type { BoxLayout, BoxRow, DiagramLayout, DiagramStyle, LineStyle, Segment, StyledLine } from './types';
 
 /** Options of {@link renderDiagram}. */
 export interface RenderOptions {
@@ -27,23 +27,24 @@ export interface RenderOptions {
   selected?: string;
 }
 
+/** Characters and their styles; a segment written onto it may carry any line style. */
 interface Grid {
   chars: string[][];
-  styles: DiagramStyle[][];
+  styles: LineStyle[][];
 }
 
 function cloneBase(layout: DiagramLayout): Grid {
   return { chars: layout.base.chars.map((r) => r.slice()), styles: layout.base.styles.map((r) => r.slice()) };
 }
 
-function put(grid: Grid, x: number, y: number, ch: string, style: DiagramStyle): void {
+function put(grid: Grid, x: number, y: number, ch: string, style: LineStyle): void {
   const row = grid.chars[y];
   if (!row || x < 0 || x >= row.length) return;
   row[x] = ch;
   grid.styles[y]![x] = style;
 }
 
-function putText(grid: Grid, x: number, y: number, text: string, style: DiagramStyle, max: number): number {
+function putText(grid: Grid, x: number, y: number, text: string, style: LineStyle, max: number): number {
   let n = 0;
   for (const ch of text) {
     if (n >= max) break;
@@ -292,7 +293,7 @@ export function overlayRequests(lines: StyledLine[], layout: DiagramLayout, snap
   const grid: Grid = { chars: [], styles: [] };
   for (let y = head; y < lines.length; y++) {
     const chars: string[] = [];
-    const styles: DiagramStyle[] = [];
+    const styles: LineStyle[] = [];
     for (const seg of lines[y]!) for (const ch of seg.text) {
       chars.push(ch);
       styles.push(seg.style);

@@ -1,54 +1,18 @@
 /**
  * The diagram's data model: a pure description of where boxes and edges sit on a
- * character grid, and of the styled lines drawn from it. No colours here: every
- * piece of text carries a semantic style token that the UI maps to its theme
- * (and the plain renderer ignores), so NO_COLOR and monochrome projectors lose
- * nothing — every state is also shown by a glyph and a word.
+ * character grid, and of the styled lines drawn from it (the app's one styled-line
+ * model, src/text/styled-line.ts). No colours here: every piece of text carries a
+ * semantic style token that the UI maps to its theme (and the plain renderer
+ * ignores), so NO_COLOR and monochrome projectors lose nothing — every state is
+ * also shown by a glyph and a word.
  */
 import type { EdgeKind, TopologyNode } from '../sim/types';
 
-/** Semantic style of a run of text. The UI maps these to theme colours. */
-export type DiagramStyle =
-  | 'text'
-  | 'border'
-  | 'title'
-  | 'label-large'
-  | 'muted'
-  | 'up'
-  | 'down'
-  | 'hung'
-  | 'draining'
-  | 'stopped'
-  | 'primary'
-  | 'replica'
-  | 'vip'
-  | 'selected'
-  | 'highlight'
-  | 'https'
-  | 'http'
-  | 'sql'
-  | 'replication'
-  | 'vrrp'
-  | 'dns'
-  | 'firewall'
-  | 'agent'
-  | 'static'
-  | 'dynamic'
-  | 'write'
-  | 'health'
-  | 'probe'
-  | 'failed'
-  | 'warn'
-  | 'busy';
-
-/** A run of text with one style. */
-export interface Segment {
-  text: string;
-  style: DiagramStyle;
-}
-
-/** One line of a drawn diagram. */
-export type StyledLine = Segment[];
+// The styled-line model is shared with every screen that paints lines (the quiz
+// and review screens too), so it lives on the floor (src/text/styled-line.ts);
+// the diagram's importers keep reaching it here.
+import type { DiagramStyle, StyledLine } from '../text/styled-line';
+export type { DiagramStyle, LineStyle, Segment, StyledLine } from '../text/styled-line';
 
 /** Options of {@link layoutDiagram}. */
 export interface DiagramOptions {

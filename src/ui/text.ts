@@ -8,14 +8,14 @@
  *
  * Every screen wraps and cuts with these: plain text (wrapText, truncate),
  * text with ANSI styles from the Markdown renderer (wrapAnsi, truncate), and the
- * styled lines the lab, diagram and predict screens paint (wrapStyled,
- * wrapSegments, fitLine).
+ * styled lines every line-painted screen draws — diagram, lab, predict, quiz,
+ * review — (wrapStyled, wrapSegments, fitLine).
  */
 import sliceAnsi from 'slice-ansi';
 import stringWidth from 'string-width';
 import stripAnsiCodes from 'strip-ansi';
 import wrapAnsiCodes from 'wrap-ansi';
-import type { DiagramStyle, StyledLine } from '../diagram';
+import type { LineStyle, StyledLine } from '../text/styled-line';
 import { LazySegmenter } from './lazy-segmenter';
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
@@ -166,20 +166,30 @@ export function wrapAnsi(text: string, width: number, opts: { trim?: boolean } =
   return wrapAnsiCodes(text, Math.max(1, width), { hard: true, trim: opts.trim ?? true }).split('\n');
 }
 
-// --- styled lines (segments with a diagram style) ---------------------------
+// --- styled lines (segments with a style token, src/text/styled-line.ts) ----
 
 /** Width of a styled line in cells. */
 export function styledWidth(line: StyledLine): number {
   return line.reduce((n, s) => n + cellWidth(s.text), 0);
 }
 
-/** Cut a styled line to at most `width` cells, whole characters only. */
-export function fitLine(line: StyledLine, width: number): StyledLine {
+/**
+ * Cut a styled line to at most `width` cells, whole characters only. With an
+ * `ellipsis`, a line that had to be cut ends with it, in the style of the text it
+ * cuts, so the reader sees that something is missing.
+ */
+export function fitLine(line: StyledLine, width: number, ellipsis = ''): StyledLine {
+  const e = ellipsis && styledWidth(line) > width && cellWidth(ellipsis) < width ? ellipsis : '';
+  const room = width - cellWidth(e);
   const out: StyledLine = [];
   let used = 0;
   for (const s of line) {
-    if (used >= width) break;
-    const text = cutCells(s.text, width - used);
+    if (used >= room && !e) break;
+    const text = cutCells(s.text, room - used);
+    if (e && text !== s.text) {
+      out.push({ text: text + e, style: s.style });
+      break;
+    }
     out.push({ text, style: s.style });
     used += cellWidth(text);
   }
@@ -195,9 +205,9 @@ export function wrapWords(text: string, width: number): string[] {
 export function wrapStyled(
   text: string,
   width: number,
-  style: DiagramStyle,
+  style: LineStyle,
   prefix = '',
-  prefixStyle: DiagramStyle = style,
+  prefixStyle: LineStyle = style,
   indent = ' '.repeat(cellWidth(prefix)),
 ): StyledLine[] {
   return wrapWords(text, width - cellWidth(prefix)).map((l, i) => [
@@ -214,7 +224,7 @@ export function wrapSegments(segments: StyledLine, width: number, indent: number
   const lines: StyledLine[] = [];
   let line: StyledLine = [];
   let used = 0;
-  const push = (text: string, style: DiagramStyle): void => {
+  const push = (text: string, style: LineStyle): void => {
     const last = line[line.length - 1];
     if (last && last.style === style) last.text += text;
     else line.push({ text, style });

@@ -8,11 +8,12 @@ import { describe, expect, it } from 'vitest';
 import { initQuizSession, quizReducer, type QuizAction, type QuizSessionState } from '../../src/quiz/session';
 import type { Question } from '../../src/quiz/types';
 import { makeTheme } from '../../src/ui/theme';
+import { lineText } from '../../src/text/styled-line';
 import { quizLines } from '../../src/ui/quiz/quiz-lines';
 import { dnsSingle, lampText, requestOrder, spofMultiple } from './fixtures';
 
 const theme = makeTheme({ color: false });
-const text = (s: QuizSessionState): string => quizLines(s, 80, theme).map((l) => l.segs.map((g) => g.text).join('')).join('\n');
+const text = (s: QuizSessionState): string => quizLines(s, 80, theme).lines.map(lineText).join('\n');
 const run = (q: Question, actions: QuizAction[]): QuizSessionState => actions.reduce(quizReducer, initQuizSession(q));
 const submit: QuizAction = { type: 'submit' };
 const reveal: QuizAction = { type: 'reveal' };

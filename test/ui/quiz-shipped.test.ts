@@ -11,7 +11,7 @@ import { scenarioLookupFromDir } from '../../src/course/scenario-nodes';
 import { lessonsDir, scenariosDir } from '../../src/package-root';
 import { initQuizSession, quizReducer, type QuizAction, type QuizSessionState } from '../../src/quiz/session';
 import type { Question } from '../../src/quiz/types';
-import { lineText } from '../../src/ui/quiz/lines';
+import { lineText } from '../../src/text/styled-line';
 import { quizLines } from '../../src/ui/quiz/quiz-lines';
 import { makeTheme } from '../../src/ui/theme';
 
@@ -54,14 +54,14 @@ describe('shipped quizzes', () => {
 
   it.each(questions.map((q) => [q.id, q] as const))('%s: right answer is right, and it fits 80×24', (_id, q) => {
     const s0 = initQuizSession(q);
-    const lines = quizLines(s0, WIDTH, theme);
+    const { lines } = quizLines(s0, WIDTH, theme);
     expect(lines.length, 'rows while answering').toBeLessThanOrEqual(ANSWERING_ROWS);
     for (const l of lines) expect([...lineText(l)].length).toBeLessThanOrEqual(WIDTH);
 
     const solved = apply(s0, [...rightAnswer(s0), { type: 'submit' }]);
     expect(solved.phase).toBe('answered');
     expect(solved.grade?.correct).toBe(true);
-    for (const l of quizLines(solved, WIDTH, theme)) expect([...lineText(l)].length).toBeLessThanOrEqual(WIDTH);
+    for (const l of quizLines(solved, WIDTH, theme).lines) expect([...lineText(l)].length).toBeLessThanOrEqual(WIDTH);
   });
 
   it.each(questions.filter((q) => q.kind === 'single' || q.kind === 'multiple').map((q) => [q.id, q] as const))(
@@ -73,7 +73,7 @@ describe('shipped quizzes', () => {
         if (q.choices[i]!.correct) return;
         const s = apply(s0, [{ type: 'choose', index: pos }, { type: 'submit' }]);
         expect(s.grade?.correct).toBe(false);
-        const text = quizLines(s, WIDTH, theme).map(lineText).join('\n');
+        const text = quizLines(s, WIDTH, theme).lines.map(lineText).join('\n');
         // The distractor's own words, at least its first few, are on screen.
         const firstWords = q.choices[i]!.feedback!.split(/\s+/).slice(0, 4).join(' ');
         expect(text.replace(/\s+/g, ' ')).toContain(firstWords);

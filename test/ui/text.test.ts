@@ -41,6 +41,29 @@ describe('cutting', () => {
     expect(styledWidth(cut)).toBeLessThanOrEqual(10);
     expect(cut.map((s) => s.text).join('')).toBe('web-1 負荷');
   });
+
+  it('ends a cut styled line with the ellipsis, in the style of the text it cuts', () => {
+    const line: StyledLine = [
+      { text: '› (•) 1. ', style: 'cursor' },
+      { text: 'Nginx', style: 'text' },
+      { text: '  ✓ right', style: 'correct' },
+    ];
+    expect(fitLine(line, 40, '…')).toEqual(line); // fits: untouched
+    // 9 + 5 cells, one more of the mark, then the ellipsis: 16.
+    expect(fitLine(line, 16, '…')).toEqual([
+      { text: '› (•) 1. ', style: 'cursor' },
+      { text: 'Nginx', style: 'text' },
+      { text: ' …', style: 'correct' },
+    ]);
+    expect(fitLine(line, 12, '…')).toEqual([
+      { text: '› (•) 1. ', style: 'cursor' },
+      { text: 'Ng…', style: 'text' },
+    ]);
+    // Cut at a wide character: the ellipsis never makes the line wider than asked.
+    const wide: StyledLine = [{ text: `ab${WIDE}`, style: 'text' }];
+    expect(styledWidth(fitLine(wide, 6, '…'))).toBeLessThanOrEqual(6);
+    expect(fitLine(wide, 6, '…')).toEqual([{ text: 'ab負…', style: 'text' }]);
+  });
 });
 
 describe('wrapping', () => {

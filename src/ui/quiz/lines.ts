@@ -1,52 +1,41 @@
 /**
- * The quiz screens draw a list of styled lines (pre-wrapped to the step's width)
- * through a scrolling window. Keeping the screen as data lets tests and the scroll
- * logic count lines exactly, and keeps the view a thin loop over them.
+ * The quiz and review screens are styled lines (the app's one model,
+ * src/text/styled-line.ts), pre-wrapped to the step's width and shown through a
+ * scrolling window. Keeping the screen as data lets tests and the scroll logic
+ * count lines exactly; the view (line-view.tsx) paints the window with the one
+ * painter, as every other line-drawn screen does.
  */
-import type { Theme } from '../theme';
-import { wrapText } from '../text';
+import type { StyledLine } from '../../text/styled-line';
+import { fitLine } from '../text';
 
-/** A run of text with one style. Colours are theme colour names or undefined (none). */
-export interface Seg {
-  text: string;
-  color?: string;
-  bold?: boolean;
-  dim?: boolean;
-  italic?: boolean;
-  inverse?: boolean;
+/** A screen's lines and the ones its window keeps in view. */
+export interface ScreenLines {
+  lines: StyledLine[];
+  /** The cursor's line (the choice, item or field being answered), or -1. */
+  cursor: number;
+  /** The verdict's line once answered, or -1: each answer scrolls to it. */
+  verdict: number;
 }
 
-export interface Line {
-  segs: Seg[];
-  /** Marks the line the window must keep in view (the cursor, the verdict). */
-  anchor?: 'cursor' | 'verdict';
-}
-
-export type Tone = keyof Theme['colors'];
-
-/** A theme colour, or undefined when colour is off (NO_COLOR, --no-color). */
-export function tone(theme: Theme, name: Tone): string | undefined {
-  return theme.color ? theme.colors[name] : undefined;
-}
-
-/** Plain text of a line (tests and width checks). */
-export function lineText(line: Line): string {
-  return line.segs.map((s) => s.text).join('');
-}
-
-export const blank = (): Line => ({ segs: [{ text: '' }] });
+export const screenLines = (): ScreenLines => ({ lines: [], cursor: -1, verdict: -1 });
 
 /**
- * Wrapped paragraph: each output line is one segment with `style`; `first`/`rest`
- * prefixes form a hanging indent and share the style unless `prefixStyle` is given.
+ * Appends lines to `screen`: plain lines (with `anchor`, the first of them is that
+ * line), or another screen's, whose cursor and verdict move along with them.
  */
-export function para(text: string, width: number, style: Omit<Seg, 'text'> = {}, first = '', rest = first, prefixStyle?: Omit<Seg, 'text'>): Line[] {
-  return wrapText(text, width, first, rest).map((full, i) => {
-    const prefix = i === 0 ? first : rest;
-    if (!prefixStyle || !prefix) return { segs: [{ text: full, ...style }] };
-    return { segs: [{ text: prefix, ...prefixStyle }, { text: full.slice(prefix.length), ...style }] };
-  });
+export function addLines(screen: ScreenLines, lines: readonly StyledLine[] | ScreenLines, anchor?: 'cursor' | 'verdict'): void {
+  const at = screen.lines.length;
+  if ('lines' in lines) {
+    if (lines.cursor >= 0) screen.cursor = at + lines.cursor;
+    if (lines.verdict >= 0) screen.verdict = at + lines.verdict;
+    screen.lines.push(...lines.lines);
+    return;
+  }
+  if (anchor && lines.length) screen[anchor] = at;
+  screen.lines.push(...lines);
 }
+
+export const blank = (): StyledLine => [];
 
 export interface LineWindow {
   start: number;
@@ -72,4 +61,21 @@ export function lineWindow(total: number, height: number, offset: number, keep?:
     else if (keep >= start + rows) start = keep - rows + 1;
   }
   return { start: Math.max(0, Math.min(start, maxOffset)), rows, scrolls: true, maxOffset };
+}
+
+/**
+ * The lines that fill `height` rows of `width` cells: the window's lines, each cut
+ * (never wrapped, so the frame is exactly as tall as computed) with an ellipsis,
+ * and when they do not all fit, a last row saying there is more above or below.
+ */
+export function windowLines(lines: readonly StyledLine[], offset: number, keep: number | undefined, width: number, height: number, ascii: boolean): StyledLine[] {
+  const win = lineWindow(lines.length, height, offset, keep);
+  const shown = lines.slice(win.start, win.start + win.rows).map((l) => fitLine(l, width, '…'));
+  if (!win.scrolls) return shown;
+  const above = win.start > 0;
+  const below = win.start < win.maxOffset;
+  const [up, down] = ascii ? ['^', 'v'] : ['↑', '↓'];
+  const where = above && below ? 'more above and below' : below ? 'more below' : 'more above';
+  shown.push(fitLine([{ text: `${above ? up : ' '}${below ? down : ' '} ${where} (${up}${down} scroll)`, style: 'hint' }], width, '…'));
+  return shown;
 }

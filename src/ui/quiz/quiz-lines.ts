@@ -1,9 +1,11 @@
 /**
- * What a quiz screen shows, as styled lines: a pure function of the session state,
- * the width and the theme. Each kind's part of the screen is one entry in each of
- * the tables here (OPEN_HINTS, OPEN_CONTEXTS, ANSWER_ROWS), so a new kind adds its
- * rows, its keys in words and its keymap contexts in this one file. Every state is told by a glyph and a word, never by
- * colour alone (✓ Correct / ✗ Not quite, [x]/[ ], "your answer", "missed").
+ * What a quiz screen shows, as styled lines (src/text/styled-line.ts, painted by
+ * the one painter): a pure function of the session state, the width and the
+ * theme's glyphs. Each kind's part of the screen is one entry in each of the tables
+ * here (OPEN_HINTS, OPEN_CONTEXTS, ANSWER_ROWS), so a new kind adds its rows, its
+ * keys in words and its keymap contexts in this one file. Every state is told by a
+ * glyph and a word, never by colour alone (✓ Correct / ✗ Not quite, [x]/[ ],
+ * "your answer", "missed").
  *
  * Nothing gives the answer away: after a wrong answer only that answer's feedback
  * shows; the explanation, the right choices and the missed ones appear after a
@@ -14,8 +16,10 @@ import type { QuizSessionState } from '../../quiz/session';
 import { quizKind } from '../../quiz/registry';
 import type { Choice, QuestionKind } from '../../quiz/types';
 import type { Context } from '../keymap';
+import type { LineStyle, Segment, StyledLine } from '../../text/styled-line';
+import { wrapStyled } from '../text';
 import type { Theme } from '../theme';
-import { blank, para, tone, type Line, type Seg } from './lines';
+import { addLines, blank, screenLines, type ScreenLines } from './lines';
 
 /** The instruction shown above a question of each kind (each kind's module says it). */
 export function kindLabel(kind: QuestionKind): string {
@@ -33,7 +37,7 @@ export function previousLabel(state: QuizSessionState, theme: Theme): string | u
   return `Answered before: ${g.wrong} not right yet (${tries}).`;
 }
 
-function choiceRows(state: QuizSessionState, width: number, theme: Theme): Line[] {
+function choiceRows(state: QuizSessionState, width: number, theme: Theme): ScreenLines {
   const q = state.question as { choices: Choice[]; kind: 'single' | 'multiple' | 'predict' };
   const g = theme.glyphs;
   const answered = state.phase === 'answered';
@@ -45,7 +49,7 @@ function choiceRows(state: QuizSessionState, width: number, theme: Theme): Line[
     if (a.kind === 'single' || a.kind === 'predict') return a.choice === i;
     return false;
   };
-  const out: Line[] = [];
+  const out = screenLines();
   state.choiceOrder.forEach((choiceIndex, pos) => {
     const choice = q.choices[choiceIndex]!;
     const here = !answered && pos === state.cursor;
@@ -55,67 +59,54 @@ function choiceRows(state: QuizSessionState, width: number, theme: Theme): Line[
     const number = pos < 9 ? `${pos + 1}.` : '  ';
     const first = `${pointer} ${box} ${number} `;
     const rest = ' '.repeat(first.length);
-    const style: Omit<Seg, 'text'> = here ? { bold: true, color: tone(theme, 'accent') } : {};
-    const lines = para(choice.text, width, style, first, rest, here ? { bold: true, color: tone(theme, 'accent') } : {});
+    const lines = wrapStyled(choice.text, width, here ? 'cursor' : 'text', first);
     // On a retry nothing is chosen any more; the last try's choices stay named.
     const lastTry = !answered && chosenInAnswer(choiceIndex);
     if (answered || lastTry) {
       const right = choice.correct === true;
-      let mark: Seg | undefined;
-      if (lastTry) mark = { text: '  (last try)', color: tone(theme, 'muted'), dim: true };
-      else if (on && right) mark = { text: `  ${g.right} right`, color: tone(theme, 'ok'), bold: true };
-      else if (on && !right) mark = { text: `  ${g.wrong} ${multiple ? 'not right' : 'your answer'}`, color: tone(theme, 'bad'), bold: true };
+      let mark: Segment | undefined;
+      if (lastTry) mark = { text: '  (last try)', style: 'faint' };
+      else if (on && right) mark = { text: `  ${g.right} right`, style: 'correct' };
+      else if (on && !right) mark = { text: `  ${g.wrong} ${multiple ? 'not right' : 'your answer'}`, style: 'wrong' };
       // Right choices not given are named only once the learner asks for the answer.
-      else if (!on && right && state.revealed) mark = { text: multiple ? '  ! missed' : `  ${g.right} the answer`, color: tone(theme, 'warn'), bold: true };
+      else if (!on && right && state.revealed) mark = { text: multiple ? '  ! missed' : `  ${g.right} the answer`, style: 'alert' };
       if (mark) {
         const last = lines[lines.length - 1]!;
-        const used = last.segs.reduce((n, s) => n + [...s.text].length, 0);
-        if (used + [...mark.text].length <= width) last.segs.push(mark);
-        else lines.push({ segs: [{ text: rest }, { ...mark, text: mark.text.trimStart() }] });
+        const used = last.reduce((n, s) => n + [...s.text].length, 0);
+        if (used + [...mark.text].length <= width) last.push(mark);
+        else lines.push([{ text: rest, style: 'text' }, { ...mark, text: mark.text.trimStart() }]);
       }
     }
-    if (here && lines[0]) lines[0].anchor = 'cursor';
-    out.push(...lines);
+    addLines(out, lines, here ? 'cursor' : undefined);
   });
   return out;
 }
 
-function orderRows(state: QuizSessionState, width: number, theme: Theme): Line[] {
+function orderRows(state: QuizSessionState, width: number, theme: Theme): ScreenLines {
   const g = theme.glyphs;
   const answered = state.phase === 'answered';
   const items = state.question.kind === 'order' ? state.question.items : [];
   const shown = answered && state.lastAnswer?.kind === 'order' ? state.lastAnswer.order : state.order;
-  const out: Line[] = [];
+  const out = screenLines();
   shown.forEach((item, pos) => {
     const here = !answered && pos === state.cursor;
     const carrying = here && state.held;
     const pointer = here ? g.pointer : ' ';
     const grip = carrying ? (theme.ascii ? '<>' : '⇅ ') : '  ';
     const first = `${pointer} ${grip}${pos + 1}. `;
-    const rest = ' '.repeat(first.length);
-    const style: Omit<Seg, 'text'> = carrying
-      ? { bold: true, inverse: true }
-      : here
-        ? { bold: true, color: tone(theme, 'accent') }
-        : {};
-    const lines = para(item, width - 16, style, first, rest, here ? { bold: true, color: tone(theme, 'accent') } : {});
-    if (carrying) lines[lines.length - 1]!.segs.push({ text: '  (moving)', color: tone(theme, 'muted') });
+    const lines = wrapStyled(item, width - 16, carrying ? 'carried' : here ? 'cursor' : 'text', first, here ? 'cursor' : 'text');
+    if (carrying) lines[lines.length - 1]!.push({ text: '  (moving)', style: 'muted' });
     if (answered) {
       const inPlace = items[pos] === item;
-      lines[lines.length - 1]!.segs.push(
-        inPlace
-          ? { text: `  ${g.right} in place`, color: tone(theme, 'ok') }
-          : { text: `  ${g.wrong} out of place`, color: tone(theme, 'bad'), bold: true },
-      );
+      lines[lines.length - 1]!.push(inPlace ? { text: `  ${g.right} in place`, style: 'good' } : { text: `  ${g.wrong} out of place`, style: 'wrong' });
     }
-    if (here && lines[0]) lines[0].anchor = 'cursor';
-    out.push(...lines);
+    addLines(out, lines, here ? 'cursor' : undefined);
   });
   return out;
 }
 
 /** The text field: a one-line window on the text that keeps the caret in view. */
-export function fieldSegs(text: string, caret: number, focused: boolean, width: number, theme: Theme): Seg[] {
+export function fieldSegs(text: string, caret: number, focused: boolean, width: number, theme: Theme): StyledLine {
   const prompt = focused ? `${theme.glyphs.pointer} ` : '  ';
   const avail = Math.max(4, width - prompt.length - 1);
   const chars = [...text];
@@ -123,41 +114,36 @@ export function fieldSegs(text: string, caret: number, focused: boolean, width: 
   if (caret >= avail) start = caret - avail + 1;
   const visible = chars.slice(start, start + avail);
   const at = caret - start;
-  const segs: Seg[] = [{ text: prompt, color: tone(theme, 'accent'), bold: true }];
-  if (start > 0) segs.push({ text: '…', color: tone(theme, 'muted') });
+  const segs: StyledLine = [{ text: prompt, style: 'cursor' }];
+  if (start > 0) segs.push({ text: '…', style: 'muted' });
   if (!focused) {
-    segs.push({ text: visible.join('') || '(empty)', dim: visible.length === 0 });
+    segs.push({ text: visible.join('') || '(empty)', style: visible.length === 0 ? 'dim' : 'text' });
     return segs;
   }
-  segs.push({ text: visible.slice(0, at).join('') });
-  segs.push({ text: visible[at] ?? ' ', inverse: true });
-  segs.push({ text: visible.slice(at + 1).join('') });
+  segs.push({ text: visible.slice(0, at).join(''), style: 'text' });
+  segs.push({ text: visible[at] ?? ' ', style: 'caret' });
+  segs.push({ text: visible.slice(at + 1).join(''), style: 'text' });
   return segs;
 }
 
-function textRows(state: QuizSessionState, width: number, theme: Theme): Line[] {
+function textRows(state: QuizSessionState, width: number, theme: Theme): ScreenLines {
   const placeholder = state.question.kind === 'text' ? state.question.placeholder : undefined;
-  const out: Line[] = [];
+  const out = screenLines();
   if (placeholder && state.text.length === 0 && state.phase === 'answering') {
-    out.push(...para(placeholder, width, { color: tone(theme, 'muted'), dim: !theme.color }, '  (', '   ').map((l, i, all) => {
-      if (i === all.length - 1) l.segs.push({ text: ')', color: tone(theme, 'muted') });
-      return l;
-    }));
+    const lines = wrapStyled(placeholder, width, 'hint', '  (');
+    lines[lines.length - 1]!.push({ text: ')', style: 'muted' });
+    addLines(out, lines);
   }
-  const field: Line = { segs: fieldSegs(state.text, state.caret, state.focused && state.phase === 'answering', width, theme), anchor: 'cursor' };
-  out.push(field);
-  // On a retry the field starts empty; the answer that was wrong stays in sight.
-  if (state.phase === 'answering' && state.lastAnswer?.kind === 'text') {
-    out.push(...para(`last try: ${state.lastAnswer.text}`, width, { color: tone(theme, 'muted'), dim: true }, '  ', '  '));
-  }
+  const field = fieldSegs(state.text, state.caret, state.focused && state.phase === 'answering', width, theme);
   if (state.phase === 'answered') {
     const ok = state.grade?.correct === true;
-    field.segs.push(
-      ok
-        ? { text: `  ${theme.glyphs.right} right`, color: tone(theme, 'ok'), bold: true }
-        : { text: `  ${theme.glyphs.wrong} your answer`, color: tone(theme, 'bad'), bold: true },
-    );
-    delete field.anchor;
+    field.push(ok ? { text: `  ${theme.glyphs.right} right`, style: 'correct' } : { text: `  ${theme.glyphs.wrong} your answer`, style: 'wrong' });
+  }
+  // The window keeps the field in view while it is being answered.
+  addLines(out, [field], state.phase === 'answered' ? undefined : 'cursor');
+  // On a retry the field starts empty; the answer that was wrong stays in sight.
+  if (state.phase === 'answering' && state.lastAnswer?.kind === 'text') {
+    addLines(out, wrapStyled(`last try: ${state.lastAnswer.text}`, width, 'faint', '  '));
   }
   return out;
 }
@@ -208,76 +194,71 @@ export function hintLine(state: QuizSessionState): string {
   return OPEN_HINTS[state.question.kind](state);
 }
 
-function feedbackRows(state: QuizSessionState, width: number, theme: Theme): Line[] {
+function feedbackRows(state: QuizSessionState, width: number, theme: Theme): ScreenLines {
   const grade = state.grade;
-  if (!grade) return [];
+  const out = screenLines();
+  if (!grade) return out;
   const g = theme.glyphs;
-  const out: Line[] = [];
-  let verdict: Seg[];
+  let verdict: StyledLine;
   if (grade.correct) {
     // Solved on a retry: say plainly that the score is the first try's.
     const tail = state.firstTryCorrect === false ? '  (Your score keeps the first try.)' : '';
-    verdict = [{ text: `${g.right} Correct.`, color: tone(theme, 'ok'), bold: true }, { text: tail, color: tone(theme, 'muted') }];
+    verdict = [{ text: `${g.right} Correct.`, style: 'correct' }, { text: tail, style: 'muted' }];
   } else if (state.revealed) {
     const tail = state.lastAnswer ? '' : '  (Counted as missed.)';
-    verdict = [{ text: `${g.wrong} The answer, shown.`, color: tone(theme, 'bad'), bold: true }, { text: tail, color: tone(theme, 'muted') }];
+    verdict = [{ text: `${g.wrong} The answer, shown.`, style: 'wrong' }, { text: tail, style: 'muted' }];
   } else {
-    verdict = [{ text: `${g.wrong} Not quite.`, color: tone(theme, 'bad'), bold: true }];
+    verdict = [{ text: `${g.wrong} Not quite.`, style: 'wrong' }];
   }
-  out.push({ segs: verdict, anchor: 'verdict' });
-  if (grade.summary) out.push(...para(grade.summary, width, {}, '  '));
+  addLines(out, [verdict], 'verdict');
+  if (grade.summary) addLines(out, wrapStyled(grade.summary, width, 'text', '  '));
   const notes = [...(grade.notes ?? []), ...(state.revealed ? (grade.revealNotes ?? []) : [])];
   for (const note of notes) {
-    out.push(...para(note.text, width, {}, `  ${g.bullet} `, '    ', { color: tone(theme, grade.correct ? 'ok' : 'bad') }));
+    addLines(out, wrapStyled(note.text, width, 'text', `  ${g.bullet} `, grade.correct ? 'good' : 'bad'));
     if (note.misconception !== undefined) {
-      out.push(...para(misconceptionLabel(note.misconception), width, { color: tone(theme, 'warn'), italic: true }, '    ! ', '      '));
+      addLines(out, wrapStyled(misconceptionLabel(note.misconception), width, 'misconception', '    ! '));
     }
   }
   if (!grade.correct && !state.revealed) return out;
-  out.push(...revealedAnswer(state, width, theme));
-  out.push(blank());
-  out.push(...para(grade.explain, width, {}, 'Why: ', '     ', { bold: true, color: tone(theme, 'info') }));
+  addLines(out, revealedAnswer(state, width));
+  addLines(out, [blank()]);
+  addLines(out, wrapStyled(grade.explain, width, 'text', 'Why: ', 'label'));
   return out;
 }
 
 /** Once revealed, the right answer of an order or text question (choices are marked in place). */
-function revealedAnswer(state: QuizSessionState, width: number, theme: Theme): Line[] {
+function revealedAnswer(state: QuizSessionState, width: number): StyledLine[] {
   const q = state.question;
   if (!state.revealed) return [];
-  const label = { bold: true, color: tone(theme, 'ok') };
-  if (q.kind === 'order') return [blank(), ...para('The right order:', width, label), ...q.items.flatMap((item, i) => para(item, width, {}, `  ${i + 1}. `, '     '))];
-  if (q.kind === 'text') return [blank(), ...para(q.accept[0] ?? '', width, {}, 'The answer: ', '            ', label)];
+  if (q.kind === 'order') return [blank(), ...wrapStyled('The right order:', width, 'correct'), ...q.items.flatMap((item, i) => wrapStyled(item, width, 'text', `  ${i + 1}. `))];
+  if (q.kind === 'text') return [blank(), ...wrapStyled(q.accept[0] ?? '', width, 'text', 'The answer: ', 'correct')];
   return [];
 }
 
 /** Per kind, the rows a learner answers in (pick-node draws its own view, with the diagram). */
-const ANSWER_ROWS: { readonly [K in QuestionKind]: (state: QuizSessionState, width: number, theme: Theme) => Line[] } = {
+const ANSWER_ROWS: { readonly [K in QuestionKind]: (state: QuizSessionState, width: number, theme: Theme) => ScreenLines } = {
   single: choiceRows,
   multiple: choiceRows,
   predict: choiceRows,
   order: orderRows,
   text: textRows,
-  'pick-node': () => [],
+  'pick-node': () => screenLines(),
 };
 
 /** Every line of a quiz screen (single, multiple, order, text) for `state`. */
-export function quizLines(state: QuizSessionState, width: number, theme: Theme): Line[] {
-  const out: Line[] = [];
+export function quizLines(state: QuizSessionState, width: number, theme: Theme): ScreenLines {
+  const out = screenLines();
   const previous = previousLabel(state, theme);
-  out.push({ segs: [{ text: kindLabel(state.question.kind), color: tone(theme, 'muted'), dim: !theme.color }] });
-  if (previous) out.push(...para(previous, width, { color: tone(theme, 'info') }));
-  out.push(...para(state.question.prompt, width, { bold: true }));
-  out.push(blank());
-  out.push(...ANSWER_ROWS[state.question.kind](state, width, theme));
-  if (state.notice) {
-    out.push(blank());
-    out.push(...para(state.notice, width, { color: tone(theme, 'warn'), bold: true }, '! ', '  '));
-  }
+  const line = (text: string, style: LineStyle): StyledLine[] => wrapStyled(text, width, style);
+  addLines(out, [[{ text: kindLabel(state.question.kind), style: 'hint' }]]);
+  if (previous) addLines(out, line(previous, 'info'));
+  addLines(out, [...line(state.question.prompt, 'bold'), blank()]);
+  addLines(out, ANSWER_ROWS[state.question.kind](state, width, theme));
+  if (state.notice) addLines(out, [blank(), ...wrapStyled(state.notice, width, 'alert', '! ')]);
   if (state.phase === 'answered') {
-    out.push(blank());
-    out.push(...feedbackRows(state, width, theme));
+    addLines(out, [blank()]);
+    addLines(out, feedbackRows(state, width, theme));
   }
-  out.push(blank());
-  out.push(...para(hintLine(state), width, { color: tone(theme, 'muted'), dim: !theme.color }));
+  addLines(out, [blank(), ...line(hintLine(state), 'hint')]);
   return out;
 }

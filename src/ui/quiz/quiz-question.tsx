@@ -18,9 +18,10 @@ export function QuizQuestion(props: StepViewProps<QuizStepData>): React.ReactEle
   const { step, progress, onQuizAnswer, active, width, height, theme, setContexts } = props;
   const [state, dispatch, getState] = useQuizState(step.question, progress.quizzes[step.question.id], onQuizAnswer, progress.learner);
   const [offset, setOffset] = useState(0);
-  const lines = useMemo(() => quizLines(state, width, theme), [state, width, theme]);
+  const screen = useMemo(() => quizLines(state, width, theme), [state, width, theme]);
+  const lines = screen.lines;
   const answered = state.phase === 'answered';
-  const keep = answered ? undefined : lines.findIndex((l) => l.anchor === 'cursor');
+  const keep = answered ? undefined : screen.cursor;
 
   // On each answer, bring the verdict and feedback into view (the window keeps the
   // end of the screen if all of it fits below the verdict).
@@ -29,8 +30,7 @@ export function QuizQuestion(props: StepViewProps<QuizStepData>): React.ReactEle
       setOffset(0);
       return;
     }
-    const verdict = lines.findIndex((l) => l.anchor === 'verdict');
-    setOffset(Math.max(0, verdict - 1));
+    setOffset(Math.max(0, screen.verdict - 1));
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only when a new answer arrives, not on every redraw
   }, [state.phase, state.attempts]);
 

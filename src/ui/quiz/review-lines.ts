@@ -1,10 +1,12 @@
 /**
- * What the review checklist shows, as styled lines. It only lists what to be able
- * to explain and where it was taught; it never writes an answer for the learner.
+ * What the review checklist shows, as styled lines (src/text/styled-line.ts). It
+ * only lists what to be able to explain and where it was taught; it never writes an
+ * answer for the learner.
  */
 import type { Course, ReviewBlock } from '../../course/types';
+import { wrapStyled } from '../text';
 import type { Theme } from '../theme';
-import { blank, para, tone, type Line } from './lines';
+import { addLines, blank, screenLines, type ScreenLines } from './lines';
 import { readyCount, type ReviewState } from './use-review-state';
 
 /** "Lesson title (Chapter title)" for a lesson id, or a plain note if it is unknown. */
@@ -17,37 +19,22 @@ export function taughtIn(course: Course, lessonId: string | undefined): string |
   return `${lessonId} (lesson not found)`;
 }
 
-export function reviewLines(review: ReviewBlock, state: ReviewState, course: Course, width: number, theme: Theme): Line[] {
+export function reviewLines(review: ReviewBlock, state: ReviewState, course: Course, width: number, theme: Theme): ScreenLines {
   const g = theme.glyphs;
   const n = review.items.length;
   const k = readyCount(state);
-  const out: Line[] = [];
-  out.push(...para('Can you say this out loud, without notes?', width, { bold: true }));
-  out.push(
-    ...para(`${k} of ${n} ready${k === n && n > 0 ? ` ${g.done} all of them` : ''}`, width, {
-      color: tone(theme, k === n && n > 0 ? 'ok' : 'info'),
-      bold: k === n && n > 0,
-    }),
-  );
-  out.push(blank());
+  const all = k === n && n > 0;
+  const out = screenLines();
+  addLines(out, wrapStyled('Can you say this out loud, without notes?', width, 'bold'));
+  addLines(out, [...wrapStyled(`${k} of ${n} ready${all ? ` ${g.done} all of them` : ''}`, width, all ? 'correct' : 'info'), blank()]);
   review.items.forEach((item, i) => {
     const here = i === state.cursor;
     const on = state.marked[i] === true;
     const first = `${here ? g.pointer : ' '} ${on ? g.checkboxOn : g.checkboxOff} ${i + 1}. `;
-    const rest = ' '.repeat(first.length);
-    const style = here ? { bold: true, color: tone(theme, 'accent') } : {};
-    const lines = para(item.text, width, style, first, rest, style);
-    if (lines[0]) lines[0].anchor = here ? 'cursor' : undefined;
-    out.push(...lines);
+    addLines(out, wrapStyled(item.text, width, here ? 'cursor' : 'text', first), here ? 'cursor' : undefined);
     const where = taughtIn(course, item.lesson);
-    if (where) out.push(...para(`taught in: ${where}`, width, { color: tone(theme, 'muted'), dim: !theme.color }, rest));
+    if (where) addLines(out, wrapStyled(`taught in: ${where}`, width, 'hint', ' '.repeat(first.length)));
   });
-  out.push(blank());
-  out.push(
-    ...para('↑↓ move · Space: mark "I can say this" · → or Enter: next. Not sure? Go back to the lesson named under it.', width, {
-      color: tone(theme, 'muted'),
-      dim: !theme.color,
-    }),
-  );
+  addLines(out, [blank(), ...wrapStyled('↑↓ move · Space: mark "I can say this" · → or Enter: next. Not sure? Go back to the lesson named under it.', width, 'hint')]);
   return out;
 }

@@ -27,7 +27,6 @@ export function ReviewStep({ course, lesson, step, stepIndex, progress, width, h
   };
   useReviewKeys(dispatch, toggle, active);
 
-  const lines = useMemo(() => reviewLines(step.review, state, course, width, theme), [step.review, state, course, width, theme]);
-  const keep = lines.findIndex((l) => l.anchor === 'cursor');
-  return <LineView lines={lines} offset={0} keep={keep >= 0 ? keep : undefined} width={width} height={height} theme={theme} />;
+  const screen = useMemo(() => reviewLines(step.review, state, course, width, theme), [step.review, state, course, width, theme]);
+  return <LineView lines={screen.lines} offset={0} keep={screen.cursor >= 0 ? screen.cursor : undefined} width={width} height={height} theme={theme} />;
 }
