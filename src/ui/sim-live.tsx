@@ -76,6 +76,29 @@ const PRESENTER_KEYS = [
   { label: 'n / p', description: 'next / previous step of the playlist' },
 ];
 
+/**
+ * The help screen's rows: one key a row when they fit, else two columns, each
+ * description cut to its column; a last row says how many keys still did not fit.
+ */
+export function helpRows(items: readonly { label: string; description: string }[], width: number, rows: number): string[] {
+  type Item = { label: string; description: string };
+  const cut = (text: string, w: number): string => (text.length <= w ? text.padEnd(w) : `${text.slice(0, Math.max(0, w - 1))}…`);
+  if (items.length <= rows) return items.map((i) => cut(`  ${i.label.padEnd(12)} ${i.description}`, width).trimEnd());
+  const perColumn = items.length <= rows * 2 ? Math.ceil(items.length / 2) : rows - 1;
+  // Each column as narrow as its own keys allow; the right one gets the rest.
+  const column = (list: readonly Item[]): string[] => {
+    const pad = Math.max(0, ...list.map((i) => i.label.length));
+    return list.map((i) => ` ${i.label.padEnd(pad)} ${i.description} `);
+  };
+  const left = column(items.slice(0, perColumn));
+  const right = column(items.slice(perColumn, perColumn * 2));
+  const leftWidth = Math.min(Math.max(0, ...left.map((t) => t.length)), width - Math.min(width >> 1, Math.max(0, ...right.map((t) => t.length))));
+  const out = left.map((l, r) => `${cut(l, leftWidth)}${right[r] !== undefined ? cut(right[r]!, width - leftWidth) : ''}`.trimEnd());
+  const shown = perColumn * 2;
+  if (shown < items.length) out.push(`  … ${items.length - shown} more: make the terminal taller`);
+  return out;
+}
+
 /** The keys line, drawn once per size (it does not change with the frames). */
 const KeysLine = memo(function KeysLine({ columns, theme }: { columns: number; theme: Theme }): React.ReactElement {
   const muted = theme.color ? theme.colors.muted : undefined;
@@ -170,9 +193,9 @@ function LiveSimScreen(props: LiveSimAppProps & { theme: Theme }): React.ReactEl
     return (
       <Box flexDirection="column" height={height}>
         <Text bold>Keys of the live view</Text>
-        {items.slice(0, height - 3).map((i) => (
-          <Text key={i.label + i.description} wrap="truncate">
-            {`  ${i.label.padEnd(12)} ${i.description}`}
+        {helpRows(items, columns, height - 3).map((row, n) => (
+          <Text key={n} wrap="truncate">
+            {row}
           </Text>
         ))}
         <Text color={muted} dimColor={!theme.color}>
