@@ -9,6 +9,7 @@ import { stateMark } from '../../diagram/glyphs';
 import { eventStyle, fmtTime, group, fmtLatency } from './live-format';
 import { metricLines, trendLines } from './metric-lines';
 import { logOverlayLines, tailLines, wrapLog } from './log-lines';
+import { marksLegend, sparkMarks } from './sparkline-axis';
 export { eventStyle, fmtLatency, fmtPercent, fmtTime, sparkline } from './live-format';
 import type { SimEvent, Snapshot, Topology } from '../../sim/types';
 import type { LabState } from './use-lab-state';
@@ -158,6 +159,15 @@ export function selectedLine(topology: Topology, snapshot: Snapshot, id: string,
   return segs;
 }
 
+/** The legend: short forms drawn, glyphs, and the sparklines' event marks, as many as fit whole. */
+function legendFor(layout: DiagramLayout, drawn: readonly StyledLine[], snapshot: Snapshot, width: number, ascii: boolean, trend: boolean): StyledLine {
+  const marks = marksLegend(sparkMarks(snapshot.events, snapshot.t_ms, trend ? 60 : Math.max(0, width - layout.width - 4), ascii));
+  const base = legendLine(layout, { live: true, width, drawn });
+  const room = width - styledWidth(base) - 2;
+  if (marks.length === 0 || styledWidth(marks) > room) return base;
+  return [...base, { text: '  ', style: 'text' }, ...marks];
+}
+
 /**
  * Build the live view's lines for `width` × `height`. Tries the roomy layout, then
  * the dense one, and puts the metrics beside the diagram when there is room.
@@ -213,7 +223,10 @@ export function liveLines(input: LiveLinesInput): LiveLines {
   const diagramRoom = Math.max(1, height - 1 - below);
   if (diagram.length > diagramRoom) {
     clipped = true;
-    diagram = [...diagram.slice(0, diagramRoom - 1), [{ text: `${ascii ? '...' : '…'} diagram cut: make the terminal taller`, style: 'warn' }]];
+    const e = ascii ? '...' : '…';
+    const roomW = side ? layout.width : width;
+    const cut = [`${e} diagram cut: make the terminal taller`, `${e} diagram cut: taller terminal`, `${e} cut: taller terminal`, `${e} cut`].find((t) => t.length <= roomW) ?? e;
+    diagram = [...diagram.slice(0, diagramRoom - 1), [{ text: cut, style: 'warn' }]];
   }
   if (side) {
     const rows = Math.max(diagram.length, metrics.length);
@@ -238,7 +251,7 @@ export function liveLines(input: LiveLinesInput): LiveLines {
   if (!side && !oneLine && !state.logOpen && !input.noDiagram && spare() >= 2) lines.push(...trendLines(snapshot, width, ascii));
   // The legend takes a line the event log does not need.
   const logAll = showLog ? tailLines(events.slice(-3), width, 12, ascii).length : 0;
-  if (input.legend && !state.logOpen && height - lines.length - Math.min(extras.length, 1) - Math.max(logWant, logAll) >= 1) lines.push(fitLine(legendLine(layout, { live: true }), width));
+  if (input.legend && !state.logOpen && height - lines.length - Math.min(extras.length, 1) - Math.max(logWant, logAll) >= 1) lines.push(legendFor(layout, lines, snapshot, width, ascii, !side && !oneLine));
   if (extras.length > Math.max(1, height - lines.length)) extras.splice(0, extras.length, notice ?? selected!);
   lines.push(...extras);
   const logRoom = Math.max(0, height - lines.length);

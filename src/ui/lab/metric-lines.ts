@@ -117,7 +117,7 @@ export function metricLines(snapshot: Snapshot, o: MetricOptions): StyledLine[] 
   const m = (text: string): Segment => ({ text, style: 'muted' });
   const v = (text: string, style: DiagramStyle = 'title'): Segment => ({ text, style });
   const ge = n.ge;
-  const qps: Item = { prio: 2, forms: [[m('QPS '), v(n.qps), m(' (5 s avg)')], [m('QPS '), v(n.qps), m(' (5 s)')], [m('QPS '), v(n.qps)]] };
+  const qps: Item = { prio: 2, forms: [[m('QPS '), v(n.qps), m(' (over 5 s)')], [m('QPS '), v(n.qps), m(' (5 s)')], [m('QPS '), v(n.qps)]] };
   const p99v = v(n.p99, n.p99Style === 'text' ? 'title' : n.p99Style);
   const latency: Item = {
     prio: 4,
@@ -184,7 +184,7 @@ function sidePanel(snapshot: Snapshot, n: ReturnType<typeof numbers>, o: MetricO
   const since = o.sinceStart ? 'since start' : 'in all';
   // [line, priority]: the higher the number, the sooner it goes when rows are short.
   const rows: [StyledLine, number][] = [
-    [row(['QPS (5 s avg)', 'QPS (5 s)', 'QPS'], n.qps), 2],
+    [row(['QPS (over 5 s)', 'QPS (5 s)', 'QPS'], n.qps), 2],
     [spark(n.s.qps, 'busy'), 9],
     [row(['p50 (last 1 s)', 'p50 (1 s)', 'p50'], n.p50), 5],
     [row(['p99 (last 1 s)', 'p99 (1 s)', 'p99'], n.p99, n.p99Style), 4],

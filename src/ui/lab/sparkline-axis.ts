@@ -72,8 +72,15 @@ export function axisLine(columns: number, marks: readonly (SparkMark | undefined
   // A label goes only where no mark stands and where it leaves a cell between the two.
   const free = (from: number, to: number): boolean => marks.slice(Math.max(0, from), Math.min(columns, to)).every((m) => !m);
   const rightFits = right.length + 1 <= columns && free(columns - right.length - 1, columns);
-  if (rightFits) for (let i = 0; i < right.length; i++) chars[columns - right.length + i] = right[i]!;
-  if (left.length + right.length + 2 <= columns && free(0, left.length + 1)) for (let i = 0; i < left.length; i++) chars[i] = left[i]!;
+  // Each label keeps a blank beside it, so a tick never reads as part of it ("−20 s." ).
+  if (rightFits) {
+    for (let i = 0; i < right.length; i++) chars[columns - right.length + i] = right[i]!;
+    chars[columns - right.length - 1] = ' ';
+  }
+  if (left.length + right.length + 3 <= columns && free(0, left.length + 1)) {
+    for (let i = 0; i < left.length; i++) chars[i] = left[i]!;
+    chars[left.length] = ' ';
+  }
   marks.forEach((m, i) => {
     if (!m || i >= columns) return;
     chars[i] = m.glyph;
