@@ -46,7 +46,11 @@ export function keysLine(width: number, ascii: boolean): string {
   // Short: the footer keys with the node actions an instructor reaches for first.
   const lab = helpSections(['lab'])[0]!.items;
   const pick = (label: string) => lab.filter((i) => i.label === label);
-  const short = text([...pick('Tab'), ...pick('x'), ...pick('u'), ...footerItems(['lab']).filter((i) => i.label !== 'Tab'), ...footerItems(['global'])]);
+  // The global keys (? help, q quit) always stay: lab keys go from the end until the line fits.
+  const lab2 = [...pick('Tab'), ...pick('x'), ...pick('u'), ...footerItems(['lab']).filter((i) => i.label !== 'Tab')];
+  const global = footerItems(['global']);
+  while (lab2.length > 0 && text([...lab2, ...global]).length > width) lab2.pop();
+  const short = text([...lab2, ...global]);
   return short.length <= width ? short : short.slice(0, Math.max(0, width - 1)) + (ascii ? '~' : '…');
 }
 

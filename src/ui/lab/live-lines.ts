@@ -257,7 +257,10 @@ export function liveLines(input: LiveLinesInput): LiveLines {
   const logRoom = Math.max(0, height - lines.length);
   let logLines = 0;
   if (showLog && logRoom > 0) {
-    if (events.length === 0) lines.push([{ text: '  no events yet: the log explains every change, with its cause', style: 'muted' }]);
+    if (events.length === 0) {
+      const text = ['  no events yet: the log explains every change, with its cause', '  no events yet: the log explains each change', '  no events yet'].find((t) => t.length <= width) ?? '';
+      lines.push([{ text, style: 'muted' }]);
+    }
     const tail = tailLines(events, width, logRoom, ascii);
     lines.push(...tail);
     logLines = tail.length;

@@ -130,7 +130,7 @@ export function metricLines(snapshot: Snapshot, o: MetricOptions): StyledLine[] 
   const inFlight: Item = {
     prio: 3,
     forms: [
-      [m('in flight '), v(n.inFlight), m(', '), v(n.waiting, n.waitingStyle), m(` waiting ${ge} 1 s`)],
+      [m('in flight '), v(n.inFlight), m(' ('), v(n.waiting, n.waitingStyle), m(` waiting ${ge} 1 s)`)],
       [m('in flight '), v(n.inFlight), m(' ('), v(n.waiting, n.waitingStyle), m(` ${ge} 1 s)`)],
     ],
   };
