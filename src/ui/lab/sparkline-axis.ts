@@ -5,7 +5,6 @@
  * a class can tie a jump in a curve to its cause. Pure.
  */
 import type { DiagramStyle, Segment, StyledLine } from '../../diagram';
-import type { SimEvent } from '../../sim/types';
 
 export interface SparkMark {
   glyph: string;
@@ -38,7 +37,7 @@ function rank(type: string): number {
  * closed second before `tMs` (the series closes a second when it ends): the mark of
  * the events that happened in that second, or undefined.
  */
-export function sparkMarks(events: readonly Pick<SimEvent, 't_s' | 'type'>[], tMs: number, columns: number, ascii: boolean): (SparkMark | undefined)[] {
+export function sparkMarks(events: readonly { t_s: number; type: string }[], tMs: number, columns: number, ascii: boolean): (SparkMark | undefined)[] {
   const out = new Array<SparkMark | undefined>(Math.max(0, columns)).fill(undefined);
   if (columns <= 0) return out;
   const closed = Math.floor(tMs / 1000 + 1e-9);
