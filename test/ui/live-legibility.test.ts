@@ -156,7 +156,7 @@ describe('event log lines', () => {
     expect(text[0]).toBe('Event log · events 13–20 of 20 · run paused');
     expect(text.at(-1)).toBe('↑↓ PgUp/PgDn Home/End scroll · l or Esc closes and resumes');
     const top = logOverlayLines(log, { width: 60, height: 17, top: 0, ascii: true });
-    expect(toPlainText(top.lines)[0]).toBe('Event log - events 1-8 of 20');
+    expect(toPlainText(top.lines)[0]).toBe('Event log | events 1-8 of 20');
     expect(toPlainText(logOverlayLines(wrapLog([], 60), { width: 60, height: 17, top: 0, ascii: false }).lines)[0]).toBe('Event log · no events yet');
   });
   it('scrolls by line, page, to either end, and never past them', () => {

@@ -126,7 +126,7 @@ export function logOverlayLines(log: WrappedLog, o: { width: number; height: num
   const top = clampTop(o.top, log.lines.length, room);
   const shown = log.lines.slice(top, top + room);
   const dash = ascii ? '-' : '–';
-  const dot = ascii ? ' - ' : ' · ';
+  const dot = ascii ? ' | ' : ' · ';
   let position: string;
   if (log.events === 0) position = 'no events yet';
   else {

@@ -117,12 +117,13 @@ export function metricLines(snapshot: Snapshot, o: MetricOptions): StyledLine[] 
   const m = (text: string): Segment => ({ text, style: 'muted' });
   const v = (text: string, style: DiagramStyle = 'title'): Segment => ({ text, style });
   const ge = n.ge;
+  const dot = ascii ? ', ' : ' · ';
   const qps: Item = { prio: 2, forms: [[m('QPS '), v(n.qps), m(' (over 5 s)')], [m('QPS '), v(n.qps), m(' (5 s)')], [m('QPS '), v(n.qps)]] };
   const p99v = v(n.p99, n.p99Style === 'text' ? 'title' : n.p99Style);
   const latency: Item = {
     prio: 4,
     forms: [
-      [m('p50 '), v(n.p50), m(' · p99 '), p99v, m(' (last 1 s)')],
+      [m('p50 '), v(n.p50), m(`${dot}p99 `), p99v, m(' (last 1 s)')],
       [m('p50 '), v(n.p50), m(' p99 '), p99v, m(' (1 s)')],
       [m('p99 '), p99v, m(' (1 s)')],
     ],
@@ -139,12 +140,12 @@ export function metricLines(snapshot: Snapshot, o: MetricOptions): StyledLine[] 
   const availability: Item = {
     prio: 5,
     forms: [
-      [m('availability '), v(n.avail, n.availStyle), m(`${since} · `), v(n.availRecent, n.availRecentStyle), m(' last 10 s')],
-      [m('availability '), v(n.avail, n.availStyle), m(' · 10 s '), v(n.availRecent, n.availRecentStyle)],
+      [m('availability '), v(n.avail, n.availStyle), m(`${since}${dot}`), v(n.availRecent, n.availRecentStyle), m(' last 10 s')],
+      [m('availability '), v(n.avail, n.availStyle), m(`${dot}10 s `), v(n.availRecent, n.availRecentStyle)],
       [m('availability '), v(n.avail, n.availStyle)],
     ],
   };
-  const counts: Item = { prio: 6, forms: [[v(`${n.ok} ok`, 'up'), m(' · '), v(`${n.failed} failed`, n.failedStyle)], [v(`${n.failed} failed`, n.failedStyle)]] };
+  const counts: Item = { prio: 6, forms: [[v(`${n.ok} ok`, 'up'), m(dot), v(`${n.failed} failed`, n.failedStyle)], [v(`${n.failed} failed`, n.failedStyle)]] };
   const slow: Item = {
     prio: 7,
     forms: [
