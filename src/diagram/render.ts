@@ -132,8 +132,15 @@ function rowSegments(row: BoxRow, box: BoxLayout, snap: NodeSnapshot | undefined
       };
       const agree = lbs.every((lb) => snap.lbView![lb] === snap.lbView![active]);
       if (lbs.length === 1 || agree) {
-        const prefix = lbs.length === 1 && inner >= `${active} sees DOWN, rising`.length ? `${active} sees ` : 'LB sees ';
-        return one(active, inner >= 8 + 4 ? prefix : 'LB: ');
+        // The longest form that fits whole: "lb-1 sees UP, failing", "LB sees UP, failing", "LB: UP, failing", then "UP" alone.
+        const view = snap.lbView[active]!;
+        const full = lbViewWord(view);
+        const short = view === 'UP-going-down' ? 'UP' : view === 'DOWN-going-up' ? 'DOWN' : full.word;
+        const prefixes = [...(lbs.length === 1 && inner >= `${active} sees DOWN, rising`.length ? [`${active} sees `] : []), 'LB sees ', 'LB: '];
+        for (const word of [full.word, short])
+          for (const prefix of prefixes)
+            if (prefix.length + word.length <= inner) return [{ text: prefix, style: 'muted' }, { text: word, style: full.style }];
+        return [{ text: 'LB: ', style: 'muted' }, { text: short, style: full.style }];
       }
       // They disagree: each one's view when it fits whole, else the one holding the VIP.
       for (const sep of [', ', ' ']) {
