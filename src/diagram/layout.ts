@@ -60,7 +60,7 @@ const LABELS: Record<EdgeKind, string[]> = {
   https: ['HTTPS', 'TLS'],
   http: ['HTTP'],
   sql: ['SQL'],
-  replication: ['repl'],
+  replication: ['replication', 'copies'],
   vrrp: ['VRRP'],
   dns: ['lookup', 'DNS'],
   metrics: ['metrics'],
@@ -109,7 +109,7 @@ function computeLayout(topology: Topology, opts: DiagramOptions): DiagramLayout 
 function shortComponent(name: string): string {
   if (/^app server$/i.test(name)) return 'App';
   if (/^code base$/i.test(name)) return 'Code';
-  if (/^ssl certificate$/i.test(name)) return 'SSL cert';
+  if (/^ssl certificate$/i.test(name)) return 'certificate';
   return name;
 }
 
@@ -186,14 +186,16 @@ function rowsFor(node: TopologyNode, inner: number, ctx: Ctx, records: Topology[
       if (!opts.dense) text('HAProxy');
       rows.push({ kind: 'algorithm', text: algo || 'HAProxy', style: 'text' });
     }
-    const others = node.components.filter((c) => c !== 'HAProxy').map((c) => (params.onePerRow && c.length <= inner ? c : shortComponent(c)));
+    // A component that cannot fit whole is left out (the title, TLS and VIP rows still tell the story).
+    // Outside the wide layout the certificate goes without saying where a TLS row says TLS ends there.
+    const others = node.components.filter((c) => c !== 'HAProxy' && !(params.mode !== 'wide' && node.tls && /certificate/i.test(c))).map((c) => (params.onePerRow && c.length <= inner ? c : shortComponent(c))).filter((c) => c.length <= inner);
     if (!opts.dense) for (const r of pack(others, inner, params.onePerRow, opts.ascii)) text(r);
     // Dense live labs drop the TLS row: the heavy HTTPS line ending at the LB says it.
     if (opts.dense && opts.live) {
       // nothing
     } else if (node.tls === 'terminate') text(inner >= 13 ? 'TLS ends here' : 'TLS ends', 'https');
-    else if (node.tls === 'passthrough') text(inner >= 15 ? 'TLS passthrough' : 'TLS pass', 'https');
-    else if (node.tls === 'reencrypt') text(inner >= 15 ? 'TLS re-encrypts' : 'TLS re-enc', 'https');
+    else if (node.tls === 'passthrough') text(inner >= 15 ? 'TLS passthrough' : 'passes TLS', 'https');
+    else if (node.tls === 'reencrypt') text(inner >= 15 ? 'TLS re-encrypts' : inner >= 11 ? 're-encrypts' : 'TLS again', 'https');
     if (node.vip && !(opts.dense && opts.live)) text(`VIP ${node.vip}`.length <= inner ? `VIP ${node.vip}` : `${opts.ascii ? '*' : '★'} ${node.vip}`, 'vip');
     return rows;
   }
@@ -300,10 +302,11 @@ function build(topology: Topology, opts: DiagramOptions, params: ModeParams, wid
       const w = inner[gi]! + 4;
       const rows = rowsFor(node, inner[gi]!, ctx, topology.records);
       const badgeParts: string[] = [];
-      if (node.firewall) badgeParts.push(params.mode === 'wide' ? 'firewall' : 'FW');
+      if (node.firewall) badgeParts.push('firewall');
       if (node.agent) badgeParts.push('agent');
-      const short = badgeParts.map((b) => (b === 'firewall' ? 'FW' : b));
-      const badges = [badgeParts.join(ascii ? ' ' : ' · '), badgeParts.join(' '), short.join(ascii ? ' ' : ' · '), short.join(' ')].find((t) => t.length <= w - 5) ?? '';
+      // Without room for "firewall", the wall drawn on the box's side says it (and the legend names it).
+      const short = badgeParts.filter((b) => b !== 'firewall');
+      const badges = [badgeParts.join(ascii ? ' ' : ' · '), badgeParts.join(' '), short.join(' ')].find((t) => t.length <= w - 5) ?? '';
       const box: BoxLayout = { id: node.id, node, x: 0, y: 0, w, h: rows.length + 2, title: titleFor(node, inner[gi]!, ctx), rows, badges, entry: 'left' };
       boxes.push(box);
       boxOf.set(node.id, box);
@@ -433,6 +436,8 @@ function build(topology: Topology, opts: DiagramOptions, params: ModeParams, wid
 
   // Connectors between neighbouring boxes of one tier.
   const connectorsPerPair = new Map<string, number>();
+  // Horizontal layouts: where the next connector of a pair goes (after the previous one's label).
+  const connectorOffset = new Map<string, number>();
   for (const e of edges) {
     const gf = groupOf.get(e.from);
     if (gf === undefined || gf !== groupOf.get(e.to)) continue;
@@ -450,10 +455,14 @@ function build(topology: Topology, opts: DiagramOptions, params: ModeParams, wid
     const k = connectorsPerPair.get(pair) ?? 0;
     connectorsPerPair.set(pair, k + 1);
     const down = i < j; // along the cross axis
-    const label = params.labels || !V ? LABELS[e.kind][0]! : '';
     const aEnd = V ? a.x + a.w : a.y + a.h;
     const bStart = V ? b.x : b.y;
     const mainLo = V ? a.y : a.x;
+    const offset = connectorOffset.get(pair) ?? 0;
+    // A label is drawn whole or not at all (the line's pattern and the legend still say what it is).
+    const labelRoom = V ? bStart - aEnd : mainLo + a.w - (mainLo + 2 + offset + 2);
+    const label = params.labels || !V ? (LABELS[e.kind].find((l) => l.length <= labelRoom) ?? '') : '';
+    connectorOffset.set(pair, offset + label.length + 4);
     const path: Array<[number, number]> = [];
     let m: number;
     if (V) {
@@ -461,15 +470,15 @@ function build(topology: Topology, opts: DiagramOptions, params: ModeParams, wid
       m = Math.min(mainLo + 1 + k * 2 + (label ? 1 : 0), mainLo + Math.min(a.h, b.h) - 2);
       for (let c = aEnd; c < bStart; c++) path.push(pt(m, c));
     } else {
-      m = mainLo + 2 + k * (label.length + 4);
+      m = mainLo + 2 + offset;
       for (let c = aEnd; c < bStart; c++) path.push(pt(m, c));
     }
     if (!down) path.reverse();
     const dir: Dir = V ? (down ? 'right' : 'left') : down ? 'down' : 'up';
     drawPath(path, e.kind, 0, dir);
     if (label) {
-      if (V) putLabel(aEnd, m - 1, label.slice(0, bStart - aEnd), edgeStyle(e.kind));
-      else putLabel(m + 2, aEnd, label.slice(0, Math.max(0, (mainLo + a.w) - (m + 2))), edgeStyle(e.kind));
+      if (V) putLabel(aEnd, m - 1, label, edgeStyle(e.kind));
+      else putLabel(m + 2, aEnd, label, edgeStyle(e.kind));
     }
     routed.push({ from: e.from, to: e.to, kind: e.kind, path });
   }

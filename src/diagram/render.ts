@@ -93,25 +93,30 @@ function rowSegments(row: BoxRow, box: BoxLayout, snap: NodeSnapshot | undefined
       const m = stateMark(snap.state, ascii);
       const segs: Segment[] = [{ text: `${m.glyph} ${m.word}`, style: m.style }];
       if (box.node.kind === 'load_balancer') {
+        const used = segs[0]!.text.length;
         if (snap.vipHolder) segs.push({ text: inner >= 10 ? ` ${vipGlyph(ascii)} VIP` : ` ${vipGlyph(ascii)}VIP`, style: 'vip' });
-        else if (snap.vrrpState) segs.push({ text: ` ${snap.vrrpState}`, style: 'muted' });
+        // keepalived's own word (MASTER, BACKUP, FAULT), whole or not at all; a dead machine has no VRRP role.
+        else if (snap.vrrpState && (snap.state === 'up' || snap.state === 'draining') && used + 1 + snap.vrrpState.length <= inner) segs.push({ text: ` ${snap.vrrpState}`, style: 'muted' });
       } else {
         const used = segs[0]!.text.length;
         if (snap.lbView && !box.rows.some((r) => r.kind === 'lbview')) {
-          // No row for the load balancer's view: squeeze its short form in, because
-          // "DOWN but the LB still says UP" is the whole lesson of the detection window.
+          // No row for the load balancer's view: squeeze it in, because "DOWN but the
+          // load balancer still says UP" is the whole lesson of the detection window.
           const lbs = layout.loadBalancers.filter((lb) => snap.lbView![lb] !== undefined);
           const active = lbs.find((lb) => snapshot?.nodes[lb]?.vipHolder) ?? lbs[0];
           if (active) {
             const v = snap.lbView[active]!;
             const word = v === 'UP-going-down' ? 'UP' : v === 'DOWN-going-up' ? 'DOWN' : v;
-            if (used + 4 + word.length <= inner) segs.push({ text: ' LB:', style: 'muted' }, { text: word, style: lbViewWord(v).style });
+            const prefix = [' LB sees ', ' LB: '].find((p) => used + p.length + word.length <= inner);
+            if (prefix) segs.push({ text: prefix, style: 'muted' }, { text: word, style: lbViewWord(v).style });
           }
         }
         const pct = ` ${Math.round(snap.utilization * 100)}%`;
         const usedNow = segs.reduce((n, x) => n + x.text.length, 0);
-        if ((snap.state === 'up' || snap.state === 'draining') && !box.rows.some((r) => r.kind === 'busy') && usedNow + pct.length <= inner)
-          segs.push({ text: pct, style: snap.utilization >= 0.9 ? 'warn' : 'busy' });
+        const noBusyRow = !box.rows.some((r) => r.kind === 'busy');
+        if ((snap.state === 'up' || snap.state === 'draining') && noBusyRow && usedNow + pct.length <= inner) segs.push({ text: pct, style: snap.utilization >= 0.9 ? 'warn' : 'busy' });
+        const queue = ` ${snap.queued} queued`;
+        if (snap.queued > 0 && noBusyRow && segs.reduce((n, x) => n + x.text.length, 0) + queue.length <= inner) segs.push({ text: queue, style: 'warn' });
       }
       return segs;
     }
@@ -130,10 +135,22 @@ function rowSegments(row: BoxRow, box: BoxLayout, snap: NodeSnapshot | undefined
       };
       const agree = lbs.every((lb) => snap.lbView![lb] === snap.lbView![active]);
       if (lbs.length === 1 || agree) {
-        const prefix = lbs.length === 1 && inner >= `${active} sees DOWN, rising`.length ? `${active} sees ` : 'LB sees ';
-        return one(active, inner >= 8 + 4 ? prefix : 'LB ');
+        // The longest form that fits whole: "lb-1 sees UP, failing", "LB sees UP, failing", "LB: UP, failing", then "UP" alone.
+        const view = snap.lbView[active]!;
+        const full = lbViewWord(view);
+        const short = view === 'UP-going-down' ? 'UP' : view === 'DOWN-going-up' ? 'DOWN' : full.word;
+        const prefixes = [...(lbs.length === 1 && inner >= `${active} sees DOWN, rising`.length ? [`${active} sees `] : []), 'LB sees ', 'LB: '];
+        for (const word of [full.word, short])
+          for (const prefix of prefixes)
+            if (prefix.length + word.length <= inner) return [{ text: prefix, style: 'muted' }, { text: word, style: full.style }];
+        return [{ text: 'LB: ', style: 'muted' }, { text: short, style: full.style }];
       }
-      return lbs.flatMap((lb, i) => one(lb, `${i ? ' ' : ''}${lb.replace('lb-', 'lb')}:`));
+      // They disagree: each one's view when it fits whole, else the one holding the VIP.
+      for (const sep of [', ', ' ']) {
+        const all = lbs.flatMap((lb, i) => one(lb, `${i ? sep : ''}${lb} `));
+        if (all.reduce((n, x) => n + x.text.length, 0) <= inner) return all;
+      }
+      return one(active, `${active} sees `).reduce((n, x) => n + x.text.length, 0) <= inner ? one(active, `${active} sees `) : one(active, 'LB: ');
     }
     case 'db': {
       const role = snap?.dbRole ?? box.node.dbRole;
@@ -141,27 +158,51 @@ function rowSegments(row: BoxRow, box: BoxLayout, snap: NodeSnapshot | undefined
       // unless the design has replication (the topology names the role) or a promotion changed it.
       const named = /primary|replica/i.test(row.text) || (snap?.dbRole !== undefined && snap.dbRole !== box.node.dbRole);
       if (!role || !named) return [{ text: row.text, style: 'text' }];
-      const name = inner >= 13 ? 'MySQL ' : inner >= 10 ? 'DB ' : '';
-      const segs: Segment[] = [{ text: `${name}${role}`, style: role }];
-      if (role === 'replica' && snap && (snap.replicationLagMs ?? 0) >= 1) segs.push({ text: ` lag ${fmtMs(snap.replicationLagMs!)}`, style: (snap.replicationLagMs ?? 0) >= 1000 ? 'warn' : 'muted' });
+      const lag = role === 'replica' && snap && (snap.replicationLagMs ?? 0) >= 1 ? ` lag ${fmtMs(snap.replicationLagMs!)}` : '';
+      const lagStyle: DiagramStyle = (snap?.replicationLagMs ?? 0) >= 1000 ? 'warn' : 'muted';
+      // The longest form that fits whole: the product's name goes before the lag does.
+      const forms: [string, string][] = [[`MySQL ${role}`, lag], [role, lag], [`MySQL ${role}`, ''], [role, '']];
+      const [name, extra] = forms.find(([a, b]) => a.length + b.length <= inner) ?? [role, ''];
+      const segs: Segment[] = [{ text: name, style: role }];
+      if (extra) segs.push({ text: extra, style: lagStyle });
       return segs;
     }
     case 'algorithm': {
       const algo = snapshot?.algorithm ?? box.node.algorithm ?? '';
       const withName = `HAProxy ${algo}`.trim();
-      return [{ text: row.text.startsWith('HAProxy') && withName.length <= inner ? withName : algo || row.text, style: 'text' }];
+      // Whole words only: the algorithm (also on the status line), else the product's name.
+      const text = [row.text.startsWith('HAProxy') ? withName : '', algo, 'HAProxy'].find((t) => t && t.length <= inner) ?? '';
+      return [{ text, style: 'text' }];
     }
     case 'busy': {
       if (!snap || snap.state === 'down' || snap.state === 'stopped') return [];
-      const pct = `${Math.round(snap.utilization * 100)}%`.padStart(4);
-      const q = snap.queued > 0 ? ` q${snap.queued}` : '';
-      const label = inner >= 18 ? 'busy ' : '';
-      const barW = Math.max(3, Math.min(10, inner - label.length - pct.length - 1 - q.length));
+      const pctText = `${Math.round(snap.utilization * 100)}%`;
+      const style: DiagramStyle = snap.utilization >= 0.9 ? 'warn' : 'busy';
+      const q = snap.queued;
+      // Forms, longest first: label, bar, percentage, queue. A queue only forms when every
+      // worker is busy, so the percentage goes before the queue's count does; "q12" (the
+      // legend explains it) only when nothing else fits.
+      const forms: { label: string; pct: string; queue: string; minBar: number }[] = q > 0
+        ? [
+            { label: 'busy ', pct: ` ${pctText.padStart(4)}`, queue: ` ${q} queued`, minBar: 3 },
+            { label: '', pct: ` ${pctText.padStart(4)}`, queue: ` ${q} queued`, minBar: 3 },
+            { label: '', pct: '', queue: ` ${q} queued`, minBar: 3 },
+            { label: '', pct: '', queue: `${q} queued`, minBar: 0 },
+            { label: '', pct: '', queue: ` q${q}`, minBar: 3 },
+            { label: '', pct: '', queue: `q${q}`, minBar: 0 },
+          ]
+        : [
+            { label: 'busy ', pct: ` ${pctText.padStart(4)}`, queue: '', minBar: 3 },
+            { label: '', pct: ` ${pctText.padStart(4)}`, queue: '', minBar: 3 },
+          ];
+      const fits = (f: (typeof forms)[number]): boolean => f.label.length + f.minBar + f.pct.length + f.queue.length <= inner && (f.label === '' || inner >= 18);
+      const f = forms.find(fits) ?? forms[forms.length - 1]!;
+      const barW = f.minBar === 0 ? 0 : Math.max(3, Math.min(10, inner - f.label.length - f.pct.length - f.queue.length));
       return [
-        { text: label, style: 'muted' },
-        { text: bar(snap.utilization, barW, ascii), style: snap.utilization >= 0.9 ? 'warn' : 'busy' },
-        { text: ` ${pct}`, style: snap.utilization >= 0.9 ? 'warn' : 'busy' },
-        { text: q, style: 'warn' },
+        { text: f.label, style: 'muted' },
+        { text: barW ? bar(snap.utilization, barW, ascii) : '', style },
+        { text: f.pct, style },
+        { text: f.queue, style: 'warn' },
       ];
     }
   }
@@ -314,15 +355,26 @@ export function toPlainText(lines: StyledLine[]): string[] {
   return lines.map((l) => l.map((s) => s.text).join('').replace(/\s+$/, ''));
 }
 
-/** A one-line legend of the glyphs this layout uses (so a printout explains itself). */
-export function legendLine(layout: DiagramLayout, opts: { live?: boolean } = {}): StyledLine {
+/**
+ * A one-line legend of the glyphs this layout uses (so a printout explains itself).
+ * With `drawn` (the rendered lines), it first explains the short forms a tight box
+ * had to use ("LB: UP", "q12", keepalived's FAULT). With `width`, items that do not
+ * fit whole are left out instead of cut.
+ */
+export function legendLine(layout: DiagramLayout, opts: { live?: boolean; width?: number; drawn?: readonly StyledLine[] } = {}): StyledLine {
   const ascii = layout.ascii;
   const kinds = new Set(layout.edges.map((e) => e.kind));
-  const segs: Segment[] = [];
+  const items: Segment[][] = [];
   const add = (glyph: string, style: DiagramStyle, word: string): void => {
-    if (segs.length) segs.push({ text: '  ', style: 'text' });
-    segs.push({ text: glyph, style }, { text: ` ${word}`, style: 'muted' });
+    items.push([{ text: glyph, style }, { text: ` ${word}`, style: 'muted' }]);
   };
+  if (opts.drawn) {
+    const text = opts.drawn.map((l) => l.map((x) => x.text).join('')).join('\n');
+    if (/ LB: /.test(text)) add('LB:', 'muted', 'what the load balancer sees');
+    const q = /(?<![\w-])q(\d+)\b/.exec(text);
+    if (q) add(`q${q[1]}`, 'warn', `${q[1]} requests queued`);
+    if (/\bFAULT\b/.test(text)) add('FAULT', 'muted', 'keepalived out of the VIP election');
+  }
   if (kinds.has('https')) add(ascii ? '==' : '━━', 'https', 'HTTPS (TLS)');
   if (kinds.has('http')) add(ascii ? '--' : '──', 'http', 'plain HTTP');
   if (kinds.has('replication')) add(ascii ? '..' : '┄┄', 'replication', 'replication');
@@ -334,6 +386,15 @@ export function legendLine(layout: DiagramLayout, opts: { live?: boolean } = {})
     add(requestMark('dynamic', false, false, ascii).glyph, 'dynamic', 'request');
     add(requestMark('static', false, false, ascii).glyph, 'static', 'static');
     add(requestMark('write', false, false, ascii).glyph, 'write', 'write');
+  }
+  const segs: Segment[] = [];
+  let used = 0;
+  for (const item of items) {
+    const w = item.reduce((n, x) => n + x.text.length, 0) + (segs.length ? 2 : 0);
+    if (opts.width !== undefined && used + w > opts.width) continue;
+    if (segs.length) segs.push({ text: '  ', style: 'text' });
+    segs.push(...item);
+    used += w;
   }
   return segs;
 }

@@ -34,6 +34,8 @@ export type Context =
   | 'predictRun'
   /** A step that fits and is done with (an answered pick-node or predict question): the lesson's keys without scrolling. */
   | 'stepDone'
+  /** The live view's whole event log (l): scroll it, close it (the run resumes). */
+  | 'eventLog'
   /** The design editor: machines, their settings, undo, check and drill. */
   | 'design'
   /** The design editor inside a lesson (a build step): how to move on. */
@@ -264,6 +266,14 @@ export const BINDINGS: Binding[] = [
   { command: 'log', context: 'lab', keys: [c('l')], label: 'l', description: 'log', footer: true },
   { command: 'failures', context: 'lab', keys: [c('e')], label: 'e', description: 'errors by node and cause' },
   { command: 'alerts', context: 'lab', keys: [c('A')], label: 'A', description: 'alerts' },
+  // the live view's whole event log (l opens it and pauses the run)
+  { command: 'up', context: 'eventLog', keys: [s('upArrow'), c('k')], label: '↑↓', description: 'scroll the log', footer: true },
+  { command: 'down', context: 'eventLog', keys: [s('downArrow'), c('j')], label: '↑↓', description: 'scroll the log' },
+  { command: 'pageUp', context: 'eventLog', keys: [s('pageUp'), c('b')], label: 'PgUp/PgDn', description: 'a page of the log' },
+  { command: 'pageDown', context: 'eventLog', keys: [s('pageDown'), s('space')], label: 'PgUp/PgDn', description: 'a page of the log' },
+  { command: 'home', context: 'eventLog', keys: [s('home'), c('g')], label: 'Home/End', description: 'oldest / newest events' },
+  { command: 'end', context: 'eventLog', keys: [s('end'), c('G')], label: 'Home/End', description: 'oldest / newest events' },
+  { command: 'log', context: 'eventLog', keys: [c('l'), s('escape')], label: 'l/Esc', description: 'close the log (the run resumes)', footer: true },
   // a lesson's lab (not a predict question's run, not the instructor view)
   { command: 'fastForward', context: 'labStep', keys: [c('f')], label: 'f', description: 'skip', footer: true },
   { command: 'hints', context: 'labStep', keys: [c('h')], label: 'h', description: 'hints', footer: true },

@@ -24,6 +24,7 @@ import { DirectCanvas, inkStdout } from './lab/direct-canvas';
 import type { Engine, Report, Snapshot } from '../sim/types';
 import { presenterCues, usePresenter } from './lab/use-presenter';
 import { captionLines } from './lab/caption-lines';
+import { useLogOverlay } from './lab/use-log-overlay';
 import { PlaylistScreen, type DemoStep } from './demo-live';
 
 /** Smallest terminal the live view draws in. */
@@ -45,7 +46,11 @@ export function keysLine(width: number, ascii: boolean): string {
   // Short: the footer keys with the node actions an instructor reaches for first.
   const lab = helpSections(['lab'])[0]!.items;
   const pick = (label: string) => lab.filter((i) => i.label === label);
-  const short = text([...pick('Tab'), ...pick('x'), ...pick('u'), ...footerItems(['lab']).filter((i) => i.label !== 'Tab'), ...footerItems(['global'])]);
+  // The global keys (? help, q quit) always stay: lab keys go from the end until the line fits.
+  const lab2 = [...pick('Tab'), ...pick('x'), ...pick('u'), ...footerItems(['lab']).filter((i) => i.label !== 'Tab')];
+  const global = footerItems(['global']);
+  while (lab2.length > 0 && text([...lab2, ...global]).length > width) lab2.pop();
+  const short = text([...lab2, ...global]);
   return short.length <= width ? short : short.slice(0, Math.max(0, width - 1)) + (ascii ? '~' : '…');
 }
 
@@ -100,11 +105,13 @@ export function helpRows(items: readonly { label: string; description: string }[
 }
 
 /** The keys line, drawn once per size (it does not change with the frames). */
-const KeysLine = memo(function KeysLine({ columns, theme }: { columns: number; theme: Theme }): React.ReactElement {
+const KeysLine = memo(function KeysLine({ columns, theme, logOpen }: { columns: number; theme: Theme; logOpen?: boolean }): React.ReactElement {
   const muted = theme.color ? theme.colors.muted : undefined;
+  // The log draws its own keys line; the global keys still work under it.
+  const logKeys = (): string => footerItems(['global']).map((i) => `${i.label} ${i.description}`).join(theme.ascii ? ' | ' : ' · ');
   return (
     <Text wrap="truncate" color={muted} dimColor={!theme.color}>
-      {keysLine(columns, theme.ascii)}
+      {logOpen ? logKeys() : keysLine(columns, theme.ascii)}
     </Text>
   );
 });
@@ -120,10 +127,12 @@ function LiveSimScreen(props: LiveSimAppProps & { theme: Theme }): React.ReactEl
   const lab = useLab({ scenario: options.scenario, engineOptions: options.engineOptions, visible: !help && !tooSmall, speed: options.speed, animateWithoutTerminal, onFrame: direct ? () => frame.current() : undefined, runTo: (e, t, m) => runTo.current?.(e, t, m) });
   const presenter = usePresenter({ cues: presenterCues(options), pauseOn: options.pauseOn ?? [], endMs: (options.engineOptions.duration_s ?? options.scenario.duration_s) * 1000 }, { engine: lab.sim.engine, commands: lab.commands, dispatch: lab.dispatch, reset: lab.commands.reset, refresh: () => lab.sim.advance(0) });
   runTo.current = presenter.runTo;
+  const log = useLogOverlay({ events: () => lab.sim.engine.events(), paused: lab.state.paused, setPaused: (paused) => lab.dispatch({ type: 'setPaused', paused }), active: !help && !tooSmall, ascii: theme.ascii });
   const title = `${options.scenario.name}${theme.ascii ? ', ' : ' · '}seed ${options.engineOptions.seed ?? options.scenario.seed}`;
   const timeline = [...options.scenario.timeline, ...(options.engineOptions.at ?? [])];
   /** The view's lines for a snapshot: banner for the big moments, live view, what is scheduled next. */
   const compose = (snapshot: Snapshot, height: number): StyledLine[] => {
+    if (log.open) return log.lines(columns, height);
     const top = captionLines({ caption: presenter.caption, pausedBy: presenter.pausedBy, paused: lab.state.paused, width: columns, ascii: theme.ascii, maxLines: height >= 26 ? 2 : 1, step: props.stepLabel });
     return [...top, ...instructorLines({ topology: lab.topology, snapshot, events: snapshot.events, state: lab.state, timeline, width: columns, height: height - top.length, ascii: theme.ascii, labelsLarge: options.projector, title, requests: !options.reducedMotion })];
   };
@@ -189,7 +198,7 @@ function LiveSimScreen(props: LiveSimAppProps & { theme: Theme }): React.ReactEl
   if (help) {
     // The global keys the live view handles (it has no course: no map, glossary or words view).
     const global = helpSections(['global'])[0]!.items.filter((i) => ['?', 'q', 'Esc'].includes(i.label));
-    const items = [...helpSections(['lab'])[0]!.items, ...global, ...PRESENTER_KEYS.filter((k) => props.steps || k.label !== 'n / p')];
+    const items = [...helpSections([log.open ? 'eventLog' : 'lab'])[0]!.items, ...global, ...PRESENTER_KEYS.filter((k) => props.steps || k.label !== 'n / p')];
     return (
       <Box flexDirection="column" height={height}>
         <Text bold>Keys of the live view</Text>
@@ -213,7 +222,7 @@ function LiveSimScreen(props: LiveSimAppProps & { theme: Theme }): React.ReactEl
           <Canvas lines={paintLines(compose(lab.sim.snapshot, height - 1), theme)} width={columns} />
         )}
       </Box>
-      <KeysLine columns={columns} theme={theme} />
+      <KeysLine columns={columns} theme={theme} logOpen={log.open} />
     </Box>
   );
 }

@@ -22,9 +22,21 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 // Builds Intl.Segmenter (tens of ms the first time) only for text that needs it.
 const segmenter = new LazySegmenter(undefined, { granularity: 'grapheme' });
 
+// The live view measures the same short strings every frame (box edges, glyphs, labels):
+// their widths are remembered, which makes string-width's slow path rare.
+const widthCache = new Map<string, number>();
+
 /** Display width in terminal cells (ANSI codes ignored, wide characters count 2). */
 export function cellWidth(text: string): number {
-  return PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text);
+  if (PRINTABLE_ASCII.test(text)) return text.length;
+  if (text.length > 160) return stringWidth(text);
+  let w = widthCache.get(text);
+  if (w === undefined) {
+    w = stringWidth(text);
+    if (widthCache.size >= 4096) widthCache.clear();
+    widthCache.set(text, w);
+  }
+  return w;
 }
 
 /** The characters of `text` as a reader sees them (grapheme clusters). */

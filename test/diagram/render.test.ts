@@ -18,7 +18,7 @@ describe('live state', () => {
 
   it('squeezes the LB view into the state row in dense layouts', async () => {
     const text = toPlainText(renderDiagram(layoutAt(76, { dense: true }), distributedAfterKill())).join('\n');
-    expect(text).toContain('✗ DOWN LB:UP');
+    expect(text).toContain('✗ DOWN LB: UP');
     await expect(text + '\n').toMatchFileSnapshot('golden/distributed-live-76-dense.txt');
   });
 

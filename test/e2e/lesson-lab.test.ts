@@ -24,8 +24,8 @@ const virtualSeconds = (screen: string): number => {
 };
 /** Lines only the live lab draws (the lesson's other pages have none of them). */
 const LAB_ONLY = ['LAB ·', 'RUNNING', 'QPS', 'checks 0/3', 'lb-1 marked web-2 DOWN'];
-/** Text that appears exactly once on a whole, fresh lab screen. */
-const HEADERS = ['How the load bal', 'step 7/10', 'LAB ·', 'Goal:', 'QPS', 'q quit'];
+/** Text that appears exactly once on a whole, fresh lab screen ("QPS" also labels its sparkline: the numbers' "in flight" stands for them). */
+const HEADERS = ['How the load bal', 'step 7/10', 'LAB ·', 'Goal:', 'in flight', 'q quit'];
 
 /** Open dist-lb's lab (step 7: six pages on) and wait until it runs. */
 async function openLab(cols: number, rows: number): Promise<PtyApp> {

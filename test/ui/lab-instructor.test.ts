@@ -45,7 +45,7 @@ describe('instructor view', () => {
     const lines = toPlainText(instructorLines({ topology: scenarioTopology(scenario), snapshot, events: snapshot.events, state: initialLabState({ rate: 150, algorithm: 'roundrobin' }), timeline: [{ at_s: 20, action: 'restore', node: 'lb-1' }], width: 120, height: 34, ascii: false, title: 'scale-up' }));
     expect(lines).toHaveLength(34);
     expect(lines.join('\n')).toContain('V I P   M O V E D   T O   L B - 2');
-    expect(lines.join('\n')).toMatch(/avail(ability)? since start/);
+    expect(lines.join('\n')).toMatch(/availability [!✗ ]*[\d.]+% since start/);
     expect(lines.at(-1)).toContain('next: 20.0 s restore lb-1');
   });
 });

@@ -9,6 +9,7 @@ import type { World, NodeRt, LbRt } from './world';
 import { lagOf } from './replication';
 import { codeName, failureCounts } from './failures';
 import { metricOf } from './monitoring';
+import { SLOW_MS } from '../spec/vocabulary';
 
 /** Close every whole second up to time t: series points and per-second utilisation. */
 export function closeSeconds(w: World, t: number): void {
@@ -20,10 +21,12 @@ export function closeSeconds(w: World, t: number): void {
     w.sErr[i] = done > 0 ? w.curFail / done : 0;
     w.sP50[i] = histQuantile(w.curHist, w.curOk, 0.5);
     w.sP99[i] = histQuantile(w.curHist, w.curOk, 0.99);
+    w.sSlow[i] = w.curSlow;
     w.seriesN++;
     if (w.curOk > 0) w.curHist.fill(0);
     w.curOk = 0;
     w.curFail = 0;
+    w.curSlow = 0;
     // Sample replication lag (Seconds_Behind_Source) once a second, which also trims the apply queues.
     for (const n of w.nodes) if (n.replica && n.dbRole === 'replica' && n.state === UP) lagOf(w, n.replica, true);
     for (const s of w.stations) {
@@ -240,6 +243,10 @@ export function snapshot(w: World, opts: { maxInflight?: number } = {}): Snapsho
     if (ns) (ns.failures ??= []).push(f);
   }
   const inflight = sampleInflight(w, max);
+  // Requests still waiting after SLOW_MS: a scan of the live ones at snapshot time (per frame, not per event).
+  let waitingSlow = 0;
+  const since = w.t - SLOW_MS;
+  for (let i = 0; i < w.liveN; i++) if (w.rStart[w.live[i]!]! <= since) waitingSlow++;
   const last = w.seriesN > 0 ? (w.seriesN - 1) % SERIES_LEN : -1;
   const lb0 = w.lbs[0];
   return {
@@ -252,7 +259,9 @@ export function snapshot(w: World, opts: { maxInflight?: number } = {}): Snapsho
     p50_ms: last >= 0 ? w.sP50[last]! : 0,
     p99_ms: last >= 0 ? w.sP99[last]! : 0,
     error_rate: last >= 0 ? w.sErr[last]! : 0,
-    series: { qps: series(w, w.sQps), p50_ms: series(w, w.sP50), p99_ms: series(w, w.sP99), error_rate: series(w, w.sErr) },
+    series: { qps: series(w, w.sQps), p50_ms: series(w, w.sP50), p99_ms: series(w, w.sP99), error_rate: series(w, w.sErr), slow: series(w, w.sSlow) },
+    in_flight: w.liveN,
+    waiting_slow: waitingSlow,
     events: w.events.slice(-50),
     algorithm: lb0 ? ALG[lb0.alg]! : 'roundrobin',
     rate_rps: w.rate,

@@ -63,7 +63,10 @@ export function finishOk(w: World, r: number): void {
   if (dh >= 0 && dh !== wh && dh !== ah) w.nodes[dh]!.served++;
   w.ok++;
   w.curOk++;
-  if (latency >= SLOW_MS) w.slow++;
+  if (latency >= SLOW_MS) {
+    w.slow++;
+    w.curSlow++;
+  }
   w.curHist[histBin(latency)]!++;
   if (start >= w.warmupMs) w.lat.record(latency);
   endRequest(w, r);

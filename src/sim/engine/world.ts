@@ -337,12 +337,16 @@ export class World {
   nextSecond = 1000;
   readonly curHist = new Uint32Array(H_BINS);
   curOk = 0;
+  /** Successful answers this second that took SLOW_MS or more. */
+  curSlow = 0;
   curFail = 0;
   seriesN = 0;
   readonly sQps = new Float64Array(SERIES_LEN);
   readonly sP50 = new Float64Array(SERIES_LEN);
   readonly sP99 = new Float64Array(SERIES_LEN);
   readonly sErr = new Float64Array(SERIES_LEN);
+  /** Per second: successful answers that took SLOW_MS or more. */
+  readonly sSlow = new Float64Array(SERIES_LEN);
 
   readonly events: SimEvent[] = [];
   /** Old repeated notices dropped from the event log to keep it bounded (see MAX_EVENTS). */

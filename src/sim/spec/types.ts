@@ -346,6 +346,8 @@ export interface Series {
   p50_ms: number[];
   p99_ms: number[];
   error_rate: number[];
+  /** Per second: successful answers that took at least SLOW_MS (1 s). */
+  slow?: number[];
 }
 
 export interface SimEvent {
@@ -370,6 +372,10 @@ export interface Snapshot {
   p99_ms: number;
   error_rate: number;
   series: Series;
+  /** Requests sent and not yet answered or failed, now. */
+  in_flight?: number;
+  /** Of those, how many have waited at least SLOW_MS (1 s) so far. */
+  waiting_slow?: number;
   /** Most recent events, newest last. */
   events: SimEvent[];
   algorithm: Algorithm;

@@ -27,6 +27,7 @@ const CONTEXT_TITLES: Record<Context, string> = {
   checklist: 'Review checklist',
   pickNode: 'Pick a node',
   predictRun: 'While the prediction runs',
+  eventLog: 'The whole event log',
   stepDone: 'Reading a lesson',
   design: 'Design editor',
   designStep: 'Design editor in a lesson',

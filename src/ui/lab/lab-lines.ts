@@ -11,9 +11,10 @@ import type { Snapshot, Topology } from '../../sim/types';
 import type { LabEvent } from '../../labs';
 import { cutLine, eventLine, fmtTime, liveLines, nodeListLines, selectedLine } from './live-lines';
 import type { LabState } from './use-lab-state';
-import { wrapSegments, wrapStyled } from '../text';
+import { wrapStyled } from '../text';
 import { failuresPanel } from './failure-lines';
 import { alertsPanel } from './alert-lines';
+import { logOverlayLines, tailLines, wrapLog } from './log-lines';
 
 export type LabPanel = 'live' | 'hints' | 'log';
 
@@ -86,16 +87,11 @@ function checkLines(input: LabLinesInput): StyledLine[] {
   });
 }
 
-/** The log panel: every event whole (wrapped under its time), scrolled to `logTop`. */
+/** The log panel: every event whole (wrapped under its time), scrolled to `top`, with its position ("events 3–9 of 20"). */
 export function logPanel(events: readonly LabEvent[], width: number, height: number, top: number, ascii: boolean): { lines: StyledLine[]; maxTop: number } {
-  const head: StyledLine = [{ text: `Event log: ${events.length} event${events.length === 1 ? '' : 's'}, oldest first ${ascii ? '-' : '·'} ${ascii ? 'up/down' : '↑↓'} PgUp/PgDn scroll ${ascii ? '-' : '·'} l closes`, style: 'title' }];
-  const body: StyledLine[] = [];
-  for (const e of events) body.push(...wrapSegments(eventLine(e), width, 9));
-  if (body.length === 0) body.push([{ text: '  nothing has happened yet', style: 'muted' }]);
-  const room = Math.max(1, height - 1);
-  const maxTop = Math.max(0, body.length - room);
-  const from = Math.min(Math.max(0, top), maxTop);
-  return { lines: [ellipsize(head, width, ascii), ...body.slice(from, from + room)], maxTop };
+  const log = wrapLog(events, width);
+  const r = logOverlayLines(log, { width, height, top, ascii });
+  return { lines: r.lines, maxTop: Math.max(0, log.lines.length - r.room) };
 }
 
 /** The hints panel: what to try, the lab's own keys, and what each open check needs. */
@@ -189,8 +185,9 @@ export function labLines(input: LabLinesInput): StyledLine[] {
   while (middle.length && middle[middle.length - 1]!.every((seg) => seg.text.trim() === '')) middle.pop();
   if (input.panel === 'live' && !input.state.panel) {
     const spare = midRows - middle.length;
-    const older = snapshot.events.slice(0, -1).slice(-Math.max(0, spare - 1));
-    if (spare >= 2 && older.length) middle.push(...older.map((e) => ellipsize(eventLine(e), width, ascii)));
+    // Older events whole (wrapped), the newest of them last, above the latest event's row.
+    const older = tailLines(snapshot.events.slice(0, -1).slice(-Math.max(0, spare - 1)), width, Math.max(0, spare - 1), ascii);
+    if (spare >= 2 && older.length) middle.push(...older);
     const left = midRows - middle.length;
     if (left >= 2 && lab.try?.length) {
       const tips = [[] as StyledLine, ...lab.try.flatMap((t) => wrapStyled(t, width, 'muted', ascii ? '  * ' : '  • ', 'muted'))];

@@ -219,11 +219,15 @@ function LabRunner(props: StepViewProps<LabStepData> & { scenario: Scenario; atE
         const max = logPanel(visibleEvents(), width, height, 0, theme.ascii).maxTop;
         const top = Math.min(logTop, max);
         const page = Math.max(1, height - 4);
+        // The log's scroll keys (Space stays the lab's pause).
+        const scroll = input === ' ' ? undefined : matchCommand(['eventLog'], input, key);
         let to: number | undefined;
-        if (key.upArrow || input === 'k') to = Math.max(0, top - 1);
-        else if (key.downArrow || input === 'j') to = top + 1;
-        else if (key.pageUp) to = Math.max(0, top - page);
-        else if (key.pageDown) to = top + page;
+        if (scroll === 'up') to = Math.max(0, top - 1);
+        else if (scroll === 'down') to = top + 1;
+        else if (scroll === 'pageUp') to = Math.max(0, top - page);
+        else if (scroll === 'pageDown') to = top + page;
+        else if (scroll === 'home') to = 0;
+        else if (scroll === 'end') to = max;
         if (to !== undefined) {
           setLogTop(to);
           return true;

@@ -4,9 +4,13 @@
  * with causes. Pure (no React): the view paints the result into one `<Text>`, and
  * tests read it as plain text. Everything here fits `width` × `height` exactly.
  */
-import { layoutDiagram, lbViewWord, legendLine, renderDiagram, type DiagramLayout, type DiagramStyle, type Segment, type StyledLine } from '../../diagram';
-import { sparkGlyphs, stateMark } from '../../diagram/glyphs';
-import { lastSecondHadSuccess, orDash, recentWindow } from './windowed-numbers';
+import { layoutDiagram, lbViewWord, legendLine, renderDiagram, type DiagramLayout, type Segment, type StyledLine } from '../../diagram';
+import { stateMark } from '../../diagram/glyphs';
+import { eventStyle, fmtTime, group, fmtLatency } from './live-format';
+import { metricLines, trendLines } from './metric-lines';
+import { logOverlayLines, tailLines, wrapLog } from './log-lines';
+import { marksLegend, sparkMarks } from './sparkline-axis';
+export { eventStyle, fmtLatency, fmtPercent, fmtTime, sparkline } from './live-format';
 import type { SimEvent, Snapshot, Topology } from '../../sim/types';
 import type { LabState } from './use-lab-state';
 import { redispatchState, tuningSegments } from './tuning';
@@ -61,49 +65,6 @@ function padTo(line: StyledLine, width: number): StyledLine {
   const w = styledWidth(line);
   const fitted = w > width ? fitLine(line, width) : line;
   return w < width ? [...fitted, { text: ' '.repeat(width - w), style: 'text' }] : fitted;
-}
-
-/** A sparkline of the last `width` values, scaled to `max` (default: their maximum). */
-export function sparkline(values: readonly number[], width: number, ascii: boolean, max?: number): string {
-  const glyphs = sparkGlyphs(ascii);
-  const vals = values.slice(-width);
-  const top = max ?? Math.max(0, ...vals);
-  let out = '';
-  for (const v of vals) {
-    const f = top > 0 ? Math.max(0, Math.min(1, v / top)) : 0;
-    out += glyphs[Math.min(glyphs.length - 1, Math.floor(f * (glyphs.length - 1) + (v > 0 ? 0.999 : 0)))];
-  }
-  return out.padStart(Math.min(width, Math.max(vals.length, 0)), ' ');
-}
-
-/** "21 ms", "3.05 s", "0.8 ms". */
-export function fmtLatency(ms: number): string {
-  if (!Number.isFinite(ms)) return '–';
-  if (ms >= 1000) return `${(ms / 1000).toFixed(2)} s`;
-  if (ms >= 10) return `${Math.round(ms)} ms`;
-  return `${ms.toFixed(1)} ms`;
-}
-
-export const fmtPercent = (f: number, digits = 1): string => `${(f * 100).toFixed(digits)}%`;
-
-/** Virtual time as "12.3 s" or "2:05.0". */
-export function fmtTime(ms: number): string {
-  const s = ms / 1000;
-  if (s < 60) return `${s.toFixed(1)} s`;
-  const m = Math.floor(s / 60);
-  return `${m}:${(s - m * 60).toFixed(1).padStart(4, '0')}`;
-}
-
-const group = (n: number): string => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-
-/** Style of an event line, by its type. */
-export function eventStyle(type: string): DiagramStyle {
-  if (/killed|hung|stopped|marked_down|failed|rejected|drop|lost/.test(type)) return 'down';
-  if (/marked_up|restored|resolved|undrain/.test(type)) return 'up';
-  if (/vip|promot|vrrp|master/.test(type)) return 'vip';
-  if (/alert_fired|stale|lag/.test(type)) return 'warn';
-  if (/drain/.test(type)) return 'draining';
-  return 'text';
 }
 
 /** One event as a log line: time, then the engine's sentence with its cause. */
@@ -172,101 +133,6 @@ export function nodeListLines(topology: Topology, snapshot: Snapshot, selected: 
   return lines;
 }
 
-function metricLines(snapshot: Snapshot, width: number, ascii: boolean, side: boolean, oneLine = false, sinceStart = false): StyledLine[] {
-  const s = snapshot.series;
-  const errStyle: DiagramStyle = snapshot.error_rate > 0.01 ? 'down' : 'up';
-  const availStyle: DiagramStyle = snapshot.availability < 0.99 ? 'down' : snapshot.availability < 0.999 ? 'warn' : 'up';
-  const p99Style: DiagramStyle = snapshot.p99_ms >= 1000 ? 'down' : snapshot.p99_ms >= 200 ? 'warn' : 'text';
-  const errMax = Math.max(0.05, ...s.error_rate);
-  // What each number counts (windowed-numbers.ts): answers per second over 5 s, errors over
-  // the last 10 s, latency of the last second's successes; a dash when there is nothing to measure.
-  const dash = (v: number | undefined, f: (x: number) => string) => orDash(v, f, ascii);
-  const w5 = recentWindow(s, 5);
-  const w10 = recentWindow(s, 10);
-  const measured = lastSecondHadSuccess(s);
-  // A bad number carries a mark as well as its colour: colour is never the only sign.
-  const mark = (style: DiagramStyle): string => (style === 'down' ? (ascii ? 'x ' : '✗ ') : style === 'warn' ? '! ' : '');
-  const qpsText = dash(w5.perSecond, (v) => `${group(Math.round(v))}/s`);
-  const p50Text = measured ? fmtLatency(snapshot.p50_ms) : dash(undefined, String);
-  const p99Text = measured ? `${mark(p99Style === 'text' ? 'up' : p99Style)}${fmtLatency(snapshot.p99_ms)}` : dash(undefined, String);
-  const errText = w10.errorRate === undefined ? dash(undefined, String) : `${mark(errStyle)}${fmtPercent(w10.errorRate)}`;
-  const availText = snapshot.totals.ok + snapshot.totals.failed > 0 ? `${mark(availStyle)}${fmtPercent(snapshot.availability, 2)}` : dash(undefined, String);
-  const availRecent = dash(w10.availability, (v) => fmtPercent(v, 2));
-  if (side) {
-    const sw = Math.max(6, width - 2);
-    const narrow = width < 24;
-    const row = (label: string, value: string, style: DiagramStyle = 'title'): StyledLine => [
-      { text: (narrow && label.startsWith('avail') ? (sinceStart ? 'avail total' : 'avail') : label).padEnd(Math.max(0, width - value.length - 1)), style: 'muted' },
-      { text: value, style },
-    ];
-    return [
-      row(narrow ? 'QPS' : 'QPS (5 s avg)', qpsText),
-      [{ text: sparkline(s.qps, sw, ascii), style: 'busy' }],
-      row(narrow ? 'p50' : 'p50 (last 1 s)', p50Text),
-      row('p99', p99Text, p99Style),
-      [{ text: sparkline(s.p99_ms, sw, ascii), style: p99Style === 'text' ? 'busy' : p99Style }],
-      row(narrow ? 'errors' : 'errors (10 s)', errText, errStyle),
-      [{ text: sparkline(s.error_rate, sw, ascii, errMax), style: errStyle }],
-      row(sinceStart ? 'avail since start' : 'availability', availText, availStyle),
-      row(narrow ? 'last 10 s' : 'avail last 10 s', availRecent, availStyle),
-      row('ok', group(snapshot.totals.ok), 'up'),
-      row('failed', group(snapshot.totals.failed), snapshot.totals.failed > 0 ? 'down' : 'text'),
-    ];
-  }
-  if (oneLine) {
-    // Short terminals: the five numbers on one line, the QPS sparkline if it fits.
-    const line: StyledLine = [
-      { text: 'QPS ', style: 'muted' },
-      { text: qpsText, style: 'title' },
-      { text: '  p50 ', style: 'muted' },
-      { text: p50Text, style: 'title' },
-      { text: '  p99 ', style: 'muted' },
-      { text: p99Text, style: p99Style === 'text' ? 'title' : p99Style },
-      { text: '  errors ', style: 'muted' },
-      { text: errText, style: errStyle },
-      { text: sinceStart ? '  avail since start ' : '  avail ', style: 'muted' },
-      { text: availText, style: availStyle },
-    ];
-    const room = width - styledWidth(line) - 2;
-    if (room >= 6) line.push({ text: '  ', style: 'text' }, { text: sparkline(s.error_rate, Math.min(20, room), ascii, errMax), style: errStyle });
-    return [line];
-  }
-  const sw = Math.max(6, Math.min(20, Math.floor((width - 86) / 2)));
-  const sep: Segment = { text: ascii ? ' | ' : ' │ ', style: 'muted' };
-  return [
-    [
-      { text: 'QPS ', style: 'muted' },
-      { text: `${qpsText} `.padStart(7), style: 'title' },
-      { text: '(5 s avg) ', style: 'muted' },
-      { text: sparkline(s.qps, sw, ascii), style: 'busy' },
-      sep,
-      { text: 'p50 ', style: 'muted' },
-      { text: p50Text, style: 'title' },
-      sep,
-      { text: 'p99 ', style: 'muted' },
-      { text: `${p99Text} `, style: p99Style === 'text' ? 'title' : p99Style },
-      { text: '(last 1 s) ', style: 'muted' },
-      { text: sparkline(s.p99_ms, sw, ascii), style: p99Style === 'text' ? 'busy' : p99Style },
-    ],
-    [
-      { text: 'errors ', style: 'muted' },
-      { text: `${errText} `, style: errStyle },
-      { text: '(10 s) ', style: 'muted' },
-      // Narrow: the counts matter more than this sparkline.
-      { text: width < 96 ? '' : sparkline(s.error_rate, sw, ascii, errMax), style: errStyle },
-      sep,
-      { text: sinceStart ? 'avail since start ' : 'availability ', style: 'muted' },
-      { text: availText, style: availStyle },
-      { text: ' · 10 s ', style: 'muted' },
-      { text: availRecent, style: availStyle },
-      sep,
-      { text: `${group(snapshot.totals.ok)} ok`, style: 'up' },
-      { text: ' · ', style: 'muted' },
-      { text: `${group(snapshot.totals.failed)} failed`, style: snapshot.totals.failed > 0 ? 'down' : 'text' },
-    ],
-  ];
-}
-
 /** The selected node's details: real state, each load balancer's view of it, work done. */
 export function selectedLine(topology: Topology, snapshot: Snapshot, id: string, ascii: boolean): StyledLine {
   const n = snapshot.nodes[id];
@@ -296,6 +162,15 @@ export function selectedLine(topology: Topology, snapshot: Snapshot, id: string,
   );
   if (n.queued > 0) segs.push(sep, { text: `queue ${n.queued}`, style: 'warn' });
   return segs;
+}
+
+/** The legend: short forms drawn, glyphs, and the sparklines' event marks, as many as fit whole. */
+function legendFor(layout: DiagramLayout, drawn: readonly StyledLine[], snapshot: Snapshot, width: number, ascii: boolean, trend: boolean): StyledLine {
+  const marks = marksLegend(sparkMarks(snapshot.events, snapshot.t_ms, trend ? 60 : Math.max(0, width - layout.width - 4), ascii));
+  const base = legendLine(layout, { live: true, width, drawn });
+  const room = width - styledWidth(base) - 2;
+  if (marks.length === 0 || styledWidth(marks) > room) return base;
+  return [...base, { text: '  ', style: 'text' }, ...marks];
 }
 
 /**
@@ -336,9 +211,9 @@ export function liveLines(input: LiveLinesInput): LiveLines {
     diagram = (state.panel === 'failures' ? failuresPanel : alertsPanel)({ snapshot, width, height: room, ascii });
     side = false;
   } else if (state.logOpen) {
-    const events = snapshot.events;
-    const room = Math.max(1, height - 1 - (state.selected ? 1 : 0) - (state.notice ? 1 : 0) - 2);
-    diagram = [[{ text: `Event log (${events.length} most recent, newest last) — l closes`, style: 'title' }], ...events.slice(-(room - 1)).map(eventLine)];
+    // The whole log instead of the diagram (the lab's and the instructor view's overlays draw their own).
+    const room = Math.max(2, height - 1 - (state.selected ? 1 : 0) - (state.notice ? 1 : 0) - 2);
+    diagram = logOverlayLines(wrapLog(snapshot.events, width), { width, height: room, top: Number.MAX_SAFE_INTEGER, ascii }).lines;
     side = false;
   } else if (input.noDiagram) {
     diagram = [];
@@ -351,13 +226,17 @@ export function liveLines(input: LiveLinesInput): LiveLines {
   }
   const panelWidth = side ? width - layout.width - 2 : width;
   const oneLine = !side && 1 + diagram.length + 2 + fixedBelow > height;
-  const metrics = metricLines(snapshot, panelWidth, ascii, side, oneLine, input.sinceStart);
+  // The side panel takes the diagram's rows (and at most the rows the view has).
+  const metrics = metricLines(snapshot, { width: panelWidth, ascii, side, oneLine, sinceStart: input.sinceStart, maxRows: side ? Math.max(Math.min(diagram.length, height - 2), height - 4) : undefined });
   let clipped = false;
   const below = (side ? 0 : metrics.length) + fixedBelow;
   const diagramRoom = Math.max(1, height - 1 - below);
   if (diagram.length > diagramRoom) {
     clipped = true;
-    diagram = [...diagram.slice(0, diagramRoom - 1), [{ text: `${ascii ? '...' : '…'} diagram cut: make the terminal taller`, style: 'warn' }]];
+    const e = ascii ? '...' : '…';
+    const roomW = side ? layout.width : width;
+    const cut = [`${e} diagram cut: make the terminal taller`, `${e} diagram cut: taller terminal`, `${e} cut: taller terminal`, `${e} cut`].find((t) => t.length <= roomW) ?? e;
+    diagram = [...diagram.slice(0, diagramRoom - 1), [{ text: cut, style: 'warn' }]];
   }
   if (side) {
     const rows = Math.max(diagram.length, metrics.length);
@@ -369,20 +248,32 @@ export function liveLines(input: LiveLinesInput): LiveLines {
     for (const l of diagram) lines.push(fitLine(l, width));
     for (const l of metrics) lines.push(fitLine(l, width));
   }
-  // The legend only takes a line the event log does not need yet.
-  if (input.legend && !state.logOpen && !state.panel && height - lines.length - fixedBelow >= Math.max(2, snapshot.events.length + 1)) lines.push(fitLine(legendLine(layout, { live: true }), width));
   const selected = state.selected ? cutLine(selectedLine(topology, snapshot, state.selected, ascii), width, ascii) : undefined;
   const notice = state.notice ? fitLine([{ text: state.notice.text, style: state.notice.tone === 'error' ? 'down' : 'highlight' }], width) : undefined;
   const extras = [selected, notice].filter((l): l is StyledLine => l !== undefined);
+  const showLog = !state.logOpen && !state.panel && input.log !== false;
+  // Rows the log wants before the extras below the numbers: the newest event whole, and one more line.
+  const events = snapshot.events;
+  const newest = events.length ? tailLines(events.slice(-1), width, 8, ascii).length : 1;
+  const logWant = showLog ? newest + (events.length > 1 ? 1 : 0) : 0;
+  const spare = (): number => height - lines.length - Math.min(extras.length, 1) - logWant;
+  // Sparklines with their time axis and event marks, when the numbers have none beside them.
+  if (!side && !oneLine && !state.logOpen && !state.panel && !input.noDiagram && spare() >= 2) lines.push(...trendLines(snapshot, width, ascii));
+  // The legend takes a line the event log does not need.
+  const logAll = showLog ? tailLines(events.slice(-3), width, 12, ascii).length : 0;
+  if (input.legend && !state.logOpen && !state.panel && height - lines.length - Math.min(extras.length, 1) - Math.max(logWant, logAll) >= 1) lines.push(legendFor(layout, lines, snapshot, width, ascii, !side && !oneLine));
   if (extras.length > Math.max(1, height - lines.length)) extras.splice(0, extras.length, notice ?? selected!);
   lines.push(...extras);
   const logRoom = Math.max(0, height - lines.length);
   let logLines = 0;
-  if (!state.logOpen && !state.panel && logRoom > 0 && input.log !== false) {
-    const events = snapshot.events.slice(-logRoom);
-    if (events.length === 0) lines.push([{ text: '  no events yet: the log explains every change, with its cause', style: 'muted' }]);
-    for (const e of events) lines.push(cutLine(eventLine(e), width, ascii));
-    logLines = Math.min(events.length, Math.max(0, height - (lines.length - events.length)));
+  if (showLog && logRoom > 0) {
+    if (events.length === 0) {
+      const text = ['  no events yet: the log explains every change, with its cause', '  no events yet: the log explains each change', '  no events yet'].find((t) => t.length <= width) ?? '';
+      lines.push([{ text, style: 'muted' }]);
+    }
+    const tail = tailLines(events, width, logRoom, ascii);
+    lines.push(...tail);
+    logLines = tail.length;
   }
   return { lines: lines.slice(0, height), layout, clipped, logLines };
 }

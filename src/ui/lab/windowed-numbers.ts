@@ -16,18 +16,22 @@ export interface WindowNumbers {
   perSecond?: number;
   errorRate?: number;
   availability?: number;
+  /** Successful answers in the window that took at least 1 s (undefined when the series has no such count). */
+  slow?: number;
 }
 
 /** The last `seconds` closed seconds of the series. */
-export function recentWindow(series: Pick<Series, 'qps' | 'error_rate'>, seconds: number): WindowNumbers {
+export function recentWindow(series: Pick<Series, 'qps' | 'error_rate' | 'slow'>, seconds: number): WindowNumbers {
   const n = Math.min(seconds, series.qps.length);
   let ok = 0;
   let failed = 0;
+  let slow = 0;
   for (let i = series.qps.length - n; i < series.qps.length; i++) {
     const done = series.qps[i]!;
     const f = Math.round(done * (series.error_rate[i] ?? 0));
     failed += f;
     ok += done - f;
+    slow += series.slow?.[i] ?? 0;
   }
   const completed = ok + failed;
   return {
@@ -38,6 +42,7 @@ export function recentWindow(series: Pick<Series, 'qps' | 'error_rate'>, seconds
     perSecond: n > 0 ? completed / n : undefined,
     errorRate: completed > 0 ? failed / completed : undefined,
     availability: completed > 0 ? ok / completed : undefined,
+    slow: series.slow ? slow : undefined,
   };
 }
 
