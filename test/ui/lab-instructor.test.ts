@@ -16,6 +16,8 @@ describe('instructor view', () => {
     expect(bigMoment([ev(10, 'vip_moved', 'lb-2')], none, 12)?.text).toBe('VIP moved to lb-2');
     expect(bigMoment([ev(10, 'marked_down', 'web-2')], none, 10.5)?.text).toBe('web-2 DOWN');
     expect(bigMoment([ev(10, 'write_failed', 'db-1')], none, 10)?.text).toBe('primary lost: writes fail');
+    // Reported again every few seconds while writes fail: the banner marks the first report, not each.
+    expect(bigMoment([ev(10, 'write_failed', 'db-1'), ev(20, 'write_failed', 'db-1')], none, 21)).toBeUndefined();
     expect(bigMoment([ev(10, 'node_killed', 'web-1')], { nodes: { 'web-1': { dbRole: 'primary' } } } as never, 10)?.text).toBe('primary lost: web-1');
     expect(bigMoment([ev(10, 'node_killed', 'web-2')], none, 10)).toBeUndefined();
     expect(bigMoment([ev(10, 'vip_moved', 'lb-2')], none, 10 + BANNER_S + 0.1)).toBeUndefined();

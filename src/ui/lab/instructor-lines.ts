@@ -50,7 +50,8 @@ export function bigMoment(events: readonly SimEvent[], snapshot: Pick<Snapshot, 
     if (nowS - e.t_s > BANNER_S) break;
     if (e.type === 'vip_moved') return { t_s: e.t_s, text: `VIP moved to ${e.node}`, style: 'vip' };
     if (e.type === 'marked_down') return { t_s: e.t_s, text: `${e.node} DOWN`, style: 'down' };
-    if (e.type === 'write_failed' && e.reason !== 'firewall') return { t_s: e.t_s, text: 'primary lost: writes fail', style: 'down' };
+    // Failed writes are reported again every few seconds while they last: the banner marks the first report only.
+    if (e.type === 'write_failed' && e.reason !== 'firewall' && !events.slice(Math.max(0, i - 200), i).some((p) => p.type === 'write_failed' && e.t_s - p.t_s < 60)) return { t_s: e.t_s, text: 'primary lost: writes fail', style: 'down' };
     if (e.type === 'split_brain') return { t_s: e.t_s, text: `split brain: ${String(e.old_primary)} and ${String(e.new_primary)} both take writes`, style: 'down' };
     if (e.type === 'promoted') return { t_s: e.t_s, text: `${e.node} promoted: new primary`, style: 'vip' };
     if ((e.type === 'node_killed' || e.type === 'node_stopped' || e.type === 'node_hung') && e.node && snapshot.nodes[e.node]?.dbRole === 'primary') {
