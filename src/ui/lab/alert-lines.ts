@@ -5,7 +5,7 @@
  */
 import type { DiagramStyle, StyledLine } from '../../diagram';
 import type { AlertView, Snapshot } from '../../sim/types';
-import { cellWidth, fitLine } from '../text';
+import { cellWidth, fitLine, wrapStyled } from '../text';
 import { moreLine, pad } from './failure-lines';
 
 /** A rule's value as the class reads it: "152.3", "0.031" (error rate), "–" before the first push. */
@@ -33,7 +33,7 @@ export function alertsPanel(input: { snapshot: Snapshot; width: number; height: 
   const { snapshot, width, height, ascii } = input;
   const alerts = snapshot.alerts ?? [];
   const sep = ascii ? ' | ' : ' · ';
-  const lines: StyledLine[] = [[{ text: 'Alerts', style: 'title' }, { text: `${sep}${alerts.length} rule${alerts.length === 1 ? '' : 's'} on hosts${sep}A closes`, style: 'muted' }]];
+  const lines: StyledLine[] = [[{ text: 'Alerts', style: 'title' }, { text: `${sep}${alerts.length} rule${alerts.length === 1 ? '' : 's'}${width >= 40 ? ' on hosts' : ''}${sep}A closes`, style: 'muted' }]];
   if (alerts.length === 0) {
     lines.push([{ text: '  no alert rules in this scenario (monitoring.alerts): nothing watches the numbers', style: 'muted' }]);
     return lines.slice(0, height).map((l) => fitLine(l, width));
@@ -65,11 +65,12 @@ export function alertsPanel(input: { snapshot: Snapshot; width: number; height: 
       { text: st.text, style: st.style },
     ];
   });
-  const legend: StyledLine = [{ text: `PENDING n of F s: held n s, fires at F s (the rule's for)${sep}value: the agent's last push`, style: 'muted' }];
+  // The key to the states, wrapped (never cut) when the rows leave room for it.
+  const legend = wrapStyled(`PENDING n of F s: held n s, fires at F s (the rule's for)${sep}value: the agent's last push`, width, 'muted');
   const room = height - lines.length;
   if (rows.length <= room) {
     lines.push(...rows);
-    if (lines.length < height) lines.push(legend);
+    if (height - lines.length >= legend.length) lines.push(...legend);
   } else lines.push(...rows.slice(0, Math.max(0, room - 1)), moreLine(rows.length - Math.max(0, room - 1), 'rules', ascii, compact));
   return lines.slice(0, height).map((l) => fitLine(l, width));
 }

@@ -8,7 +8,7 @@ import type { DiagramStyle, Segment, StyledLine } from '../../diagram';
 import { DROP_MARK_MS } from '../../diagram/glyphs';
 import type { FailureCount, FirewallRule, NodeSnapshot, Snapshot, TopologyNode } from '../../sim/types';
 import { causeWords } from '../../sim/spec/vocabulary';
-import { cellWidth, fitLine, styledWidth } from '../text';
+import { cellWidth, fitLine, styledWidth, wrapStyled } from '../text';
 
 /** Short names of the causes, for the selected node's line. */
 const SHORT: Record<string, string> = {
@@ -131,11 +131,13 @@ export function failuresPanel(input: PanelInput): StyledLine[] {
   const all = snapshot.failures ?? [];
   const total = snapshot.totals.failed;
   const sep = ascii ? ' | ' : ' · ';
-  const head: StyledLine = [
-    { text: 'Failures by node and cause', style: 'title' },
-    { text: `${sep}${group(total)} of ${group(snapshot.totals.total)} requests failed${sep}e closes`, style: 'muted' },
+  // The longest title that fits whole: how to close the panel is never cut off.
+  const heads: StyledLine[] = [
+    [{ text: 'Failures by node and cause', style: 'title' }, { text: `${sep}${group(total)} of ${group(snapshot.totals.total)} requests failed${sep}e closes`, style: 'muted' }],
+    [{ text: 'Failures', style: 'title' }, { text: `${sep}${group(total)} of ${group(snapshot.totals.total)} requests failed${sep}e closes`, style: 'muted' }],
+    [{ text: 'Failures', style: 'title' }, { text: `${sep}${group(total)} failed${sep}e closes`, style: 'muted' }],
   ];
-  const lines: StyledLine[] = [fitLine(head, width)];
+  const lines: StyledLine[] = [fitLine(heads.find((h) => styledWidth(h) <= width) ?? heads[heads.length - 1]!, width)];
   if (all.length === 0) {
     lines.push([{ text: '  no request has failed yet: each failure will show the node and cause that produced it', style: 'muted' }]);
     return lines.slice(0, height).map((l) => fitLine(l, width));
@@ -172,11 +174,12 @@ export function failuresPanel(input: PanelInput): StyledLine[] {
       ]);
     });
   }
-  const legend: StyledLine = [{ text: `last 10 s: simulated seconds (${ascii ? '!' : '▲'} still failing)${sep}avg wait: before the error`, style: 'muted' }];
+  // The key to the columns, wrapped (never cut) when the rows leave room for it.
+  const legend = wrapStyled(`last 10 s: simulated seconds (${ascii ? '!' : '▲'} still failing)${sep}avg wait: before the error`, width, 'muted');
   const room = height - lines.length;
   if (rows.length <= room) {
     lines.push(...rows);
-    if (lines.length < height && !compact) lines.push(legend);
+    if (height - lines.length >= legend.length && !compact) lines.push(...legend);
   } else {
     lines.push(...rows.slice(0, Math.max(0, room - 1)), moreLine(rows.length - Math.max(0, room - 1), rows.length - room + 1 === 1 ? 'row' : 'rows', ascii, compact));
   }
