@@ -2,20 +2,10 @@
  * The failures panel (`e`), the alert panel (`A`) and the `show:` cue in a real
  * pseudo-terminal, against the built binary.
  */
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, launch, type PtyApp } from './pty';
+import { describe, expect, it } from 'vitest';
+import { liveApps } from './pty';
 
-let apps: PtyApp[] = [];
-const start = (args: string[]): PtyApp => {
-  const app = launch(['sim', ...args], { cols: 100, rows: 30 });
-  apps.push(app);
-  return app;
-};
-beforeAll(() => assertBuilt());
-afterEach(() => {
-  for (const app of apps) app.dispose();
-  apps = [];
-});
+const start = liveApps();
 
 describe('where the failures come from, and what monitoring sees', () => {
   it('e: failures attributed to the killed node (refused, 503 after 3 s) and the hung one (504 after timeout server 30 s)', async () => {

@@ -5,20 +5,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, launch, type PtyApp } from './pty';
+import { describe, expect, it } from 'vitest';
+import { liveApps } from './pty';
 
-let apps: PtyApp[] = [];
-const start = (args: string[], command = 'sim'): PtyApp => {
-  const app = launch([command, ...args], { cols: 100, rows: 30 });
-  apps.push(app);
-  return app;
-};
-beforeAll(() => assertBuilt());
-afterEach(() => {
-  for (const app of apps) app.dispose();
-  apps = [];
-});
+const start = liveApps();
 
 const statusTime = (screen: string): string => {
   const m = /PAUSED [^│]*│ t ([\d.:]+) s/.exec(screen);
@@ -58,7 +48,7 @@ describe('presenter controls', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'playlist-'));
     const file = path.join(dir, 'two.yaml');
     writeFileSync(file, ['title: two', 'steps:', '  - scenario: distributed', '    caption: "first step caption"', '    speed: 4', '  - scenario: scale-up', '    caption: "second step caption"', '    at: ["2:pause"]', '    speed: 4', ''].join('\n'));
-    const app = start([file], 'demo');
+    const app = start([file], { command: 'demo' });
     const first = await app.waitFor('first step caption', 20_000);
     expect(first).toContain('step 1/2');
     await app.press('n');

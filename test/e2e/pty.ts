@@ -10,6 +10,7 @@
  * - Keys are written one per write; tests wait for screens with `waitFor`, never
  *   for fixed amounts of time.
  */
+import { afterEach, beforeAll } from 'vitest';
 import { spawn as spawnPty, type IPty } from 'node-pty';
 import xterm from '@xterm/headless';
 import { spawn as spawnChild } from 'node:child_process';
@@ -216,4 +217,25 @@ export function runPiped(
     if (opts.input !== undefined) child.stdin.write(opts.input);
     child.stdin.end();
   });
+}
+
+/**
+ * `launch` for one test file of the live view: `start(args)` runs
+ * `webinfra-learn <command> …args` (`sim` unless given) at 100×30 unless told
+ * otherwise, and every app a test started is disposed after it. Call it at the top
+ * level of the file (it registers the file's hooks).
+ */
+export function liveApps(defaults: LaunchOptions = { cols: 100, rows: 30 }): (args: string[], opts?: LaunchOptions & { command?: string }) => PtyApp {
+  let apps: PtyApp[] = [];
+  beforeAll(() => assertBuilt());
+  afterEach(() => {
+    for (const app of apps) app.dispose();
+    apps = [];
+  });
+  return (args, opts = {}) => {
+    const { command = 'sim', ...launchOpts } = opts;
+    const app = launch([command, ...args], { ...defaults, ...launchOpts });
+    apps.push(app);
+    return app;
+  };
 }

@@ -4,20 +4,10 @@
  * ones, and `l` shows the whole log with the run paused, scrolls, and closes back to
  * a running simulation. Scripted pauses (`--at T:pause`) stop at an exact time.
  */
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { KEY, assertBuilt, launch, type PtyApp } from './pty';
+import { describe, expect, it } from 'vitest';
+import { KEY, liveApps } from './pty';
 
-let apps: PtyApp[] = [];
-const start = (args: string[], opts: Parameters<typeof launch>[1] = {}): PtyApp => {
-  const app = launch(['sim', ...args], { cols: 100, rows: 30, ...opts });
-  apps.push(app);
-  return app;
-};
-beforeAll(() => assertBuilt());
-afterEach(() => {
-  for (const app of apps) app.dispose();
-  apps = [];
-});
+const start = liveApps();
 
 /** The screen's text with wrapped log lines joined (continuations are indented under the sentence). */
 const joined = (screen: string): string => screen.replace(/\s*\n\s+/g, ' ');

@@ -3,20 +3,10 @@
  * the live view full-screen, plays `--at` events at their virtual times, pauses and
  * single-steps, says when the terminal is too small, and gives the shell back.
  */
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { KEY, assertBuilt, launch, type PtyApp } from './pty';
+import { describe, expect, it } from 'vitest';
+import { KEY, liveApps } from './pty';
 
-let apps: PtyApp[] = [];
-const start = (args: string[], opts: Parameters<typeof launch>[1] = {}): PtyApp => {
-  const app = launch(['sim', ...args], { cols: 100, rows: 30, ...opts });
-  apps.push(app);
-  return app;
-};
-beforeAll(() => assertBuilt());
-afterEach(() => {
-  for (const app of apps) app.dispose();
-  apps = [];
-});
+const start = liveApps();
 
 const virtualSeconds = (screen: string): number => {
   const m = /t (?:(\d+):)?(\d+\.\d) s/.exec(screen);

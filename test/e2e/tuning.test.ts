@@ -4,20 +4,10 @@
  * same kill without it fails every request sent to web-2 until it is marked DOWN; and
  * `P` on a replica while the primary still runs promotes it with a split-brain warning.
  */
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { KEY, assertBuilt, launch, type PtyApp } from './pty';
+import { describe, expect, it } from 'vitest';
+import { KEY, liveApps, type PtyApp } from './pty';
 
-let apps: PtyApp[] = [];
-const start = (args: string[]): PtyApp => {
-  const app = launch(['sim', ...args], { cols: 100, rows: 30 });
-  apps.push(app);
-  return app;
-};
-beforeAll(() => assertBuilt());
-afterEach(() => {
-  for (const app of apps) app.dispose();
-  apps = [];
-});
+const start = liveApps();
 
 /** Select a node with Tab (the order starts at the load balancer). */
 async function select(app: PtyApp, id: string): Promise<void> {
