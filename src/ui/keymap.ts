@@ -402,3 +402,21 @@ export function helpSections(contexts: readonly Context[]): { context: Context; 
     return { context, items };
   });
 }
+
+/**
+ * The global keys of a full-screen view without a course (the live view, the design
+ * editor): q quits, ? opens or closes the help, Esc closes it. Returns true when the
+ * key was one of them.
+ */
+export function quitOrHelpKey(input: string, key: Key, help: boolean, on: { quit(): void; toggleHelp(): void }): boolean {
+  const command = matchCommand(['global'], input, key);
+  if (command === 'quit') {
+    on.quit();
+    return true;
+  }
+  if (command === 'help' || (help && command === 'back')) {
+    on.toggleHelp();
+    return true;
+  }
+  return false;
+}

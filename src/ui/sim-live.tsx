@@ -10,7 +10,7 @@ import React, { memo, useEffect, useRef, useState } from 'react';
 import { Box, Text, render, useApp } from 'ink';
 import type { LiveSimOptions } from './sim-live-options';
 import { InputProvider, useKeys, LAYER } from './input';
-import { helpSections, footerItems, matchCommand } from './keymap';
+import { helpSections, footerItems, quitOrHelpKey } from './keymap';
 import { makeTheme, type Theme } from './theme';
 import { useTerminalSize, type TerminalSize } from './use-terminal-size';
 import { Canvas } from './lab/canvas';
@@ -165,19 +165,14 @@ function LiveSimScreen(props: LiveSimAppProps & { theme: Theme }): React.ReactEl
     LAYER.step,
   );
   useKeys(
-    (input, key) => {
-      const command = matchCommand(['global'], input, key);
-      if (command === 'quit') {
-        onQuit?.(lab.sim.engine.report(), options);
-        exit();
-        return true;
-      }
-      if (command === 'help' || (help && command === 'back')) {
-        setHelp((h) => !h);
-        return true;
-      }
-      return false;
-    },
+    (input, key) =>
+      quitOrHelpKey(input, key, help, {
+        quit: () => {
+          onQuit?.(lab.sim.engine.report(), options);
+          exit();
+        },
+        toggleHelp: () => setHelp((h) => !h),
+      }),
     true,
     LAYER.overlay,
   );

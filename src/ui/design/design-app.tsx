@@ -10,7 +10,7 @@ import type { Scenario } from '../../sim/types';
 import type { TaskNumber } from '../../design/requirements';
 import { saveDesign } from '../../design/editor/files';
 import { InputProvider, LAYER } from '../input';
-import { matchCommand, type Context } from '../keymap';
+import { matchCommand, quitOrHelpKey, type Context } from '../keymap';
 import { layout as computeLayout } from '../layout';
 import { makeTheme, type Theme } from '../theme';
 import { useTerminalSize, type TerminalSize } from '../use-terminal-size';
@@ -54,18 +54,7 @@ export function DesignApp(props: DesignAppProps): React.ReactElement {
   const theme = makeTheme({ color: props.options.color, ascii: props.options.ascii });
   const { exit } = useApp();
   const [help, setHelp] = useState(false);
-  const onUnhandled = (input: string, key: Parameters<typeof matchCommand>[2]) => {
-    const command = matchCommand(['global'], input, key);
-    if (command === 'quit') {
-      exit();
-      return true;
-    }
-    if (command === 'help' || (help && command === 'back')) {
-      setHelp((h) => !h);
-      return true;
-    }
-    return false;
-  };
+  const onUnhandled = (input: string, key: Parameters<typeof matchCommand>[2]) => quitOrHelpKey(input, key, help, { quit: exit, toggleHelp: () => setHelp((h) => !h) });
   return (
     <InputProvider active={props.interactive ?? true} onUnhandled={onUnhandled}>
       <DesignFrame {...props} theme={theme} help={help} />
