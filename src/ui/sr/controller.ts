@@ -641,6 +641,8 @@ export class SrController {
       ['i', 'for the numbers'],
       ['D', 'to describe the diagram'],
       ['c', 'for the checks'],
+      ['e', 'for the failures by node and cause'],
+      ['capital A', 'for the alerts'],
       ['Tab', 'to choose a machine'],
       ['x', 'to kill it'],
       ['u', 'to restore it'],
@@ -698,6 +700,10 @@ export class SrController {
     }
     if (input === 'c') {
       this.sayChecklist();
+      return true;
+    }
+    if (input === 'e' || input === 'A') {
+      this.sayAll(input === 'e' ? lab.failures() : lab.alerts(), 'listitem');
       return true;
     }
     if (input === '+' || input === '=' || input === '-') {

@@ -10,6 +10,7 @@ import { createEngine } from '../../sim/engine';
 import type { Action, Engine, EngineOptions, Scenario, SimEvent, TimelineEvent } from '../../sim/types';
 import { NOTICE, readTraffic, reencrypted } from '../lab/lab-tools';
 import { fmtLatency, fmtPercent, fmtTime } from '../lab/live-lines';
+import { causeWords } from '../../sim/spec/vocabulary';
 
 /** A check as the session says it: the judge's condition and the learner's sentences. */
 export interface SaidCheck extends JudgedCheck {
@@ -140,9 +141,36 @@ export class LabSession {
     return (
       `At ${fmtTime(s.t_ms)}: ${Math.round(s.qps)} requests per second, ${s.error_rate >= 1 ? 'no request answered' : `p50 ${fmtLatency(s.p50_ms)}, p99 ${fmtLatency(s.p99_ms)}`}, ` +
       `errors ${fmtPercent(s.error_rate, 1)} in the last second; ${s.totals.failed} of ${s.totals.total} requests failed, availability ${fmtPercent(s.availability, 2)}` +
+      (s.in_flight !== undefined ? `; ${s.in_flight} in flight${s.waiting_slow ? `, ${s.waiting_slow} of them waiting 1 s or more` : ''}` : '') +
+      (s.failures?.length ? `; failures caused by ${s.failures.slice(0, 3).map((f) => `${f.node} (${f.total} ${causeWords(f.cause)})`).join(', ')}` : '') +
       (notices.length ? `; not said one by one: ${notices.join(', ')}` : '') +
       '.'
     );
+  }
+
+  /** `e`: every failure by the node and cause that produced it, one line each. */
+  failures(): Said {
+    const f = this.engine.snapshot({ maxInflight: 0 }).failures ?? [];
+    if (f.length === 0) return ['No request has failed yet.'];
+    return [
+      `Failures by node and cause, ${f.length} line${f.length === 1 ? '' : 's'}:`,
+      ...f.map((x) => `${x.node}: ${x.total} ${causeWords(x.cause)}, result ${x.code.replace(/_/g, ' ')}, ${x.recent} in the last 10 s, after ${fmtLatency(x.wait_mean_ms)} on average.`),
+    ];
+  }
+
+  /** `A`: each alert rule on each host, its value against the threshold and its state. */
+  alerts(): Said {
+    const s = this.engine.snapshot({ maxInflight: 0 });
+    const a = s.alerts ?? [];
+    if (a.length === 0) return ['This scenario has no alert rules: nothing watches the numbers.'];
+    const next = a[0]!;
+    return [
+      `Alerts, ${a.length} rules on hosts; the agents push next at ${fmtTime(next.next_push_ms)}, the rules are evaluated next at ${fmtTime(next.next_eval_ms)}:`,
+      ...a.map((x) => {
+        const state = x.state === 'firing' ? 'FIRING' : x.state === 'pending' ? `PENDING, held ${Math.floor(x.pending_ms / 1000)} of ${x.for_s} s` : 'OK';
+        return `${x.name} on ${x.node}: ${x.metric} ${x.value === undefined ? 'not pushed yet' : Number(x.value.toFixed(1))} ${x.op} ${x.threshold}: ${state}.`;
+      }),
+    ];
   }
 
   /** The diagram's text alternative with the live state. */

@@ -135,3 +135,23 @@ describe('SrController: the tuning keys of a live run', () => {
     expect(texts().some((t) => t.startsWith('Warning: split brain: db-1 still writable beside db-2'))).toBe(true);
   });
 });
+
+describe('SrController: failures, alerts and in-flight counts in words', () => {
+  it('e says what each node caused, A each rule and its state, i the requests in flight', async () => {
+    const { loadScenario } = await import('../../../src/sim/scenario');
+    const { scenariosDir } = await import('../../../src/package-root');
+    const scenario = loadScenario('secured-monitored', scenariosDir());
+    const c = new SrController({ sim: { scenario, engineOptions: { at: [{ at_s: 1, action: 'kill', node: 'web-2' }] }, speed: 1, color: false, ascii: false, projector: false } });
+    const texts = () => c.lines.map((l) => l.text);
+    c.key('e', {});
+    expect(texts().at(-1)).toBe('No request has failed yet.');
+    // Run to 20 s (f skips to each next change).
+    for (let i = 0; i < 20 && !texts().some((t) => /^\d+\.\d s: lb-1 marked web-2 DOWN/.test(t)); i++) c.key('f', {});
+    c.key('e', {});
+    expect(texts().find((t) => t.startsWith('web-2: '))).toMatch(/^web-2: \d+ refused[^,]*, result 503, \d+ in the last 10 s, after 3\.\d+ s on average\.$/);
+    c.key('A', {});
+    expect(texts().some((t) => /^web-down on web-2: up 0 < 1: (OK|PENDING|FIRING)/.test(t) || /^web-down on web-2: up not pushed yet/.test(t))).toBe(true);
+    c.key('i', {});
+    expect(texts().at(-1)).toMatch(/; \d+ in flight/);
+  });
+});

@@ -35,7 +35,7 @@ describe('LabSession', () => {
     expect(said.filter((l) => /^2\.0 s: server-1/.test(l))).toHaveLength(1);
     expect(said).toContain('Check met: server-1 went down. It died.');
     expect(s.advance(1000).some((l) => l.startsWith('2.0 s'))).toBe(false);
-    expect(s.metrics()).toMatch(/^At 4\.5 s: \d+ requests per second, .*availability \d+\.\d\d%\.$/);
+    expect(s.metrics()).toMatch(/^At 4\.5 s: \d+ requests per second, .*availability \d+\.\d\d%; \d+ in flight.*; failures caused by server-1 \(\d+ [^)]+\)\.$/);
     expect(s.describe().find((l) => l.startsWith('server-1, '))).toMatch(/, down\b/);
   });
 });
