@@ -78,7 +78,10 @@ describe('the failures panel and the selected line', () => {
 
   it('says when nothing has failed', () => {
     const quiet = at('distributed', 5000).snap;
-    expect(text(failuresPanel({ snapshot: quiet, width: 60, height: 18, ascii: false })).join('\n')).toContain('no request has failed yet');
+    const t = text(failuresPanel({ snapshot: quiet, width: 60, height: 18, ascii: false }));
+    // Wrapped at 60 columns, not cut.
+    expect(t.join(' ').replace(/\s+/g, ' ')).toContain('no request has failed yet: each failure will show the node and cause that produced it');
+    for (const l of t) expect(l.length).toBeLessThanOrEqual(60);
   });
 });
 
@@ -114,7 +117,9 @@ describe('the alert panel', () => {
   }
 
   it('says so when a scenario has no rules', () => {
-    expect(text(alertsPanel({ snapshot: at('distributed', 1000).snap, width: 60, height: 18, ascii: false })).join('\n')).toContain('no alert rules');
+    const t = text(alertsPanel({ snapshot: at('distributed', 1000).snap, width: 60, height: 18, ascii: false }));
+    expect(t.join(' ').replace(/\s+/g, ' ')).toContain('no alert rules in this scenario (monitoring.alerts): nothing watches the numbers');
+    for (const l of t) expect(l.length).toBeLessThanOrEqual(60);
   });
 });
 

@@ -35,7 +35,7 @@ export function alertsPanel(input: { snapshot: Snapshot; width: number; height: 
   const sep = ascii ? ' | ' : ' · ';
   const lines: StyledLine[] = [[{ text: 'Alerts', style: 'title' }, { text: `${sep}${alerts.length} rule${alerts.length === 1 ? '' : 's'}${width >= 40 ? ' on hosts' : ''}${sep}A closes`, style: 'muted' }]];
   if (alerts.length === 0) {
-    lines.push([{ text: '  no alert rules in this scenario (monitoring.alerts): nothing watches the numbers', style: 'muted' }]);
+    lines.push(...wrapStyled('no alert rules in this scenario (monitoring.alerts): nothing watches the numbers', width, 'muted', '  '));
     return lines.slice(0, height).map((l) => fitLine(l, width));
   }
   const now = snapshot.t_ms;

@@ -139,7 +139,7 @@ export function failuresPanel(input: PanelInput): StyledLine[] {
   ];
   const lines: StyledLine[] = [fitLine(heads.find((h) => styledWidth(h) <= width) ?? heads[heads.length - 1]!, width)];
   if (all.length === 0) {
-    lines.push([{ text: '  no request has failed yet: each failure will show the node and cause that produced it', style: 'muted' }]);
+    lines.push(...wrapStyled('no request has failed yet: each failure will show the node and cause that produced it', width, 'muted', '  '));
     return lines.slice(0, height).map((l) => fitLine(l, width));
   }
   // Nodes by how many failures they caused, then each node's causes, most first.
