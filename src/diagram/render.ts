@@ -154,6 +154,11 @@ function rowSegments(row: BoxRow, box: BoxLayout, snap: NodeSnapshot | undefined
     }
     case 'db': {
       const role = snap?.dbRole ?? box.node.dbRole;
+      // An old primary left running and writable after a promote is not a replica: say so.
+      if (snap?.splitBrain) {
+        const text = ['MySQL split brain', 'split brain', 'split'].find((t) => t.length <= inner) ?? '';
+        return [{ text, style: 'down' }];
+      }
       // A lone database is neither primary nor replica to the learner: say only "MySQL"
       // unless the design has replication (the topology names the role) or a promotion changed it.
       const named = /primary|replica/i.test(row.text) || (snap?.dbRole !== undefined && snap.dbRole !== box.node.dbRole);

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/sim/engine';
 import { loadScenario } from '../../src/sim/scenario';
 import { bigMoment } from '../../src/ui/lab/instructor-lines';
+import { layoutDiagram, renderDiagram, toPlainText } from '../../src/diagram';
 import { redispatchState, redispatchToggle, splitBrainWarning, tierOf, workersStep } from '../../src/ui/lab/tuning';
 
 const scenarios = path.resolve(__dirname, '../../assets/scenarios');
@@ -52,6 +53,10 @@ describe('P while the primary lives', () => {
     const split = e.events().find((ev) => ev.type === 'split_brain')!;
     expect(split.diverged_writes).toBe(backlog);
     expect(bigMoment(e.events(), e.snapshot(), 15)).toMatchObject({ text: 'split brain: web-1 and web-2 both take writes', style: 'down' });
+    // The diagram no longer calls the old primary a replica.
+    const box = toPlainText(renderDiagram(layoutDiagram(e.topology, { width: 100, live: true }), e.snapshot())).join('\n');
+    expect(box).toContain('MySQL split brain');
+    expect(box).toContain('MySQL primary');
   });
   it('says nothing more than "promoted" when the primary is dead', () => {
     const e = createEngine(loadScenario('distributed', scenarios), { duration_s: 60, at: [{ at_s: 5, action: 'kill', node: 'web-1', component: 'mysql' }] });
