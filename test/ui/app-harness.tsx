@@ -49,6 +49,14 @@ export function pagesCourse(chapters = 2, lessons = 2, pages = 3): Course {
   };
 }
 
+/** A course of one chapter and one lesson (`l1`, "Lesson 1") with the given steps. */
+export function oneLessonCourse(steps: Course['chapters'][number]['lessons'][number]['steps']): Course {
+  return {
+    root: '/',
+    chapters: [{ id: 'c1', title: 'Chapter 1', dir: '/c1', lessons: [{ id: 'l1', title: 'Lesson 1', chapterId: 'c1', file: 'l1.md', steps }] }],
+  };
+}
+
 /** A store in memory that remembers every save. */
 export class MemoryStore implements ProgressStore {
   readonly path = '(memory)';

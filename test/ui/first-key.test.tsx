@@ -8,26 +8,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import type { Course } from '../../src/course/types';
-import { KEY, renderApp } from './app-harness';
+import { KEY, oneLessonCourse, renderApp } from './app-harness';
 import { lampText } from '../quiz/fixtures';
 
 afterEach(() => cleanup());
 
 const pos = { file: 'x.md', line: 1 };
 
-function quizFirstCourse(): Course {
-  return {
-    root: '/',
-    chapters: [
-      {
-        id: 'c1',
-        title: 'Chapter 1',
-        dir: '/c1',
-        lessons: [{ id: 'l1', title: 'Lesson 1', chapterId: 'c1', file: 'l1.md', steps: [{ kind: 'quiz', question: lampText, pos }, { kind: 'page', markdown: 'End page', pos }] }],
-      },
-    ],
-  };
-}
+const quizFirstCourse = (): Course => oneLessonCourse([{ kind: 'quiz', question: lampText, pos }, { kind: 'page', markdown: 'End page', pos }]);
 
 describe('keys typed while a step view loads', { timeout: 20_000 }, () => {
   it('reach the question once it shows, in order, and the answer is graded', async () => {

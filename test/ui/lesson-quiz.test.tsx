@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import type { Course, Step } from '../../src/course/types';
 import type { Question } from '../../src/quiz/types';
-import { KEY, MemoryStore, renderApp } from './app-harness';
+import { KEY, MemoryStore, oneLessonCourse, renderApp } from './app-harness';
 import { prefetchStepViews } from '../../src/ui/steps/registry';
 import { lampText, requestOrder, spofMultiple } from '../quiz/fixtures';
 
@@ -17,27 +17,7 @@ const pos = { file: 'x.md', line: 1 };
 const page = (markdown: string): Step => ({ kind: 'page', markdown, pos });
 const quiz = (question: Question): Step => ({ kind: 'quiz', question, pos });
 
-function quizCourse(): Course {
-  return {
-    root: '/',
-    chapters: [
-      {
-        id: 'c1',
-        title: 'Chapter 1',
-        dir: '/c1',
-        lessons: [
-          {
-            id: 'l1',
-            title: 'Lesson 1',
-            chapterId: 'c1',
-            file: 'l1.md',
-            steps: [page('Intro page'), quiz(lampText), quiz(spofMultiple), quiz(requestOrder), page('End page')],
-          },
-        ],
-      },
-    ],
-  };
-}
+const quizCourse = (): Course => oneLessonCourse([page('Intro page'), quiz(lampText), quiz(spofMultiple), quiz(requestOrder), page('End page')]);
 
 const BACKSPACE = '\u007F';
 const footerOf = (frame: string): string => frame.trimEnd().split('\n').at(-1)!;
